@@ -1,0 +1,55 @@
+# Two commands for everything: `make lab` (set up and open the course) and `make test`.
+# Both create .venv with the Python found as PYTHON (3.10 or newer) the first time.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8888
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PIP := $(PY) -m pip install --disable-pip-version-check --quiet
+
+# No display (a server, a container, CI): print the URL instead of opening a browser.
+HAS_DISPLAY := $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s)))
+LAB_FLAGS := --port=$(PORT) $(if $(HAS_DISPLAY),,--no-browser) \
+	$(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test lint unit nbval notebooks test-browser benchmarks binder-check clean help
+
+help:
+	@echo "make lab            set up .venv and open the course in JupyterLab (PORT=$(PORT))"
+	@echo "make test           set up .venv with the test tools; lint, unit tests, nbval"
+	@echo "make notebooks      re-execute every notebook and store it (NB=path for one)"
+	@echo "make test-browser   run every notebook in headless Chromium (JupyterLab, Notebook 7)"
+	@echo "make benchmarks     print the performance tables"
+
+$(PY):
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, this is " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.course: requirements.txt pyproject.toml | $(PY)
+	$(PIP) -r requirements.txt
+	@touch $@
+
+$(VENV)/.tests: $(VENV)/.course requirements-test.txt
+	$(PIP) -r requirements-test.txt
+	@touch $@
+
+lab: $(VENV)/.course
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_FLAGS)
+
+test: lint unit nbval
+
+lint: $(VENV)/.tests
+	$(BIN)/ruff check lesson_lib tests notebooks scripts benchmarks
+
+unit: $(VENV)/.tests
+	$(PY) -m pytest tests --ignore=tests/browser
+
+nbval: $(VENV)/.tests
+	$(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+notebooks: $(VENV)/.tests
+	$(PY) scripts/store_notebooks.py $(NB)
+
+clean:
+	rm -rf $(VENV) .ruff_cache .hypothesis

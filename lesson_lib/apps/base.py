@@ -1,0 +1,67 @@
+"""The frame every widget app shares: controls, a figure shown as a PNG, a text readout.
+
+A subclass builds its figure once, then ``update()`` changes the figure's artists and the
+readout from the controls' values; ``App`` re-renders the PNG after every change. Tests
+drive an app headless by setting ``app.controls[name].value`` and reading back
+``app.readout.value`` and the artists' data.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..figures.style import LessonFigure
+
+
+class App:
+    """Base class: subclasses set ``self.fig`` and ``self.controls`` then call ``_start``."""
+
+    fig: LessonFigure
+    controls: dict[str, widgets.Widget]
+
+    def _start(self, buttons: dict[str, widgets.Button] | None = None, columns: int = 3):
+        self.buttons = buttons or {}
+        self.readout = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
+        width, height = (self.fig.get_size_inches() * self.fig.dpi).astype(int)
+        self.image = widgets.Image(
+            format="png",
+            layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"),
+        )
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        rows = [
+            widgets.HBox(list(self.controls.values())[i:i + columns])
+            for i in range(0, len(self.controls), columns)
+        ]
+        if self.buttons:
+            rows.append(widgets.HBox(list(self.buttons.values())))
+        self.widget = widgets.VBox(rows + [self.readout, self.image])
+        self.refresh()
+
+    def update(self) -> None:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Recompute from the controls and re-render the figure."""
+        self.update()
+        self.image.value = self.fig.to_png()
+
+    def _on_change(self, _change) -> None:
+        self.refresh()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        # What a page without a kernel (GitHub, a stored notebook) shows instead of "VBox(...)".
+        bundle["text/plain"] = (f"[Interactive app: {type(self).__name__}. Run this cell in "
+                                "Jupyter to use its controls.]")
+        return bundle
+
+
+def slider(description: str, value: float, low: float, high: float, step: float,
+           fmt: str = ".2f", width: str = "300px") -> widgets.FloatSlider:
+    """A float slider that reports only on release-free drags at a readable width."""
+    return widgets.FloatSlider(
+        value=value, min=low, max=high, step=step, description=description,
+        readout_format=fmt, continuous_update=True,
+        style={"description_width": "initial"}, layout=widgets.Layout(width=width),
+    )

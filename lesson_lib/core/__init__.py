@@ -1,0 +1,1 @@
+"""Math core: plain Python and NumPy only (no matplotlib, no ipywidgets)."""

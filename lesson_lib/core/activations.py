@@ -1,0 +1,82 @@
+"""The lesson's activation functions and their derivatives, on floats and arrays."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .checks import numeric_input
+
+
+def _is_scalar(x) -> bool:
+    return isinstance(x, float)
+
+
+def step(x):
+    """Unit step: 1 where x >= 0, else 0."""
+    x = numeric_input(x)
+    if _is_scalar(x):
+        return 1.0 if x >= 0 else 0.0
+    return (x >= 0).astype(float)
+
+
+def step_prime(x):
+    """Slope of the unit step: 0 everywhere it exists (it has none at x = 0; we report 0)."""
+    x = numeric_input(x)
+    return 0.0 if _is_scalar(x) else np.zeros_like(x)
+
+
+def sigmoid(x):
+    """Logistic sigmoid 1 / (1 + e^-x), stable for any finite x (no overflow)."""
+    x = numeric_input(x)
+    if _is_scalar(x):
+        # exp of a non-positive number never overflows; pick the form that keeps it so.
+        if x >= 0:
+            return 1.0 / (1.0 + math.exp(-x))
+        z = math.exp(x)
+        return z / (1.0 + z)
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
+
+
+def sigmoid_prime(x):
+    """Derivative of the sigmoid: sigma(x) * (1 - sigma(x))."""
+    s = sigmoid(x)
+    return s * (1.0 - s)
+
+
+def sigmoid_prime_from_output(out):
+    """The sigmoid's slope written with its output, out * (1 - out), as backprop uses it."""
+    out = numeric_input(out, "out")
+    return out * (1.0 - out)
+
+
+def relu(x):
+    """Rectified linear unit: max(0, x)."""
+    x = numeric_input(x)
+    return max(0.0, x) if _is_scalar(x) else np.maximum(0.0, x)
+
+
+def relu_prime(x):
+    """Slope of ReLU: 1 for x > 0, else 0 (at x = 0 it has no slope; we report 0)."""
+    x = numeric_input(x)
+    if _is_scalar(x):
+        return 1.0 if x > 0 else 0.0
+    return (x > 0).astype(float)
+
+
+ACTIVATIONS = {
+    "step": (step, step_prime),
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "relu": (relu, relu_prime),
+}
+
+
+def activation(name: str):
+    """Return ``(f, f_prime)`` for an activation name: 'step', 'sigmoid' or 'relu'."""
+    try:
+        return ACTIVATIONS[name]
+    except (KeyError, TypeError):
+        allowed = ", ".join(repr(n) for n in ACTIVATIONS)
+        raise ValueError(f"unknown activation {name!r}; allowed: {allowed}") from None

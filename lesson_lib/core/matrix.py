@@ -1,0 +1,127 @@
+"""The same network in matrix form, for any layer sizes: the bridge to general layers.
+
+For the lesson's net, W1 = [[w1, w2], [w3, w4]], b1 = [b11, b12],
+W2 = [[w5, w6], [w7, w8]], b2 = [b21, b22]; layer k computes out_k = sigma(W_k @ out_{k-1} + b_k).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import sigmoid
+from .checks import finite_array, positive_int, positive_number
+from .network import LessonNet
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One fully connected sigmoid layer: ``W`` has shape (outputs, inputs), ``b`` (outputs,)."""
+
+    W: np.ndarray
+    b: np.ndarray
+
+    def __post_init__(self):
+        W = finite_array(self.W, "W")
+        if W.ndim != 2:
+            raise ValueError(f"W must be a 2-D array (outputs, inputs), got shape {W.shape}")
+        b = finite_array(self.b, "b", shape=(W.shape[0],))
+        object.__setattr__(self, "W", W)
+        object.__setattr__(self, "b", b)
+
+
+class MatrixNet:
+    """A stack of sigmoid layers trained on squared error with the 1/2 factor."""
+
+    def __init__(self, layers):
+        layers = list(layers)
+        if not layers:
+            raise ValueError("a MatrixNet needs at least one layer")
+        for k in range(1, len(layers)):
+            if layers[k].W.shape[1] != layers[k - 1].W.shape[0]:
+                raise ValueError(
+                    f"layer {k + 1} expects {layers[k].W.shape[1]} inputs but layer {k} "
+                    f"gives {layers[k - 1].W.shape[0]} outputs")
+        self.layers = layers
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return (self.layers[0].W.shape[1],) + tuple(layer.W.shape[0] for layer in self.layers)
+
+    @classmethod
+    def random(cls, sizes, seed: int = 0, scale: float = 1.0) -> MatrixNet:
+        """Weights drawn from N(0, scale^2 / fan_in), biases zero, reproducible by ``seed``."""
+        sizes = [positive_int(s, "layer size") for s in sizes]
+        if len(sizes) < 2:
+            raise ValueError(f"sizes must list inputs and at least one layer, got {sizes}")
+        scale = positive_number(scale, "scale")
+        rng = np.random.default_rng(seed)
+        return cls(
+            Layer(rng.normal(0.0, scale / np.sqrt(n_in), size=(n_out, n_in)), np.zeros(n_out))
+            for n_in, n_out in zip(sizes[:-1], sizes[1:])
+        )
+
+    @classmethod
+    def from_lesson(cls, net: LessonNet | None = None) -> MatrixNet:
+        """The lesson's network as two 2x2 layers."""
+        n = net or LessonNet()
+        return cls([
+            Layer(np.array([[n.w1, n.w2], [n.w3, n.w4]]), np.array([n.b11, n.b12])),
+            Layer(np.array([[n.w5, n.w6], [n.w7, n.w8]]), np.array([n.b21, n.b22])),
+        ])
+
+    def to_lesson_params(self) -> dict[str, float]:
+        """The lesson's names for a 2-2-2 MatrixNet's numbers."""
+        if self.sizes != (2, 2, 2):
+            raise ValueError(f"only a 2-2-2 net has lesson names, this one is {self.sizes}")
+        (W1, b1), (W2, b2) = ((layer.W, layer.b) for layer in self.layers)
+        return {
+            "w1": W1[0, 0], "w2": W1[0, 1], "w3": W1[1, 0], "w4": W1[1, 1],
+            "w5": W2[0, 0], "w6": W2[0, 1], "w7": W2[1, 0], "w8": W2[1, 1],
+            "b11": b1[0], "b12": b1[1], "b21": b2[0], "b22": b2[1],
+        }
+
+    def _check_x(self, x) -> np.ndarray:
+        return finite_array(x, "x", shape=(self.sizes[0],))
+
+    def _check_t(self, t) -> np.ndarray:
+        return finite_array(t, "t", shape=(self.sizes[-1],))
+
+    def forward(self, x) -> list[np.ndarray]:
+        """Layer outputs [x, out_1, ..., out_L] for one sample ``x``."""
+        outs = [self._check_x(x)]
+        for layer in self.layers:
+            outs.append(sigmoid(layer.W @ outs[-1] + layer.b))
+        return outs
+
+    def predict(self, x) -> np.ndarray:
+        return self.forward(x)[-1]
+
+    def error(self, x, t) -> float:
+        """E_total = 1/2 * sum((t - out)^2) for one sample."""
+        return float(0.5 * np.sum((self._check_t(t) - self.predict(x)) ** 2))
+
+    def backward(self, x, t) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
+        """Gradients [(dE_dW, dE_db) per layer] and E_total, by the delta rule."""
+        t = self._check_t(t)
+        outs = self.forward(x)
+        out = outs[-1]
+        delta = (out - t) * out * (1.0 - out)  # dE/d(pre-activation), output layer
+        grads = []
+        for k in range(len(self.layers) - 1, -1, -1):
+            grads.append((np.outer(delta, outs[k]), delta))  # dE/dW_k is an outer product
+            if k:
+                delta = (self.layers[k].W.T @ delta) * outs[k] * (1.0 - outs[k])
+        grads.reverse()
+        return grads, float(0.5 * np.sum((t - out) ** 2))
+
+    def step(self, x, t, learning_rate: float, update_biases: bool = True) -> float:
+        """One gradient-descent update in place; returns E_total before the update."""
+        lr = positive_number(learning_rate, "learning_rate")
+        grads, err = self.backward(x, t)
+        self.layers = [
+            Layer(layer.W - lr * dW, layer.b - lr * db if update_biases else layer.b)
+            for layer, (dW, db) in zip(self.layers, grads)
+        ]
+        return err

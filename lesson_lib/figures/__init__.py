@@ -1,0 +1,5 @@
+"""Figures layer: matplotlib drawings of the core's numbers (imports core, never widgets)."""
+
+from .style import PALETTE, LessonFigure, new_figure, styled
+
+__all__ = ["PALETTE", "LessonFigure", "new_figure", "styled"]

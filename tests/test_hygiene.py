@@ -1,0 +1,58 @@
+"""Stored notebooks are one clean top-to-bottom run of a fresh kernel."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+ALLOWED_NOTEBOOK_METADATA = {"kernelspec", "language_info"}
+ALLOWED_CELL_METADATA = {"tags"}
+ALLOWED_TAGS = {"nbval-ignore-output", "nbval-skip"}
+
+
+def ids(paths):
+    return [p.name for p in paths]
+
+
+def test_there_are_notebooks():
+    assert any(p.name == "00_start_here.ipynb" for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_is_one_clean_run(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    problems = []
+    extra = set(nb.metadata) - ALLOWED_NOTEBOOK_METADATA
+    if extra:
+        problems.append(f"notebook metadata {sorted(extra)}")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    counts = [c.execution_count for c in code]
+    if counts != list(range(1, len(code) + 1)):
+        problems.append(f"execution counts {counts}, expected 1..{len(code)}")
+    for number, cell in enumerate(nb.cells, start=1):
+        where = f"cell {number}"
+        extra = set(cell.metadata) - ALLOWED_CELL_METADATA
+        if extra:
+            problems.append(f"{where}: metadata {sorted(extra)}")
+        tags = set(cell.metadata.get("tags", []))
+        if tags - ALLOWED_TAGS:
+            problems.append(f"{where}: unknown tags {sorted(tags - ALLOWED_TAGS)}")
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                problems.append(f"{where}: error output {output.ename}")
+            if output.output_type == "stream" and output.name == "stderr":
+                problems.append(f"{where}: stderr output {output.text[:80]!r}")
+            if "application/vnd.jupyter.widget-view+json" in output.get("data", {}):
+                problems.append(f"{where}: stored widget view (shows 'model not found')")
+    assert not problems, f"{path.name}: " + "; ".join(problems) + \
+        " -- re-store it with `make notebooks`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_imports_lesson_lib_first(path):
+    nb = nbformat.read(path, as_version=4)
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert "import lesson_lib" in first_code.source, \
+        f"{path.name}: the first code cell should import lesson_lib"
