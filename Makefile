@@ -51,5 +51,12 @@ nbval: $(VENV)/.tests
 notebooks: $(VENV)/.tests
 	$(PY) scripts/store_notebooks.py $(NB)
 
+test-browser: $(VENV)/.tests
+	$(PY) -m pip install --disable-pip-version-check --quiet -r tests/browser/requirements.txt
+	$(PY) -m pytest tests/browser -p no:cacheprovider
+
+benchmarks: $(VENV)/.tests
+	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+
 clean:
 	rm -rf $(VENV) .ruff_cache .hypothesis

@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-PROBE = "import sys, importlib; importlib.import_module({module!r}); print(sorted(m for m in {banned!r} if m in sys.modules))"
+PROBE = ("import sys, importlib; importlib.import_module({module!r}); "
+         "print(sorted(m for m in {banned!r} if m in sys.modules))")
 
 
 @pytest.mark.parametrize("module, banned", [

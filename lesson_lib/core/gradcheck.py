@@ -44,7 +44,8 @@ def gradient_check(
     """Compare analytic partials with central differences, one row per parameter."""
     missing = set(params) - set(analytic)
     if missing:
-        raise ValueError(f"analytic gradient lacks {sorted(missing)}; it must cover {sorted(params)}")
+        raise ValueError(
+            f"analytic gradient lacks {sorted(missing)}; it must cover {sorted(params)}")
     numeric = numeric_gradient(f, params, h)
     return {
         name: {

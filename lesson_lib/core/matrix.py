@@ -59,7 +59,7 @@ class MatrixNet:
         rng = np.random.default_rng(seed)
         return cls(
             Layer(rng.normal(0.0, scale / np.sqrt(n_in), size=(n_out, n_in)), np.zeros(n_out))
-            for n_in, n_out in zip(sizes[:-1], sizes[1:])
+            for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
         )
 
     @classmethod
@@ -122,6 +122,6 @@ class MatrixNet:
         grads, err = self.backward(x, t)
         self.layers = [
             Layer(layer.W - lr * dW, layer.b - lr * db if update_biases else layer.b)
-            for layer, (dW, db) in zip(self.layers, grads)
+            for layer, (dW, db) in zip(self.layers, grads, strict=True)
         ]
         return err

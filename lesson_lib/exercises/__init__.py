@@ -3,3 +3,15 @@
 from .base import Exercise, Feedback
 
 __all__ = ["Exercise", "Feedback"]
+
+
+def __getattr__(name):
+    # Lesson modules load on first use, e.g. ``ll.exercises.sigmoid...``.
+    import importlib
+
+    try:
+        return importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"{__name__}.{name}":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+        raise
