@@ -1,0 +1,134 @@
+"""Plain-text pieces for printing worked computations: chain-rule lines, tables, verdicts.
+
+Numbers print with seven significant digits, the way R printed them on the lecture's
+slides, so a line of ours can be read side by side with a line of theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+from .checks import finite_number
+
+DIGITS = 7  # R's default print precision, used on the slides
+
+
+def fmt(value: float, digits: int = DIGITS) -> str:
+    """``value`` with ``digits`` significant digits and no trailing zeros (0.59327, 0.5)."""
+    value = finite_number(value, "value")
+    if value == 0:
+        return "0"
+    return f"{value:.{digits}g}"
+
+
+def _operand(value: float) -> str:
+    # A negative number inside a product or sum reads better in brackets.
+    text = fmt(value)
+    return f"({text})" if value < 0 else text
+
+
+class Lines(list):
+    """A list of text lines that a notebook shows one per line."""
+
+    def __repr__(self) -> str:
+        return "\n".join(str(line) for line in self)
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(repr(self))
+
+
+def chain_line(name: str, factors: Sequence[tuple[str, float]], result: float) -> str:
+    """``name = f1 x f2 x f3 = v1 x v2 x v3 = result``: a product with every factor's value."""
+    if not factors:
+        raise ValueError("factors must name at least one (name, value) pair")
+    names = " x ".join(n for n, _ in factors)
+    values = " x ".join(_operand(v) for _, v in factors)
+    return f"{name} = {names} = {values} = {fmt(result)}"
+
+
+def sum_line(name: str, terms: Sequence[tuple[str, float]], result: float) -> str:
+    """``name = t1 + t2 = v1 + v2 = result``: a sum over paths with every term's value."""
+    if not terms:
+        raise ValueError("terms must name at least one (name, value) pair")
+    names = " + ".join(n for n, _ in terms)
+    values = " + ".join(_operand(v) for _, v in terms)
+    return f"{name} = {names} = {values} = {fmt(result)}"
+
+
+def update_line(param: str, old: float, learning_rate: float, gradient: float,
+                new: float) -> str:
+    """``new w5 = w5 - learning_rate x dE_dw5 = 0.4 - 0.5 x 0.08216704 = 0.3589165``."""
+    return (f"new {param} = {param} - learning_rate x dE_d{param} = "
+            f"{fmt(old)} - {fmt(learning_rate)} x {_operand(gradient)} = {fmt(new)}")
+
+
+class Table:
+    """Rows of cells shown as aligned plain text; floats print with ``digits`` digits."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence], title: str = "",
+                 digits: int = DIGITS):
+        self.headers = [str(h) for h in headers]
+        self.rows = [list(r) for r in rows]
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.headers):
+                raise ValueError(f"row {i} has {len(row)} cells, the headers name "
+                                 f"{len(self.headers)}")
+        self.title = title
+        self.digits = digits
+
+    def column(self, header: str) -> list:
+        """The cells under ``header``, as stored (numbers stay numbers)."""
+        if header not in self.headers:
+            raise KeyError(f"no column {header!r}; columns are {self.headers}")
+        i = self.headers.index(header)
+        return [row[i] for row in self.rows]
+
+    def _cell(self, value) -> str:
+        if isinstance(value, float):
+            return fmt(value, self.digits)
+        return str(value)
+
+    def __repr__(self) -> str:
+        cells = [self.headers] + [[self._cell(v) for v in row] for row in self.rows]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(self.headers))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+                 for row in cells]
+        lines.insert(1, "  ".join("-" * w for w in widths))
+        if self.title:
+            lines.insert(0, self.title)
+        return "\n".join(lines)
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(repr(self))
+
+
+def decimals(printed: str) -> int:
+    """How many digits a printed number has after its decimal point ('0.1497' -> 4)."""
+    try:
+        exponent = Decimal(printed).as_tuple().exponent
+    except InvalidOperation:
+        raise ValueError(f"printed must be a number written as text, got {printed!r}") from None
+    return max(0, -exponent)
+
+
+def agreement(printed: str, exact: float) -> str:
+    """Does a number printed to a few decimals agree with ``exact``?
+
+    'yes' when ``exact`` rounds to it, 'yes, truncated' when only chopping off the later
+    digits gives it, and 'NO' otherwise.
+    """
+    exact = finite_number(exact, "exact")
+    quantum = Decimal(1).scaleb(-decimals(printed))
+    shown = Decimal(printed)
+    if Decimal(exact).quantize(quantum, rounding=ROUND_HALF_EVEN) == shown:
+        return "yes"
+    if Decimal(exact).quantize(quantum, rounding=ROUND_DOWN) == shown:
+        return "yes, truncated"
+    return "NO"
+
+
+def rounded_like(printed: str, exact: float) -> str:
+    """``exact`` rounded to as many decimals as ``printed`` shows."""
+    places = decimals(printed)
+    return f"{finite_number(exact, 'exact'):.{places}f}"
