@@ -1,0 +1,65 @@
+"""Lesson 1 exercises: from recalling sigma' to solving sigma'(x) = 0.1."""
+
+from .base import Exercise
+
+ex1 = Exercise(
+    "Exercise 1 (recall). What is the largest value the sigmoid's derivative sigma'(x) "
+    "ever takes? Give a number.",
+    0.25,
+    hint="The slope is steepest where the curve crosses its middle, at x = 0, where "
+         "sigma(0) = 1/2.",
+    solution="sigma'(0) = sigma(0) * (1 - sigma(0)) = 1/2 * 1/2 = 0.25. Everywhere else "
+             "sigma(1 - sigma) is smaller, because s(1 - s) is largest at s = 1/2.",
+    mistakes={
+        0.5: "0.5 is sigma(0), the height of the curve at x = 0, not its slope there.",
+        1: "1 is the value the sigmoid approaches for large x; its slope there is close to 0.",
+    },
+)
+
+ex2 = Exercise(
+    "Exercise 2 (recall). Of the lesson's three activations, 'step', 'sigmoid' and "
+    "'relu', which one gives gradient descent no slope at all to follow? Answer with "
+    "its name as a string.",
+    "step",
+    hint="Look at the dashed derivative curves in the first figure: which one is zero "
+         "wherever it exists?",
+    solution="'step': it is flat on both sides of its jump, so its derivative is 0 "
+             "wherever it exists (and it has none at x = 0). Any chain of derivatives "
+             "through it is multiplied by 0, so no weight before it ever changes.",
+    mistakes={
+        "relu": "ReLU is flat only for x < 0; for x > 0 its slope is 1, which passes the "
+                "gradient on unchanged.",
+        "sigmoid": "The sigmoid's slope is small far from 0, but it is never exactly zero.",
+    },
+)
+
+ex3 = Exercise(
+    "Exercise 3 (apply). A sigmoid neuron's output is out = 0.75. Using only this "
+    "output, what is the slope of the sigmoid at the neuron's input?",
+    0.1875,
+    hint="sigma' = sigma * (1 - sigma), and sigma is exactly the output you are given.",
+    solution="slope = out * (1 - out) = 0.75 * 0.25 = 0.1875. Backpropagation uses this "
+             "form because the forward pass has already computed out.",
+    mistakes={
+        0.2179: "You evaluated sigma'(0.75), treating 0.75 as the input. 0.75 is the "
+                "output sigma(h), so the slope is out * (1 - out).",
+        0.5625: "0.5625 is out squared. The slope is out minus out squared.",
+        0.25: "0.25 is (1 - out) alone; multiply it by out.",
+    },
+)
+
+ex4 = Exercise(
+    "Exercise 4 (derive). Find the positive x at which sigma'(x) = 0.1.",
+    2.0634,
+    hint="Write s = sigma(x) and solve s(1 - s) = 0.1 for s (a quadratic; take the root "
+         "above 1/2). Then undo the sigmoid: x = ln(s / (1 - s)).",
+    solution="s^2 - s + 0.1 = 0 gives s = (1 + sqrt(0.6)) / 2 = 0.887298. Then "
+             "x = ln(0.887298 / 0.112702) = 2.0634. Check: ll.sigmoid_prime(2.0634) is "
+             "0.1000.",
+    mistakes={
+        0.8873: "0.8873 is s = sigma(x). One step to go: x = ln(s / (1 - s)).",
+        0.1127: "0.1127 is the other root for s, and it is sigma(x), not x.",
+        -2.0634: "sigma' takes 0.1 at x = -2.0634 too, but the question asks for the "
+                 "positive x.",
+    },
+)

@@ -1,0 +1,97 @@
+"""Lesson 1 figures: the three activations, the sigmoid's slope, and a tangent line."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..core.activations import activation, sigmoid, sigmoid_prime
+from ..core.checks import finite_number
+from ..core.sigmoid import lesson_grid, tangent
+from .style import PALETTE, new_figure, styled
+
+TITLES = {"step": "Unit step", "sigmoid": "Sigmoid", "relu": "ReLU"}
+SYMBOLS = {"step": "step", "sigmoid": "σ", "relu": "ReLU"}
+# y-range of the function panel per activation; the slope panel keeps one range for all.
+Y_LIMITS = {"step": (-0.15, 1.15), "sigmoid": (-0.15, 1.15), "relu": (-0.5, 6.5)}
+SLOPE_LIMITS = (-0.1, 1.1)
+DENSE = np.linspace(-6.0, 6.0, 1201)  # smooth curves; the lesson's own grid is coarser
+
+
+@styled
+def activation_gallery(low: float = -4.0, high: float = 4.0):
+    """Step, sigmoid and ReLU side by side, each with its derivative."""
+    fig, axes = new_figure(1, 3, figsize=(13, 4.4), sharey=True)
+    xs = np.linspace(finite_number(low, "low"), finite_number(high, "high"), 801)
+    for ax, name in zip(axes, TITLES, strict=True):
+        f, f_prime = activation(name)
+        ax.plot(xs, f(xs), color=PALETTE["blue"], label="function")
+        ax.plot(xs, f_prime(xs), color=PALETTE["vermillion"], linestyle="--",
+                label="derivative")
+        ax.set(title=TITLES[name], xlabel="input x", ylim=(-0.2, 2.2))
+    axes[0].set_ylabel("output (no unit)")
+    axes[0].annotate("jump at 0:\nno slope there", xy=(0, 0.5), xytext=(-3.8, 1.4),
+                     arrowprops={"arrowstyle": "->", "color": PALETTE["black"]})
+    axes[2].legend(loc="upper left")
+    return fig
+
+
+@styled
+def sigmoid_and_derivative():
+    """The lesson's figure: sigma and sigma' for x from -6 to 6 in steps of 0.1."""
+    fig, ax = new_figure(figsize=(9, 5))
+    xs = lesson_grid()
+    ax.plot(xs, sigmoid(xs), color=PALETTE["blue"], label=r"sigmoid $\sigma(x)$")
+    ax.plot(xs, sigmoid_prime(xs), color=PALETTE["vermillion"],
+            label=r"derivative $\sigma'(x) = \sigma(x)\,(1-\sigma(x))$")
+    ax.plot([0], [0.25], "o", color=PALETTE["vermillion"])
+    ax.annotate("peak: 0.25 at x = 0", xy=(0, 0.25), xytext=(1.0, 0.35),
+                arrowprops={"arrowstyle": "->", "color": PALETTE["black"]})
+    ax.set(title="The sigmoid and its derivative", xlabel="input x",
+           ylabel="output (no unit)", xlim=(-6, 6), ylim=(-0.05, 1.05),
+           xticks=np.arange(-6, 7, 2), yticks=np.arange(0, 1.01, 0.25))
+    ax.legend(loc="upper left")
+    return fig
+
+
+@styled
+def tangent_view(name: str = "sigmoid", x: float = 1.0):
+    """Left: the activation and its tangent at x. Right: its derivative, with the same x."""
+    fig, (left, right) = new_figure(1, 2, figsize=(12, 4.6))
+    parts = {
+        "curve": left.plot([], [], color=PALETTE["blue"], label="function")[0],
+        "tangent": left.plot([], [], color=PALETTE["orange"], linewidth=3,
+                             label="tangent line")[0],
+        "point": left.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
+        "slope_curve": right.plot(DENSE, np.zeros_like(DENSE), color=PALETTE["vermillion"],
+                                  label="derivative")[0],
+        "slope_point": right.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
+        "peak": right.annotate("peak of σ': 0.25 at x = 0", xy=(0, 0.25), xytext=(-5.7, 0.5),
+                               arrowprops={"arrowstyle": "->", "color": PALETTE["grey"]}),
+    }
+    left.set(xlabel="input x", ylabel="output (no unit)", xlim=(-6, 6))
+    right.set(xlabel="input x", ylabel="slope (output per unit of x)", xlim=(-6, 6),
+              ylim=SLOPE_LIMITS)
+    left.legend(loc="upper left")
+    right.legend(loc="upper left")
+    fig.parts = parts
+    show_tangent(fig, name, x)
+    return fig
+
+
+def show_tangent(fig, name: str, x: float) -> None:
+    """Move a ``tangent_view`` figure to activation ``name`` at ``x`` (changes data only)."""
+    f, f_prime = activation(name)
+    line_x, line_y, slope, value = tangent(name, x)
+    p = fig.parts
+    p["curve"].set_data(DENSE, f(DENSE))
+    p["tangent"].set_data(line_x, line_y)
+    p["point"].set_data([x], [value])
+    p["slope_curve"].set_ydata(f_prime(DENSE))
+    p["slope_point"].set_data([x], [slope])
+    p["peak"].set_visible(name == "sigmoid")
+    left, right = fig.axes
+    left.set_ylim(Y_LIMITS[name])
+    symbol = SYMBOLS[name]
+    # title.set_text keeps the course's title font, which set_title would reset.
+    left.title.set_text(f"{TITLES[name]}: tangent at x = {x:.2f}")
+    right.title.set_text(f"Its slope there: {symbol}'({x:.2f}) = {slope:.4f}")
