@@ -1,0 +1,121 @@
+"""Lesson 5's figures: the gradient check, the slides' slip, and training step by step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..core import backward
+from ..core.checks import finite_array, positive_int, positive_number
+from ..core.network import PARAMS, LessonNet
+from .network import NetworkDiagram
+from .style import PALETTE, LessonFigure, new_figure, styled
+
+
+@styled
+def gradient_check(net: LessonNet | None = None, h: float = 1e-4,
+                   tolerance: float = 1e-7) -> LessonFigure:
+    """Relative error of each backprop gradient against a central difference, on a log axis."""
+    rows = backward.gradient_check(net, h)
+    errors = [max(rows[p]["relative_error"], 1e-16) for p in PARAMS]
+    fig, ax = new_figure(figsize=(10, 5))
+    ax.bar(PARAMS, errors, color=PALETTE["blue"], label="backprop vs finite difference")
+    ax.axhline(tolerance, color=PALETTE["vermillion"], ls="--",
+               label=f"tolerance {tolerance:g}")
+    ax.set_yscale("log")
+    ax.set_ylim(1e-13, 1e-5)
+    ax.set_xlabel("parameter")
+    ax.set_ylabel("relative error (no unit)")
+    ax.set_title(f"Every gradient agrees with its finite difference (h = {h:g})")
+    ax.legend(loc="upper left")
+    return fig
+
+
+@styled
+def slide_slip(net: LessonNet | None = None) -> LessonFigure:
+    """dE/dw3 and dE/dw4: the slides' recipe, the chain rule and a finite difference."""
+    net = LessonNet() if net is None else net
+    slides = backward.slide_recipe(net)
+    grad = net.gradient()
+    numeric = {p: r["numeric"] for p, r in backward.gradient_check(net).items()}
+    fig, ax = new_figure(figsize=(10, 5))
+    x = np.arange(2)
+    bars = [("slides (uses dE/doutH1)", [slides["dE_dw3"], slides["dE_dw4"]], "vermillion"),
+            ("chain rule (uses dE/doutH2)", [grad["w3"], grad["w4"]], "blue"),
+            ("finite difference", [numeric["w3"], numeric["w4"]], "green")]
+    for i, (label, heights, colour) in enumerate(bars):
+        drawn = ax.bar(x + (i - 1) * 0.27, heights, width=0.27, label=label,
+                       color=PALETTE[colour])
+        ax.bar_label(drawn, labels=[f"{v:.4g}" for v in heights], fontsize=11, padding=2)
+    ax.set_xticks(x, ["dE/dw3", "dE/dw4"])
+    ax.set_ylim(0, 1.25 * max(grad["w4"], slides["dE_dw4"]))
+    ax.set_xlabel("gradient")
+    ax.set_ylabel("value (error per unit of weight)")
+    shortfall = 100 * (1 - slides["dE_dw3"] / grad["w3"])
+    ax.set_title(f"The slides' dE/dw3 and dE/dw4 are {shortfall:.0f}% too small")
+    ax.legend(loc="upper left")
+    return fig
+
+
+@styled
+def error_histories(steps: int = 100, learning_rate: float = 0.5) -> LessonFigure:
+    """E_total over repeated updates, biases held fixed (as the slides do) or updated too."""
+    steps = positive_int(steps, "steps")
+    learning_rate = positive_number(learning_rate, "learning_rate")
+    fig, ax = new_figure(figsize=(10, 5))
+    for update_biases, label, colour in ((False, "weights only (the slides)", "orange"),
+                                         (True, "weights and biases", "blue")):
+        history = LessonNet().train(steps, learning_rate, update_biases=update_biases)
+        ax.plot(np.arange(steps + 1), history.errors, color=PALETTE[colour],
+                label=f"{label}: {history.errors[-1]:.4f} after {steps}")
+    ax.set_xlabel("updates (count)")
+    ax.set_ylabel("E_total (squared-error units)")
+    ax.set_ylim(bottom=0)
+    ax.set_title(f"Training the lesson's example, learning rate {learning_rate:g}")
+    ax.legend(loc="upper right")
+    return fig
+
+
+class ErrorHistory:
+    """E_total after each update on one Axes; ``update`` only changes the line's data."""
+
+    def __init__(self, ax, errors: Sequence[float]):
+        self.ax = ax
+        errors = finite_array(errors, "errors")
+        self.start = ax.axhline(errors[0], color=PALETTE["grey"], ls="--",
+                                label=f"before training: {errors[0]:.4f}")
+        (self.line,) = ax.plot([], [], color=PALETTE["blue"], marker="o", markersize=4,
+                               label="E_total after each update")
+        ax.set_xlabel("updates (count)")
+        ax.set_ylabel("E_total (squared-error units)")
+        ax.set_title("Error history")
+        ax.legend(loc="upper right")
+        self.update(errors)
+
+    def update(self, errors: Sequence[float]) -> None:
+        errors = finite_array(errors, "errors")
+        steps = np.arange(len(errors))
+        self.line.set_data(steps, errors)
+        self.ax.set_xlim(0, max(10, len(errors) - 1) * 1.05)
+        self.ax.set_ylim(0, max(errors.max(), 1e-3) * 1.15)
+
+
+@styled
+def stepper_view(net: LessonNet | None = None, errors: Sequence[float] | None = None,
+                 title: str = "Backpropagation, one step at a time") -> LessonFigure:
+    """The diagram with gradients on its edges above the error history so far.
+
+    ``fig.diagram`` and ``fig.history`` are the parts an app updates.
+    """
+    net = LessonNet() if net is None else net
+    errors = [net.error()] if errors is None else errors
+    fig, (top, bottom) = new_figure(2, 1, figsize=(13, 11))
+    fig.set_layout_engine(None)  # fixed positions: nothing moves while the texts change
+    top.set_position((0.0, 0.33, 1.0, 0.6))
+    bottom.set_position((0.09, 0.05, 0.86, 0.22))
+    fig.diagram = NetworkDiagram(top, net, net.gradient(), edge_label="gradient")
+    top.set_title("Gradients on the edges, forward values in the nodes")
+    fig.history = ErrorHistory(bottom, errors)
+    fig.suptitle(title, fontsize=17, fontweight="bold")
+    return fig

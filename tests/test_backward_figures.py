@@ -1,0 +1,50 @@
+"""Lesson 5's figures draw what the numbers say."""
+
+import pytest
+
+from lesson_lib.core.network import PARAMS, LessonNet
+from lesson_lib.figures import LessonFigure
+from lesson_lib.figures import backward as fb
+
+
+def test_gradient_check_bars_stay_below_the_tolerance():
+    fig = fb.gradient_check()
+    ax = fig.axes[0]
+    heights = [bar.get_height() for bar in ax.patches]
+    assert len(heights) == len(PARAMS)
+    assert all(0 < h < 1e-7 for h in heights)
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(PARAMS)
+    assert fig.to_png()[:4] == b"\x89PNG"
+
+
+def test_slide_slip_bars():
+    ax = fb.slide_slip().axes[0]
+    heights = [round(bar.get_height(), 10) for bar in ax.patches]
+    # slides' w3, w4 from their printed factors; chain rule and finite difference agree
+    assert heights[0] == pytest.approx(0.03635031 * 0.2406134 * 0.05, rel=1e-6)
+    assert heights[2] == pytest.approx(0.000497713, rel=1e-6)
+    assert heights[4] == pytest.approx(heights[2], rel=1e-7)
+    assert "12% too small" in ax.get_title()
+
+
+def test_error_histories_fall_faster_with_biases():
+    ax = fb.error_histories(steps=20).axes[0]
+    fixed, moving = ax.get_lines()
+    assert len(fixed.get_ydata()) == 21
+    assert fixed.get_ydata()[0] == moving.get_ydata()[0]
+    assert moving.get_ydata()[-1] < fixed.get_ydata()[-1] < fixed.get_ydata()[0]
+    with pytest.raises(ValueError, match="steps must be >= 1"):
+        fb.error_histories(steps=0)
+    with pytest.raises(ValueError, match="learning_rate must be > 0"):
+        fb.error_histories(learning_rate=0)
+
+
+def test_stepper_view_shows_gradients_and_history():
+    history = LessonNet().train(3, update_biases=False)
+    fig = fb.stepper_view(history.final, history.errors)
+    assert isinstance(fig, LessonFigure)
+    assert list(fig.history.line.get_ydata()) == list(history.errors)
+    grad = history.final.gradient()
+    assert fig.diagram.edge_texts["w1"].get_text() == f"∂E/∂w1 =\n{grad['w1']:.4g}"
+    with pytest.raises(ValueError, match="errors must hold finite numbers"):
+        fig.history.update([0.3, float("nan")])
