@@ -1,0 +1,94 @@
+"""Apps for steepest descent: pick a driving direction; tune gradient descent on a bowl."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..core import descent
+from ..figures import descent as figures
+from .base import App, slider
+
+
+def _freeze_layout(fig) -> None:
+    # The first render placed the axes; only data moves after it, so skip re-solving the
+    # constrained layout on every control change (about a third of the render time).
+    fig.set_layout_engine("none")
+
+
+class DirectionExplorer(App):
+    """A direction slider on the 5-mile circle: the trip, the gradient and the revenue."""
+
+    def __init__(self, angle_deg: float = 20.0):
+        self.fig = figures.direction_figure(angle_deg)
+        self.controls = {"angle": slider("direction (° from East)", angle_deg, 0.0, 360.0,
+                                         0.01, fmt=".2f", width="420px")}
+        best = descent.best_angle()
+        buttons = {"best": widgets.Button(description=f"along the gradient ({best:.2f}°)",
+                                          layout=widgets.Layout(width="240px"))}
+        buttons["best"].on_click(lambda _: self._set_angle(best))
+        self._start(buttons=buttons)
+        _freeze_layout(self.fig)
+
+    def _set_angle(self, angle_deg: float) -> None:
+        self.controls["angle"].value = angle_deg  # the slider's observer refreshes the view
+
+    def update(self) -> None:
+        angle = self.controls["angle"].value
+        figures.show_direction(self.fig, angle)
+        east, north = descent.heading(angle)
+        earned = float(descent.revenue_at_angle(angle))
+        best = descent.best_route()
+        gap = (angle - best["angle_deg"] + 180.0) % 360.0 - 180.0
+        self.readout.value = (
+            f"<b>direction</b> = {angle:.2f}° &nbsp; <b>East</b> = {east:.2f} mi &nbsp; "
+            f"<b>North</b> = {north:.2f} mi &nbsp; <b>revenue</b> = ${earned:.2f} &nbsp; "
+            f"(best: ${best['revenue']:.2f} at {best['angle_deg']:.2f}°; you are "
+            f"{abs(gap):.2f}° off the gradient)")
+
+
+class DescentExplorer(App):
+    """Learning-rate and step-count controls for gradient descent on the bowl."""
+
+    PRESETS = {"smooth": 0.04, "zig-zag": 0.09, "diverge": 0.12}
+
+    def __init__(self, learning_rate: float = 0.09, steps: int = 50):
+        descent.check_learning_rate(learning_rate)
+        self.fig = figures.descent_figure(learning_rate, steps)
+        self.controls = {
+            "learning_rate": slider("learning rate", learning_rate, 0.005, 0.13, 0.001,
+                                    fmt=".3f", width="380px"),
+            "steps": widgets.IntSlider(value=steps, min=1, max=100, description="steps",
+                                       style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="300px")),
+        }
+        buttons = {}
+        for name, rate in self.PRESETS.items():
+            buttons[name] = widgets.Button(description=f"{name} ({rate:g})")
+            buttons[name].on_click(lambda _, rate=rate: self._set_rate(rate))
+        self._start(buttons=buttons)
+        _freeze_layout(self.fig)
+
+    def _set_rate(self, rate: float) -> None:
+        self.controls["learning_rate"].value = rate
+
+    def update(self) -> None:
+        self.result = descent.gradient_descent(self.controls["learning_rate"].value,
+                                               self.controls["steps"].value)
+        figures.show_descent(self.fig, self.result)
+        final = self.result.final
+        colour = "#D55E00" if self.result.diverged else "inherit"
+        self.readout.value = (
+            f"<b style='color:{colour}'>{self.result.status}</b> &nbsp; "
+            f"a = {final['a']:.4g}, b = {final['b']:.4g}, loss = {final['loss']:.4g} &nbsp; "
+            f"path: {self.result.pattern} &nbsp; (stable only below learning rate "
+            f"{descent.BOWL.stability_limit():g})")
+
+
+def direction_explorer(angle_deg: float = 20.0) -> DirectionExplorer:
+    """Show it as the last line of a cell: ``ll.apps.descent.direction_explorer()``."""
+    return DirectionExplorer(angle_deg)
+
+
+def descent_explorer(learning_rate: float = 0.09, steps: int = 50) -> DescentExplorer:
+    """Show it as the last line of a cell: ``ll.apps.descent.descent_explorer()``."""
+    return DescentExplorer(learning_rate, steps)

@@ -1,0 +1,286 @@
+"""Steepest ascent on the lesson's taxi-revenue example, then gradient descent on a bowl.
+
+Revenue: paid ``PAY = (4, 3)`` dollars per mile East and North, at most ``MILES = 5`` miles.
+Loss: the bowl ``L(a, b) = 1 a^2 + 10 b^2``, whose valley is ten times steeper across ``b``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .checks import finite_array, numeric_input, positive_int, positive_number
+from .network import Values
+
+PAY = (4.0, 3.0)  # dollars per mile driven East, North
+MILES = 5.0  # the longest trip allowed
+
+
+# --- revenue: which direction pays most -------------------------------------------------
+
+def _pay(pay) -> np.ndarray:
+    return finite_array(pay, "pay", shape=(2,))
+
+
+def revenue(east, north, pay=PAY):
+    """Dollars earned for ``east`` and ``north`` miles: r = pay_E * east + pay_N * north."""
+    pay_east, pay_north = _pay(pay)
+    return pay_east * numeric_input(east, "east") + pay_north * numeric_input(north, "north")
+
+
+def revenue_gradient(pay=PAY) -> Values:
+    """(dr/deast, dr/dnorth): the pay rates themselves, the same at every point."""
+    pay_east, pay_north = _pay(pay)
+    return Values(dr_deast=pay_east, dr_dnorth=pay_north)
+
+
+def heading(angle_deg, miles=MILES) -> tuple:
+    """Miles (east, north) after driving ``miles`` at ``angle_deg`` counter-clockwise from East."""
+    angle = np.radians(numeric_input(angle_deg, "angle_deg"))
+    miles = positive_number(miles, "miles")
+    return miles * np.cos(angle), miles * np.sin(angle)
+
+
+def revenue_at_angle(angle_deg, miles=MILES, pay=PAY):
+    """Revenue of a trip of ``miles`` at ``angle_deg``; equals miles*|pay|*cos(angle to pay)."""
+    east, north = heading(angle_deg, miles)
+    return revenue(east, north, pay)
+
+
+def best_angle(pay=PAY) -> float:
+    """Direction of the gradient in degrees from East: atan2(pay_N, pay_E)."""
+    pay_east, pay_north = _pay(pay)
+    if pay_east == 0 and pay_north == 0:
+        raise ValueError("pay must not be (0, 0): then every direction earns the same")
+    return math.degrees(math.atan2(pay_north, pay_east))
+
+
+def best_route(pay=PAY, miles=MILES) -> Values:
+    """Drive along the gradient: miles * pay / |pay|, earning miles * |pay|."""
+    angle = best_angle(pay)
+    east, north = heading(angle, miles)
+    return Values(angle_deg=angle, east=east, north=north, revenue=revenue(east, north, pay))
+
+
+def revenue_on_circle(east, miles=MILES, pay=PAY):
+    """r(x) = pay_E x + pay_N sqrt(miles^2 - x^2): all ``miles`` driven, ``east`` of them East."""
+    east = numeric_input(east, "east")
+    miles = positive_number(miles, "miles")
+    if np.any(np.abs(east) > miles):
+        raise ValueError(f"east must lie in [-{miles:g}, {miles:g}] miles, got {east}")
+    pay_east, pay_north = _pay(pay)
+    return pay_east * east + pay_north * np.sqrt(miles**2 - east**2)
+
+
+def revenue_on_circle_slope(east, miles=MILES, pay=PAY):
+    """r'(x) = pay_E - pay_N x / sqrt(miles^2 - x^2), from the chain rule on the square root."""
+    east = numeric_input(east, "east")
+    miles = positive_number(miles, "miles")
+    if np.any(np.abs(east) >= miles):
+        raise ValueError(f"east must lie strictly inside (-{miles:g}, {miles:g}) miles "
+                         f"(the slope is infinite at the ends), got {east}")
+    pay_east, pay_north = _pay(pay)
+    return pay_east - pay_north * east / np.sqrt(miles**2 - east**2)
+
+
+def search_best_east(points: int = 50_001, miles=MILES, pay=PAY) -> Values:
+    """Brute force: try ``points`` evenly spaced splits of the trip and keep the best."""
+    points = positive_int(points, "points", minimum=2)
+    miles = positive_number(miles, "miles")
+    east = np.linspace(0.0, miles, points)
+    earned = revenue_on_circle(east, miles, pay)
+    best = int(np.argmax(earned))
+    return Values(east=east[best], north=math.sqrt(miles**2 - east[best] ** 2),
+                  revenue=earned[best])
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    east: float
+    north: float
+    pay: tuple = PAY
+
+    @property
+    def miles(self) -> float:
+        return math.hypot(self.east, self.north)
+
+    @property
+    def revenue(self) -> float:
+        return float(revenue(self.east, self.north, self.pay))
+
+
+LESSON_ROUTES = (
+    Route("all East", 5.0, 0.0),
+    Route("all North", 0.0, 5.0),
+    Route("60 degrees from East", 2.5, 4.33),  # the lecture rounds 5 sin 60 = 4.3301 to 4.33
+    Route("along the gradient", 4.0, 3.0),
+)
+
+
+class RouteTable:
+    """Routes with their miles and revenue; shows as an HTML table or as aligned text."""
+
+    COLUMNS = ("route", "miles East", "miles North", "distance (mi)", "revenue ($)")
+
+    def __init__(self, routes=LESSON_ROUTES):
+        self.routes = tuple(routes)
+
+    def rows(self) -> list[tuple[str, str, str, str, str]]:
+        return [(r.name, f"{r.east:g}", f"{r.north:g}", f"{r.miles:.4f}", f"{r.revenue:.2f}")
+                for r in self.routes]
+
+    def __repr__(self) -> str:
+        table = [self.COLUMNS, *self.rows()]
+        widths = [max(len(row[i]) for row in table) for i in range(len(self.COLUMNS))]
+        return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                                   for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
+                         for row in table)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{c}</th>" for c in self.COLUMNS)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                       for row in self.rows())
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# --- gradient descent on a two-parameter bowl --------------------------------------------
+
+@dataclass(frozen=True)
+class Bowl:
+    """L(a, b) = curve_a a^2 + curve_b b^2: lowest point L = 0 at a = b = 0."""
+
+    curve_a: float = 1.0
+    curve_b: float = 10.0
+
+    def __post_init__(self):
+        positive_number(self.curve_a, "curve_a")
+        positive_number(self.curve_b, "curve_b")
+
+    def loss(self, a, b):
+        return self.curve_a * a**2 + self.curve_b * b**2
+
+    def gradient(self, a, b) -> tuple:
+        """(dL/da, dL/db) = (2 curve_a a, 2 curve_b b)."""
+        return 2.0 * self.curve_a * a, 2.0 * self.curve_b * b
+
+    def curvatures(self) -> tuple[float, float]:
+        """Second derivatives d2L/da2, d2L/db2 (the Hessian is diagonal)."""
+        return 2.0 * self.curve_a, 2.0 * self.curve_b
+
+    def stability_limit(self) -> float:
+        """Largest learning rate that still converges: 2 / (largest curvature)."""
+        return 2.0 / max(self.curvatures())
+
+    def no_overshoot_limit(self) -> float:
+        """Above 1 / (largest curvature) the steep coordinate jumps past the valley floor."""
+        return 1.0 / max(self.curvatures())
+
+
+BOWL = Bowl()
+START = (-4.0, 1.5)  # (a, b): far along the shallow direction, a little up the steep one
+DIVERGENCE_BOUND = 1e3  # |a| or |b| this far out (hundreds of times the start) has blown up
+CONVERGED_LOSS = 1e-6
+
+
+@dataclass(frozen=True)
+class DescentResult:
+    """The path of gradient descent and a one-line verdict on how it went."""
+
+    path: np.ndarray  # (steps_taken + 1, 2): rows (a, b), the start first
+    losses: np.ndarray  # (steps_taken + 1,)
+    learning_rate: float
+    steps: int  # steps asked for
+    diverged: bool
+
+    @property
+    def steps_taken(self) -> int:
+        return len(self.path) - 1
+
+    @property
+    def final(self) -> Values:
+        a, b = self.path[-1]
+        return Values(a=a, b=b, loss=self.losses[-1])
+
+    @property
+    def overshoots(self) -> bool:
+        """True when a coordinate changes sign: a step carried it past the valley floor."""
+        signs = np.sign(self.path)
+        return bool(np.any(signs[1:] * signs[:-1] < 0))
+
+    @property
+    def status(self) -> str:
+        if self.diverged:
+            return f"diverged after {_steps(self.steps_taken)}"
+        if self.losses[-1] <= CONVERGED_LOSS:
+            first = int(np.argmax(self.losses <= CONVERGED_LOSS))
+            return f"converged after {_steps(first)} (loss <= {CONVERGED_LOSS:g})"
+        if self.losses[-1] > self.losses[0]:
+            return (f"getting worse: loss grew from {self.losses[0]:.4g} to "
+                    f"{self.losses[-1]:.4g} in {_steps(self.steps)}")
+        return f"not yet converged after {_steps(self.steps)}"
+
+    @property
+    def pattern(self) -> str:
+        return "zig-zag (overshoots the valley floor)" if self.overshoots else "smooth"
+
+    def __repr__(self) -> str:
+        a, b = self.path[-1]
+        return (f"learning_rate = {self.learning_rate:g}\n"
+                f"steps_taken   = {self.steps_taken}\n"
+                f"a             = {a:.6g}\n"
+                f"b             = {b:.6g}\n"
+                f"loss          = {self.losses[-1]:.6g}\n"
+                f"status        = {self.status}\n"
+                f"pattern       = {self.pattern}")
+
+    _repr_pretty_ = lambda self, p, cycle: p.text(repr(self))  # noqa: E731  (IPython hook)
+
+
+def _steps(n: int) -> str:
+    return f"{n} step" if n == 1 else f"{n} steps"
+
+
+def check_learning_rate(learning_rate) -> float:
+    """A learning rate must be a finite number > 0 (zero never moves; negative climbs)."""
+    return positive_number(learning_rate, "learning_rate")
+
+
+def gradient_descent(learning_rate, steps: int = 30, start=START, bowl: Bowl = BOWL,
+                     bound: float = DIVERGENCE_BOUND) -> DescentResult:
+    """Take ``steps`` steps of (a, b) <- (a, b) - learning_rate * grad L(a, b).
+
+    Stops early once |a| or |b| passes ``bound``: the run has diverged, and going on would
+    only overflow to inf and NaN.
+    """
+    learning_rate = check_learning_rate(learning_rate)
+    steps = positive_int(steps, "steps", minimum=0)
+    point = finite_array(start, "start", shape=(2,))
+    bound = positive_number(bound, "bound")
+    if np.max(np.abs(point)) > bound:
+        raise ValueError(f"start must lie within the bound {bound:g}, got {point.tolist()}")
+    path, losses = [point], [bowl.loss(*point)]
+    diverged = False
+    # A huge learning rate can overflow the loss on the step that crosses the bound; that
+    # last loss is then inf, which is the honest value, so silence the warning.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(steps):
+            point = point - learning_rate * np.array(bowl.gradient(*point))
+            path.append(point)
+            losses.append(bowl.loss(*point))
+            if not np.max(np.abs(point)) <= bound:  # also catches inf and NaN
+                diverged = True
+                break
+    return DescentResult(np.array(path), np.array(losses), learning_rate, steps, diverged)
+
+
+def steepest_direction(gradient, step_deg: float = 0.01) -> Values:
+    """Slope of the loss along each unit direction; the steepest fall is opposite the gradient."""
+    g = finite_array(gradient, "gradient", shape=(2,))
+    angles = np.arange(0.0, 360.0, positive_number(step_deg, "step_deg"))
+    slopes = g[0] * np.cos(np.radians(angles)) + g[1] * np.sin(np.radians(angles))
+    i = int(np.argmin(slopes))
+    return Values(steepest_angle_deg=angles[i], slope=slopes[i],
+                  minus_gradient_angle_deg=math.degrees(math.atan2(-g[1], -g[0])) % 360)

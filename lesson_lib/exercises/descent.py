@@ -1,0 +1,75 @@
+"""Exercises for steepest descent: from reading off a direction to one step of descent."""
+
+from .base import Exercise
+
+ex1 = Exercise(
+    "Exercise 1 (recall). The revenue r = 4x + 3y has gradient (4, 3). In which direction "
+    "should you drive, in degrees counter-clockwise from East? Give a number, e.g. 12.34.",
+    36.8699,
+    hint="The gradient's direction is atan2(North part, East part); convert radians to "
+         "degrees with math.degrees.",
+    solution="math.degrees(math.atan2(3, 4)) = 36.87 degrees: 4 miles East for every 3 North.",
+    mistakes={
+        53.1301: "That is the angle measured from North (or atan2(4, 3)): the East part "
+                 "4 goes second in atan2(north, east).",
+        45: "45 degrees splits the trip evenly, but East pays more than North, so tilt "
+            "towards East.",
+        0.6435: "That is the angle in radians; convert it with math.degrees.",
+    },
+)
+
+ex2 = Exercise(
+    "Exercise 2 (apply). The pay changes to $6 a mile East and $8 a mile North, and you may "
+    "drive at most 10 miles. What is the largest revenue, in dollars?",
+    100.0,
+    hint="Drive along the gradient (6, 8). Its length is sqrt(6^2 + 8^2); a 10-mile trip "
+         "along it earns 10 times that length.",
+    solution="The unit direction is (6, 8) / 10 = (0.6, 0.8): drive 6 miles East and 8 North, "
+             "earning 6*6 + 8*8 = 36 + 64 = $100 (= 10 miles * |gradient| 10).",
+    mistakes={
+        80: "$80 is all 10 miles North. Mixing in some East earns more.",
+        60: "$60 is all 10 miles East. North pays more here, so lean North.",
+        140: "$140 = 6*10 + 8*10 drives 10 miles East AND 10 North: that is 14.1 miles, "
+             "over the limit.",
+        96: "$96 is 8 miles East and 6 North: the larger distance goes to the better-paid "
+            "direction (North).",
+    },
+)
+
+ex3 = Exercise(
+    "Exercise 3 (derive). Gradient descent on L(a, b) = a^2 + 10 b^2 multiplies b by "
+    "(1 - 20 * learning_rate) every step. What is the largest learning rate for which b "
+    "still shrinks (the stability limit)?",
+    0.1,
+    hint="b shrinks when |1 - 20 * learning_rate| < 1. Solve for the upper end. (The "
+         "curvature of L along b is d2L/db2 = 20.)",
+    solution="|1 - 20 lr| < 1 means 0 < lr < 2/20 = 0.1. At lr = 0.1, b flips between +b "
+             "and -b for ever; above it, b grows every step. The flatter a direction "
+             "(curvature 2) would allow up to 1.0, but the steepest direction sets the limit.",
+    mistakes={
+        1.0: "1.0 = 2/2 is the limit for the flat direction a (curvature 2). The steep "
+             "direction b, with curvature 20, blows up first.",
+        0.05: "At 0.05 the factor is 1 - 20*0.05 = 0: b lands on 0 in one step. That is where "
+              "zig-zagging starts, not where divergence starts.",
+        0.2: "0.2 = 2/10 uses the coefficient 10, but the second derivative of 10 b^2 is 20.",
+    },
+)
+
+ex4 = Exercise(
+    "Exercise 4 (derive). On L(a, b) = a^2 + 10 b^2, take one step of gradient descent from "
+    "(a, b) = (2, 1) with learning rate 0.1. Give the new point as [a, b].",
+    [1.6, -1.0],
+    hint="The gradient is (dL/da, dL/db) = (2a, 20b). New point = old point minus "
+         "learning rate times gradient.",
+    solution="The gradient at (2, 1) is (4, 20). New a = 2 - 0.1*4 = 1.6; new b = "
+             "1 - 0.1*20 = -1.0. So [1.6, -1.0]: b jumped to the other side of the valley "
+             "(0.1 is exactly the stability limit).",
+    mistakes={
+        (2.4, 3.0): "[2.4, 3.0] adds the gradient: that climbs uphill. Descent subtracts it.",
+        (1.8, 0.0): "[1.8, 0.0] uses the gradient (a, 10b): the derivative of a^2 is 2a and "
+                    "of 10 b^2 is 20b.",
+    },
+    abs_tol=1e-6,
+)
+
+EXERCISES = (ex1, ex2, ex3, ex4)

@@ -1,0 +1,58 @@
+"""Each steepest-descent exercise accepts its answer and explains the plausible slips."""
+
+import math
+
+import numpy as np
+import pytest
+
+from lesson_lib.core import descent
+from lesson_lib.exercises import descent as exercises
+
+
+def _one_step(a, b, lr):
+    # Oracle: the update worked from the derivatives 2a and 20b.
+    return [a - lr * 2 * a, b - lr * 20 * b]
+
+
+RIGHT = {
+    "ex1": math.degrees(math.atan2(3, 4)),
+    "ex2": math.hypot(6, 8) * 10,
+    "ex3": 2 / 20,
+    "ex4": _one_step(2.0, 1.0, 0.1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_right_answer_and_a_rounded_one_pass(name):
+    ex = getattr(exercises, name)
+    assert ex.check(RIGHT[name])
+    rounded = np.round(RIGHT[name], 2).tolist()
+    assert ex.check(rounded)
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_every_listed_mistake_is_rejected_with_its_own_message(name):
+    ex = getattr(exercises, name)
+    assert len(ex.mistakes) >= 1
+    for wrong, why in ex.mistakes.items():
+        feedback = ex.check(list(wrong) if isinstance(wrong, tuple) else wrong)
+        assert not feedback
+        assert why in repr(feedback)
+
+
+def test_answers_agree_with_the_core():
+    assert exercises.ex2.check(descent.best_route(pay=(6, 8), miles=10)["revenue"])
+    assert exercises.ex3.check(descent.BOWL.stability_limit())
+    step = descent.gradient_descent(0.1, 1, start=(2.0, 1.0)).path[-1]
+    assert exercises.ex4.check(step.tolist())
+
+
+def test_no_answer_and_hint_and_solution():
+    for ex in exercises.EXERCISES:
+        assert "No answer yet" in repr(ex.check(...))
+        assert repr(ex.hint()).startswith("Hint:")
+        assert repr(ex.solution()).startswith("Solution:")
+
+
+def test_unreadable_answer_is_explained():
+    assert "could not read" in repr(exercises.ex4.check("1.6, -1"))

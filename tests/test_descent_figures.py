@@ -1,0 +1,60 @@
+"""Figures for steepest descent draw the numbers of the core, labelled and legible."""
+
+import math
+
+import numpy as np
+import pytest
+
+import lesson_lib as ll
+from lesson_lib.figures import descent as figures
+
+
+def _labelled(ax):
+    return ax.get_xlabel() and ax.get_ylabel()
+
+
+@pytest.mark.parametrize("build", [
+    figures.routes_figure, figures.direction_figure, figures.circle_revenue_figure,
+    figures.descent_figure, figures.learning_rates_figure,
+])
+def test_every_panel_has_title_labels_and_legend(build):
+    fig = build()
+    for ax in fig.axes:
+        assert ax.get_title() or fig.get_suptitle()
+        assert _labelled(ax)
+        assert ax.get_legend() is not None
+    assert fig.to_png().startswith(b"\x89PNG")
+
+
+def test_routes_figure_lists_the_four_revenues():
+    labels = [t.get_text() for t in figures.routes_figure().axes[0].get_legend().get_texts()]
+    for amount in ("$20.00", "$15.00", "$22.99", "$25.00"):
+        assert any(amount in label for label in labels)
+
+
+def test_direction_figure_places_the_trip_and_its_revenue():
+    fig = figures.direction_figure(90.0)
+    assert fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=1e-12)
+    x, y = fig.handles["marker"].get_data()
+    assert (x[0], y[0]) == pytest.approx((90.0, 15.0))
+    assert "$15.00" in fig.handles["label"].get_text()
+    curve = fig.axes[1].get_lines()[0]
+    assert curve.get_ydata().max() == pytest.approx(25.0, rel=1e-4)  # a 0.5-degree grid
+    assert curve.get_xdata()[np.argmax(curve.get_ydata())] == pytest.approx(
+        math.degrees(math.atan2(3, 4)), abs=0.5)
+
+
+def test_descent_figure_draws_the_path_and_says_when_it_diverged():
+    fig = figures.descent_figure(0.12, 50)
+    a, b = fig.handles["path"].get_data()
+    run = ll.core.descent.gradient_descent(0.12, 50)
+    np.testing.assert_allclose(a, run.path[:, 0])
+    np.testing.assert_allclose(b, run.path[:, 1])
+    assert "diverged after 20 steps" in fig.handles["ax_path"].get_title()
+
+
+def test_learning_rates_figure_has_one_panel_per_rate():
+    fig = figures.learning_rates_figure((0.04, 0.09, 0.12), 50)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert len(titles) == 3
+    assert "converged after" in titles[1] and "diverged after" in titles[2]
