@@ -1,0 +1,99 @@
+"""The forward-pass app, driven headless: sliders move the diagram and the readout together."""
+
+import math
+import re
+
+import pytest
+
+import lesson_lib as ll
+from lesson_lib.apps.forward import ForwardExplorer, forward_explorer
+
+LESSON = {**ll.LESSON_PARAMS, **ll.LESSON_DATA}
+
+
+def by_hand(p):
+    """The forward pass written out independently of LessonNet."""
+    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    outH1 = s(p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"])
+    outH2 = s(p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"])
+    outY1 = s(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
+    outY2 = s(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
+    E = 0.5 * (p["T1"] - outY1) ** 2 + 0.5 * (p["T2"] - outY2) ** 2
+    return {"outH1": outH1, "outH2": outH2, "outY1": outY1, "outY2": outY2, "E_total": E}
+
+
+def shown(text) -> float:
+    return float(text.get_text().split("=")[-1])
+
+
+def readout_number(app, name) -> float:
+    after = app.readout.value.split(f"{name} = ")[1]
+    return float(re.match(r"-?[0-9.]+", after).group())
+
+
+@pytest.fixture(scope="module")
+def app():
+    return forward_explorer()
+
+
+def test_one_call_builds_a_displayable_app(app):
+    assert isinstance(app, ForwardExplorer)
+    assert set(app.controls) == set(LESSON)
+    assert bytes(app.image.value).startswith(b"\x89PNG")
+    bundle = app._repr_mimebundle_()
+    assert "Run this cell in Jupyter" in bundle["text/plain"]
+
+
+@pytest.mark.parametrize("name, value", [("w5", -2.0), ("b12", 1.5), ("x1", -1.0),
+                                         ("T1", 0.8), ("w2", 2.5)])
+def test_a_slider_moves_diagram_and_readout_consistently(app, name, value):
+    app.buttons["reset"].click()
+    before = app.image.value
+    app.controls[name].value = value
+    want = by_hand({**LESSON, name: value})
+    d = app.fig.diagram
+    for node in ("outH1", "outH2", "outY1", "outY2"):
+        assert shown(d.node_texts[node]) == pytest.approx(want[node], abs=1e-4)
+    assert shown(d.error_text) == pytest.approx(want["E_total"], abs=1e-4)
+    assert readout_number(app, "E_total") == pytest.approx(want["E_total"], abs=1e-4)
+    assert readout_number(app, "outY1") == pytest.approx(want["outY1"], abs=1e-4)
+    texts = {**d.edge_texts, **d.node_texts}
+    assert texts[name].get_text() == f"{name} = {value:.4g}"
+    assert app.net.error() == pytest.approx(want["E_total"], rel=1e-12)
+    assert app.image.value != before
+
+
+def test_reset_restores_the_lesson_values(app):
+    for name, value in {"w1": -1.0, "w8": 2.0, "x2": 1.5, "T2": 0.1}.items():
+        app.controls[name].value = value
+    app.buttons["reset"].click()
+    assert {name: c.value for name, c in app.controls.items()} == LESSON
+    assert shown(app.fig.diagram.error_text) == pytest.approx(0.2984, abs=1e-4)
+    assert readout_number(app, "E_total") == pytest.approx(by_hand(LESSON)["E_total"],
+                                                           abs=1e-4)
+    assert app.fig.diagram.edge_texts["w1"].get_text() == "w1 = 0.15"
+
+
+def test_reset_redraws_once_not_once_per_slider(app, monkeypatch):
+    app.controls["w3"].value = 1.0
+    calls = []
+    monkeypatch.setattr(app, "update", lambda: calls.append(1))
+    app.buttons["reset"].click()
+    assert len(calls) == 1
+
+
+def test_app_starts_from_a_given_network():
+    custom = forward_explorer(ll.LessonNet(w6=-1.25, T1=0.5))
+    assert custom.controls["w6"].value == -1.25
+    assert shown(custom.fig.diagram.error_text) == pytest.approx(
+        by_hand({**LESSON, "w6": -1.25, "T1": 0.5})["E_total"], abs=1e-4)
+
+
+@pytest.mark.parametrize("net, error, match", [
+    ("lesson", TypeError, "net must be a LessonNet"),
+    (ll.LessonNet(w1=5.0), ValueError, "w1 must be between -3 and 3"),
+    (ll.LessonNet(T1=1.5), ValueError, "T1 must be between 0 and 1"),
+])
+def test_bad_input_is_refused_with_a_clear_message(net, error, match):
+    with pytest.raises(error, match=match):
+        forward_explorer(net)
