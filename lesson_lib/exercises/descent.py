@@ -38,8 +38,8 @@ ex2 = Exercise(
 
 ex3 = Exercise(
     "Exercise 3 (derive). Gradient descent on L(a, b) = a^2 + 10 b^2 multiplies b by "
-    "(1 - 20 * learning_rate) every step. What is the largest learning rate for which b "
-    "still shrinks (the stability limit)?",
+    "(1 - 20 * learning_rate) every step. b shrinks towards 0 for every positive learning "
+    "rate below a limit, and not at or above it. What is that limit (the stability limit)?",
     0.1,
     hint="b shrinks when |1 - 20 * learning_rate| < 1. Solve for the upper end. (The "
          "curvature of L along b is d2L/db2 = 20.)",

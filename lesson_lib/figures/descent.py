@@ -143,8 +143,8 @@ def _bowl_axes(ax, bowl):
     ax.set_xlim(*A_RANGE)
     ax.set_ylim(*B_RANGE)
     ax.set_aspect("equal")
-    ax.set_xlabel("a")
-    ax.set_ylabel("b")
+    ax.set_xlabel("parameter a")
+    ax.set_ylabel("parameter b")
 
 
 def _show_verdict(ax, result) -> None:
