@@ -25,6 +25,7 @@ class TrainingStepper(App):
         self.net = self.start
         self.errors = [self.net.error()]
         self.fig = stepper_view(self.net, self.errors)
+        self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self.controls = {
             "learning_rate": slider("learning rate", learning_rate, 0.05, MAX_LEARNING_RATE,
                                     0.05),

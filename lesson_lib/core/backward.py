@@ -77,7 +77,7 @@ SLIDE_NUMBERS = (
     ("new w2", "0.1995", "w2 margin"),
     ("dy1_doutH2", "0.45", "w3 code"),
     ("dy2_doutH2", "0.55", "w3 code"),
-    ("doutH2_dh2", "0.2406134", "w3 code"),
+    ("doutH2_dh2", "0.2406134", "w3 code, as d.outH1_d.h2"),
     ("dh2_dw3", "0.05", "w3 code"),
     ("dE_dw3", "0.0004373186", "w3 code"),
     ("new w3", "0.2497813", "w3 code"),
@@ -166,7 +166,7 @@ def slide_comparison(net: LessonNet | None = None) -> Table:
         if verdict == "yes, truncated":
             verdict += f" (rounds to {rounded_like(printed, exact)})"
         rows.append([name, where, printed, fmt(exact), verdict])
-    return Table(["quantity", "slide", "slides", "ours", "agrees?"], rows,
+    return Table(["quantity", "where on the slides", "slides print", "ours", "agrees?"], rows,
                  title="The slides' numbers beside ours (learning rate 0.5, one update)")
 
 
