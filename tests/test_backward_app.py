@@ -98,9 +98,12 @@ def test_the_step_uses_the_learning_rate_slider(app):
 
 
 def test_moving_a_control_alone_does_not_train(app):
+    image = app.image.value
     app.controls["learning_rate"].value = 1.0
     app.controls["update_biases"].value = True
     assert len(app.errors) == 1
+    assert app.image.value == image  # nothing to redraw until the next step
+    assert "learning rate 1.00, biases updated" in app.readout.value
 
 
 def test_bad_arguments_are_refused():

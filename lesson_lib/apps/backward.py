@@ -61,6 +61,10 @@ class TrainingStepper(App):
         self.errors = [self.net.error()]
         self.refresh()
 
+    def _on_change(self, _change) -> None:
+        # The settings act on the next step; until then only the readout has news.
+        self.update()
+
     def update(self) -> None:
         self.fig.diagram.update(self.net, self.net.gradient())
         self.fig.history.update(self.errors)
