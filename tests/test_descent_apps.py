@@ -31,7 +31,7 @@ def test_direction_slider_moves_trip_and_revenue(direction):
 
 def test_direction_opposite_the_gradient_loses_most(direction):
     direction.controls["angle"].value = 216.87
-    assert "revenue</b> = $-25.00" in direction.readout.value
+    assert "revenue</b> = -$25.00" in direction.readout.value
     assert "180.00° off the gradient" in direction.readout.value
 
 

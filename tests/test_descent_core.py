@@ -201,3 +201,8 @@ def test_steepest_fall_is_opposite_the_gradient():
     assert result["steepest_angle_deg"] == pytest.approx(result["minus_gradient_angle_deg"],
                                                          abs=0.01)
     assert result["slope"] == pytest.approx(-math.hypot(*g), rel=1e-6)
+
+
+def test_dollars_puts_the_sign_first():
+    assert descent.dollars(22.99) == "$22.99"
+    assert descent.dollars(-20.944) == "-$20.94"

@@ -41,7 +41,8 @@ class DirectionExplorer(App):
         gap = (angle - best["angle_deg"] + 180.0) % 360.0 - 180.0
         self.readout.value = (
             f"<b>direction</b> = {angle:.2f}° &nbsp; <b>East</b> = {east:.2f} mi &nbsp; "
-            f"<b>North</b> = {north:.2f} mi &nbsp; <b>revenue</b> = ${earned:.2f} &nbsp; "
+            f"<b>North</b> = {north:.2f} mi &nbsp; "
+            f"<b>revenue</b> = {descent.dollars(earned)} &nbsp; "
             f"(best: ${best['revenue']:.2f} at {best['angle_deg']:.2f}°; you are "
             f"{abs(gap):.2f}° off the gradient)")
 

@@ -30,6 +30,11 @@ def revenue(east, north, pay=PAY):
     return pay_east * numeric_input(east, "east") + pay_north * numeric_input(north, "north")
 
 
+def dollars(amount: float) -> str:
+    """An amount of money as text, the sign first: -$20.94."""
+    return f"-${-amount:.2f}" if amount < 0 else f"${amount:.2f}"
+
+
 def revenue_gradient(pay=PAY) -> Values:
     """(dr/deast, dr/dnorth): the pay rates themselves, the same at every point."""
     pay_east, pay_north = _pay(pay)

@@ -63,10 +63,10 @@ def direction_figure(angle_deg: float = 20.0):
     trip = _arrow(ax_map, (east, north), PALETTE["blue"])
     ax_map.plot([], [], color=PALETTE["blue"], label="your trip")
     end, = ax_map.plot([east], [north], "o", color=PALETTE["blue"], ms=9)
-    label = ax_map.text(0.02, 0.02, "", transform=ax_map.transAxes, fontsize=13,
+    label = ax_map.text(0.03, 0.03, "", transform=ax_map.transAxes, fontsize=12,
                         bbox=dict(facecolor="white", edgecolor=PALETTE["grey"]))
-    ax_map.set_xlim(-6.2, 6.2)
-    ax_map.set_ylim(-6.2, 6.2)
+    ax_map.set_xlim(-7.5, 7.5)  # room in the corners for the legend and the label
+    ax_map.set_ylim(-7.5, 7.5)
     ax_map.legend(loc="upper left", framealpha=0.95, fontsize=11)
 
     ax_curve.plot(ANGLES, descent.revenue_at_angle(ANGLES), color=PALETTE["green"],
@@ -99,7 +99,8 @@ def show_direction(fig, angle_deg: float) -> None:
     h["trip"].xy = (east, north)
     h["end"].set_data([east], [north])
     h["marker"].set_data([angle_deg % 360.0], [earned])
-    h["label"].set_text(f"{east:.2f} mi East, {north:.2f} mi North\nrevenue = ${earned:.2f}")
+    h["label"].set_text(f"{east:.2f} mi East, {north:.2f} mi North\n"
+                        f"revenue = {descent.dollars(earned)}")
 
 
 @styled
