@@ -1,0 +1,70 @@
+"""Lesson 2 app: build y = f(x), z = g(y) and see the table and the chain rule update."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..core.chain import SHAPES, chain
+from ..core.checks import finite_number, positive_number
+from ..figures.chain import chain_view, show_chain
+from .base import App, slider
+
+SPACINGS = (1.0, 0.1, 0.01, 0.001)
+
+
+def _shape_menu(description: str, value: str, variable: str, constant: str):
+    options = [(f"{constant}*{form.format(v=variable)}", name)
+               for name, (_, _, form) in SHAPES.items()]
+    return widgets.Dropdown(options=options, value=value, description=description,
+                            style={"description_width": "initial"})
+
+
+class ChainExplorer(App):
+    """Menus and sliders for both links, the point x and the table's row spacing."""
+
+    def __init__(self, inner: str = "linear", a: float = 2.0, outer: str = "linear",
+                 b: float = 3.0, x: float = 4.0, spacing: float = 1.0):
+        self.fig = chain_view(inner, a, outer, b, x, spacing)  # also checks every argument
+        for name, value, limit in (("a", a, 3), ("b", b, 3), ("x", x, 6)):
+            if abs(finite_number(value, name)) > limit:
+                raise ValueError(f"{name} must be between -{limit} and {limit}, got {value}")
+        if positive_number(spacing, "spacing") not in SPACINGS:
+            raise ValueError(f"spacing must be one of {SPACINGS}, got {spacing}")
+        self.controls = {
+            "inner": _shape_menu("inner y = f(x) =", inner, "x", "a"),
+            "a": slider("a", a, -3.0, 3.0, 0.5, fmt=".1f"),
+            "outer": _shape_menu("outer z = g(y) =", outer, "y", "b"),
+            "b": slider("b", b, -3.0, 3.0, 0.5, fmt=".1f"),
+            "x": slider("x", x, -6.0, 6.0, 0.1, fmt=".1f"),
+            "spacing": widgets.Dropdown(options=SPACINGS, value=spacing,
+                                        description="row spacing Δx",
+                                        style={"description_width": "initial"}),
+        }
+        self.table = widgets.HTML()
+        self._start(columns=2)
+        # Show the table between the readout and the figure.
+        self.widget.children = (*self.widget.children[:-1], self.table, self.image)
+
+    def chain(self):
+        """The chain the controls describe now."""
+        c = self.controls
+        return chain(c["inner"].value, c["a"].value, c["outer"].value, c["b"].value)
+
+    def update(self) -> None:
+        links, x, spacing = self.chain(), self.controls["x"].value, self.controls["spacing"].value
+        show_chain(self.fig, links, x, spacing)
+        self.table.value = links.table(x, spacing)._repr_html_()
+        at = links.at(x)
+        self.readout.value = (
+            f"At x = {x:.2f}: y = {at['y']:.4f}, z = {at['z']:.4f}.<br>"
+            f"Local slopes: dy/dx = f'(x) = {at['dy_dx']:.4f}, "
+            f"dz/dy = g'(y) = {at['dz_dy']:.4f}.<br>"
+            f"Chain rule: dy/dx * dz/dy = <b>{at['dy_dx_times_dz_dy']:.4f}</b>; "
+            f"central difference of z(x): <b>{at['numeric_dz_dx']:.4f}</b> "
+            f"(gap {at['abs_error']:.1e}).")
+
+
+def chain_explorer(inner: str = "linear", a: float = 2.0, outer: str = "linear",
+                   b: float = 3.0, x: float = 4.0, spacing: float = 1.0) -> ChainExplorer:
+    """The app in one call: ``ll.apps.chain.chain_explorer()``."""
+    return ChainExplorer(inner, a, outer, b, x, spacing)

@@ -1,0 +1,175 @@
+"""Lesson 2 in numbers: a composition z = g(f(x)), its table, and its local slopes.
+
+    y = f(x) = a * inner(x)      dy/dx = a * inner'(x)
+    z = g(y) = b * outer(y)      dz/dy = b * outer'(y)
+    dz/dx = dy/dx * dz/dy        (the chain rule)
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import sigmoid, sigmoid_prime
+from .checks import finite_number, positive_int, positive_number
+from .gradcheck import central_difference
+from .network import Values
+from .report import Table
+
+# name -> (function, its derivative, how to write it with a variable v)
+SHAPES = {
+    "linear": (lambda t: t, lambda t: 1.0 + 0.0 * t, "{v}"),
+    "square": (lambda t: t**2, lambda t: 2.0 * t, "{v}²"),
+    "sine": (np.sin, np.cos, "sin({v})"),
+    "sigmoid": (sigmoid, sigmoid_prime, "σ({v})"),
+}
+
+
+def _noise(value: float) -> float:
+    # Two significant figures: the digits after them are rounding noise that varies by machine.
+    return float(f"{value:.1e}")
+
+
+def _measured(value: float) -> float:
+    # A central difference is good to about 1e-10, so digits beyond the 8th say nothing.
+    return float(f"{value:.8g}")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One function of the chain: ``multiplier * shape(t)``."""
+
+    shape: str
+    multiplier: float
+
+    def __post_init__(self):
+        if self.shape not in SHAPES:
+            allowed = ", ".join(repr(s) for s in SHAPES)
+            raise ValueError(f"shape must be one of {allowed}, got {self.shape!r}")
+        object.__setattr__(self, "multiplier", finite_number(self.multiplier, "multiplier"))
+
+    def __call__(self, t):
+        return self.multiplier * SHAPES[self.shape][0](t)
+
+    def slope(self, t):
+        """The link's derivative at ``t``."""
+        return self.multiplier * SHAPES[self.shape][1](t)
+
+    def formula(self, v: str) -> str:
+        """The link written with variable ``v``: '2*x', 'sin(y)', '0.5*x²'."""
+        body = SHAPES[self.shape][2].format(v=v)
+        if self.multiplier == 1:
+            return body
+        return f"{self.multiplier:g}*{body}"
+
+
+@dataclass(frozen=True)
+class Chain:
+    """z = outer(inner(x)): the lesson's y = f(x), z = g(y)."""
+
+    inner: Link
+    outer: Link
+
+    def __call__(self, x):
+        return self.outer(self.inner(x))
+
+    def at(self, x: float) -> Values:
+        """Values and local slopes at ``x``, with the chain rule checked by a central difference."""
+        x = finite_number(x, "x")
+        y = float(self.inner(x))
+        z = float(self.outer(y))
+        dy_dx = float(self.inner.slope(x))
+        dz_dy = float(self.outer.slope(y))
+        dz_dx = dy_dx * dz_dy
+        numeric = central_difference(lambda t: float(self(t)), x)
+        return Values(x=x, y=y, z=z, dy_dx=dy_dx, dz_dy=dz_dy, dy_dx_times_dz_dy=dz_dx,
+                      numeric_dz_dx=_measured(numeric), abs_error=_noise(abs(dz_dx - numeric)))
+
+    def table(self, x: float = 4.0, spacing: float = 1.0, rows: int = 5) -> ChainTable:
+        """Rows of x, y, z centred on ``x`` and ``spacing`` apart, with ratios of differences."""
+        x = finite_number(x, "x")
+        spacing = positive_number(spacing, "spacing")
+        rows = positive_int(rows, "rows", minimum=2)
+        xs = x + spacing * (np.arange(rows) - (rows - 1) // 2)
+        return ChainTable(self, xs)
+
+
+class ChainTable(Table):
+    """The lesson's table: x, y = f(x), z = g(y), and each step's ratio of differences.
+
+    Row k's ratios compare it with row k - 1: dy/dx ~ (y_k - y_{k-1}) / (x_k - x_{k-1}).
+    """
+
+    HEADERS = ("x", "y", "z", "Δy/Δx", "Δz/Δy", "Δz/Δx")
+
+    def __init__(self, chain: Chain, xs):
+        self.chain = chain
+        xs = np.asarray(xs, dtype=float)
+        ys = np.asarray(chain.inner(xs), dtype=float)
+        zs = np.asarray(chain.outer(ys), dtype=float)
+        self.xs, self.ys, self.zs = xs, ys, zs
+        rows = [[_clean(xs[0]), _clean(ys[0]), _clean(zs[0]), "", "", ""]]
+        for k in range(1, len(xs)):
+            dx, dy, dz = xs[k] - xs[k - 1], ys[k] - ys[k - 1], zs[k] - zs[k - 1]
+            rows.append([_clean(xs[k]), _clean(ys[k]), _clean(zs[k]), _clean(dy / dx),
+                         _ratio(dz, dy), _clean(dz / dx)])
+        title = (f"y = f(x) = {chain.inner.formula('x')},  "
+                 f"z = g(y) = {chain.outer.formula('y')}")
+        super().__init__(self.HEADERS, rows, title=title, digits=6)
+
+    def read_slopes(self) -> Values:
+        """The ratios from the first two rows, the way the lesson reads them off its table."""
+        dx, dy, dz = (self.xs[1] - self.xs[0], self.ys[1] - self.ys[0],
+                      self.zs[1] - self.zs[0])
+        dz_dy = _clean(dz / dy) if dy else math.nan
+        return Values(dy_dx=_clean(dy / dx), dz_dy=dz_dy, dz_dx=_clean(dz / dx),
+                      dy_dx_times_dz_dy=_clean(dy / dx) * dz_dy)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(self._cell(v))}</td>" for v in row) + "</tr>"
+            for row in self.rows)
+        return (f"<p><code>{html.escape(self.title)}</code></p>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _clean(value: float) -> float:
+    # 12 significant digits hide float dust like 5.999999999999 from a ratio of differences.
+    return float(f"{float(value):.12g}")
+
+
+def _ratio(top: float, bottom: float):
+    # Equal neighbouring y's (a flat inner function) leave dz/dy unreadable from the table.
+    return _clean(top / bottom) if bottom != 0 else "undefined"
+
+
+def chain(inner: str = "linear", a: float = 2.0, outer: str = "linear",
+          b: float = 3.0) -> Chain:
+    """y = a * inner(x), z = b * outer(y); the lesson's y = 2x, z = 3y by default."""
+    return Chain(Link(inner, a), Link(outer, b))
+
+
+def lesson_table() -> ChainTable:
+    """The lesson's table: x = 2..6, y = 2x, z = 3y."""
+    return chain().table(x=4.0, spacing=1.0, rows=5)
+
+
+def neuron_chain(w: float, x: float, b: float) -> Values:
+    """out = sigma(w*x + b) as three links of w: u = w*x, h = u + b, out = sigma(h).
+
+    dout/dw = du/dw * dh/du * dout/dh = x * 1 * out (1 - out), checked by a central difference.
+    """
+    w, x, b = finite_number(w, "w"), finite_number(x, "x"), finite_number(b, "b")
+    u = w * x
+    h = u + b
+    out = sigmoid(h)
+    du_dw, dh_du, dout_dh = x, 1.0, out * (1.0 - out)
+    dout_dw = du_dw * dh_du * dout_dh
+    numeric = central_difference(lambda t: sigmoid(t * x + b), w)
+    return Values(u=u, h=h, out=out, du_dw=du_dw, dh_du=dh_du, dout_dh=dout_dh,
+                  dout_dw=dout_dw, numeric_dout_dw=_measured(numeric),
+                  abs_error=_noise(abs(dout_dw - numeric)))

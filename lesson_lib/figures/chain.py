@@ -1,0 +1,83 @@
+"""Lesson 2 figure: the inner, the outer and the composite function, each with its tangent."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..core.chain import Chain, chain
+from ..core.checks import finite_number
+from .style import PALETTE, new_figure, styled
+
+HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
+SAMPLES = 301
+PANELS = (
+    # (title template, x label, y label, derivative name)
+    ("inner: y = {f}", "x", "y", "dy/dx"),
+    ("outer: z = {g}", "y", "z", "dz/dy"),
+    ("composite: z = g(f(x))", "x", "z", "dz/dx"),
+)
+
+
+@styled
+def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: float = 3.0,
+               x: float = 4.0, spacing: float = 1.0):
+    """y = f(x), z = g(y) and z = g(f(x)) side by side, with the table's rows and tangents."""
+    fig, axes = new_figure(1, 3, figsize=(14, 4.6))
+    parts = []
+    for ax, (_, xlabel, ylabel, _) in zip(axes, PANELS, strict=True):
+        parts.append({
+            "curve": ax.plot([], [], color=PALETTE["blue"], label="function")[0],
+            "tangent": ax.plot([], [], color=PALETTE["orange"], linewidth=3,
+                               label="tangent at the chosen x")[0],
+            "rows": ax.plot([], [], "s", color=PALETTE["sky"], markersize=7,
+                            label="the table's rows")[0],
+            "point": ax.plot([], [], "o", color=PALETTE["black"], markersize=9,
+                             label="the chosen x")[0],
+        })
+        ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
+    axes[0].legend(loc="upper left", fontsize=10)
+    fig.parts = parts
+    show_chain(fig, chain(inner, a, outer, b), x, spacing)
+    return fig
+
+
+def show_chain(fig, links: Chain, x: float, spacing: float = 1.0) -> None:
+    """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only)."""
+    x = finite_number(x, "x")
+    table = links.table(x, spacing)
+    at = links.at(x)
+    xs = np.linspace(x - HALF_WINDOW, x + HALF_WINDOW, SAMPLES)
+    ys = np.asarray(links.inner(xs), dtype=float)
+    y_low, y_high = _padded(ys.min(), ys.max())
+    y_grid = np.linspace(y_low, y_high, SAMPLES)
+    curves = (
+        (xs, ys, table.xs, table.ys, x, at["y"], at["dy_dx"], 0.4 * HALF_WINDOW),
+        (y_grid, links.outer(y_grid), table.ys, table.zs, at["y"], at["z"], at["dz_dy"],
+         0.2 * (y_high - y_low)),
+        (xs, links(xs), table.xs, table.zs, x, at["z"], at["dy_dx_times_dz_dy"],
+         0.4 * HALF_WINDOW),
+    )
+    formulas = {"f": links.inner.formula("x"), "g": links.outer.formula("y")}
+    for ax, p, panel, curve in zip(fig.axes, fig.parts, PANELS, curves, strict=True):
+        cx, cy, rx, ry, px, py, slope, half = curve
+        cy = np.asarray(cy, dtype=float) + 0.0 * cx  # a constant function still gets a curve
+        p["curve"].set_data(cx, cy)
+        p["rows"].set_data(rx, ry)
+        p["point"].set_data([px], [py])
+        low, high = _padded(cy.min(), cy.max())
+        # A steep tangent is drawn shorter, so it spans at most 60 % of the panel's height.
+        half = min(half, 0.3 * (high - low) / max(abs(slope), 1e-12))
+        p["tangent"].set_data([px - half, px + half], [py - slope * half, py + slope * half])
+        ax.set_xlim(cx[0], cx[-1])
+        ax.set_ylim(low, high)
+        title, _, _, name = panel
+        # title.set_text keeps the course's title font, which set_title would reset.
+        ax.title.set_text(f"{title.format(**formulas)}\n{name} = {slope:.4f} here")
+
+
+def _padded(low: float, high: float) -> tuple[float, float]:
+    # A margin of 10 % keeps the end points off the frame; a flat curve gets +-1.
+    if high - low < 1e-9:
+        return low - 1.0, high + 1.0
+    margin = 0.1 * (high - low)
+    return low - margin, high + margin
