@@ -1,0 +1,76 @@
+"""Every notebook, opened in JupyterLab (and one in Notebook 7) in headless Chromium, runs
+to the end with live widgets, rendered figures and an app that reacts to its controls.
+
+Stored notebooks carry no widget views (scripts/store_notebooks.py strips them), so each
+test clears the outputs, runs every cell from the Run menu as a learner would, then reads
+the page. A screenshot per notebook lands in tests/browser/screenshots/ (git ignores it).
+"""
+
+from __future__ import annotations
+
+import pytest
+from jupyter_browser import NOTEBOOKS, SCREENSHOTS
+from notebook_page import (
+    KERNEL_STATUS,
+    expectations,
+    move_one_control,
+    open_notebook,
+    problems,
+    run_all,
+)
+
+PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+EXPECTED = {path.name: expectations(path) for path in PATHS}
+
+
+def notebook7_choice() -> list[str]:
+    """The notebook with the most apps (else widgets) for the Notebook 7 check."""
+    if not PATHS:
+        return []
+    best = max(EXPECTED.values(), key=lambda e: (len(e.app_cells), len(e.widget_cells)))
+    return [best.name]
+
+
+def check_notebook(page, server, timings, interface: str, folder: str, name: str,
+                   move: bool = True) -> list[str]:
+    exp = (EXPECTED[name] if folder == "notebooks"
+           else expectations(server.root / folder / name))
+    path = f"{folder}/{name}"
+    # A workspace of its own per notebook, so JupyterLab opens only this one.
+    workspace = f"{folder}-{name.removesuffix('.ipynb')}"
+    url = server.url(f"/lab/workspaces/{workspace}/tree/{path}" if interface == "lab"
+                     else f"/notebooks/{path}", reset="")
+    open_notebook(page, url)
+    seconds, cells = run_all(page)
+    found = problems(exp, cells, page.evaluate(KERNEL_STATUS))
+    widgets = sum(o["widget"] for c in cells for o in c["outputs"])
+    figures = sum(len(o["images"]) for c in cells for o in c["outputs"] if not o["widget"])
+    timings.append(f"{interface:4} {name}: {seconds:5.1f} s  ({len(exp.code_cells)} code "
+                   f"cells, {widgets} widget outputs, {figures} figures)")
+    if move and not found:
+        found += move_one_control(page, name, interface, SCREENSHOTS)
+    page.screenshot(path=SCREENSHOTS / f"{interface}_{name.removesuffix('.ipynb')}.png")
+    return found
+
+
+@pytest.mark.parametrize("name", [p.name for p in PATHS])
+def test_notebook_in_jupyterlab(page, server, timings, name):
+    found = check_notebook(page, server, timings, "lab", "notebooks", name)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("name", notebook7_choice())
+def test_notebook_in_notebook7(page, server, timings, name):
+    found = check_notebook(page, server, timings, "nb7", "notebooks", name)
+    assert not found, "\n".join(found)
+
+
+def test_a_broken_widget_is_reported_with_notebook_and_cell(page, server, timings):
+    """The fixture displays a widget whose front-end module is missing (cell 5): the checks
+    must name that notebook and cell, and pass the healthy slider in cell 4."""
+    found = check_notebook(page, server, timings, "lab", "fixtures", "broken_widget.ipynb",
+                           move=False)
+    assert found, "the broken widget went unnoticed"
+    assert all(message.startswith("broken_widget.ipynb cell 5 of 5") for message in found), found
+    assert any("widget error box" in message and "course-no-such-widget-module" in message
+               for message in found), found
