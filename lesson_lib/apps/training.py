@@ -1,0 +1,166 @@
+"""Two training apps: a learning-rate slider over the lesson's 10,000-update error curve,
+and a small classifier trained on a two-class data set with a Train button."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..core import datasets, training
+from ..core.network import LessonNet
+from ..figures import training as figures
+from .base import App
+
+
+class LearningRateExplorer(App):
+    """Move the learning rate; the whole 10,000-update error curve follows.
+
+    Every slider position was trained when the app opened (one vectorised sweep of all
+    102 rates, about 0.3 s), so a move only looks its curve up; a typed rate between the
+    positions is trained on the spot with ``LessonNet.train``.
+    """
+
+    def __init__(self, learning_rate: float = 0.5, update_biases: bool = True,
+                 steps: int = 10_000):
+        self.steps = steps
+        self._sweeps: dict[bool, training.LearningRateSweep] = {}
+        low, high, step = training.RATE_EXPONENTS
+        self.controls = {
+            "learning_rate": widgets.FloatLogSlider(
+                value=learning_rate, base=10, min=low, max=high, step=step,
+                description="learning rate", readout_format=".3g", continuous_update=True,
+                style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
+            "update_biases": widgets.Checkbox(value=update_biases, description="update biases"),
+        }
+        self.fig = figures.rate_explorer(self.sweep(update_biases), learning_rate)
+        self._shown_biases = update_biases
+        self._start(columns=2)
+
+    def sweep(self, update_biases: bool) -> training.LearningRateSweep:
+        if update_biases not in self._sweeps:
+            self._sweeps[update_biases] = training.sweep_learning_rates(
+                training.SWEEP_RATES, self.steps, LessonNet(), update_biases)
+        return self._sweeps[update_biases]
+
+    def update(self) -> None:
+        rate = self.controls["learning_rate"].value
+        update_biases = self.controls["update_biases"].value
+        if update_biases != self._shown_biases:
+            # The faint reference curves belong to the other setting: draw the figure anew.
+            self.fig = figures.rate_explorer(self.sweep(update_biases), rate)
+            self._shown_biases = update_biases
+        errors, kind = figures.set_rate_curve(self.fig, self.sweep(update_biases), rate)
+        hits = np.flatnonzero(errors <= 1e-6)
+        reach = f"{hits[0]:,} updates" if hits.size else "never"
+        self.readout.value = (
+            f"<b>learning rate {rate:.3g}</b> ({kind}): E_total = {errors[0]:.4g} before, "
+            f"{errors[1]:.3g} after 1 update, {errors[min(100, self.steps)]:.3g} after 100, "
+            f"{errors[-1]:.3g} after {self.steps:,}; E_total &le; 1e-6 after: {reach}; "
+            f"rises: {training.rises(errors)}")
+
+
+def learning_rate_explorer(learning_rate: float = 0.5, update_biases: bool = True):
+    """The lesson's network trained for 10,000 updates at the slider's learning rate."""
+    return LearningRateExplorer(learning_rate, update_biases)
+
+
+class DatasetTrainer(App):
+    """Pick a data set, hidden units, learning rate and epochs; press Train and watch the
+    decision boundary form; type a point to see what the trained network predicts."""
+
+    def __init__(self, dataset: str = "moons", hidden: int = 8, learning_rate: float = 2.0,
+                 epochs: int = 100, seed: int = 0):
+        self.seed = seed
+        self.controls = {
+            "hidden": widgets.IntSlider(value=hidden, min=1, max=16, description="hidden units",
+                                        style={"description_width": "initial"}),
+            "learning_rate": widgets.FloatLogSlider(
+                value=learning_rate, base=10, min=-2, max=1, step=0.1,
+                description="learning rate", readout_format=".3g",
+                style={"description_width": "initial"}),
+            "epochs": widgets.IntSlider(value=epochs, min=1, max=300, description="epochs",
+                                        style={"description_width": "initial"}),
+            "dataset": widgets.Dropdown(options=list(datasets.MAKERS), value=dataset,
+                                        description="data set"),
+            "x1": widgets.FloatText(value=0.5, description="new point x1", step=0.1,
+                                    style={"description_width": "initial"}),
+            "x2": widgets.FloatText(value=0.0, description="x2", step=0.1),
+        }
+        train_button = widgets.Button(description="Train", button_style="primary",
+                                      icon="play")
+        train_button.on_click(lambda _button: self.train())
+        self.progress = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs",
+                                            layout=widgets.Layout(width="420px"))
+        self._load(dataset)
+        self.history = training.train_epochs(self.net0(), self.train_set, 0, learning_rate,
+                                             test=self.test_set)
+        self.trained_with = None  # the settings of the last Train press
+        self.fig = figures.boundary(self.history, self.train_set, self.test_set,
+                                    points=[self._point()])
+        self._start(buttons={"train": train_button})
+        rows = list(self.widget.children)
+        self.widget.children = rows[:-2] + [self.progress] + rows[-2:]
+
+    def _load(self, name: str) -> None:
+        self.data_name = name
+        self.train_set, self.test_set = datasets.make(name, seed=self.seed).split(seed=self.seed)
+
+    def _point(self) -> tuple[float, float]:
+        return self.controls["x1"].value, self.controls["x2"].value
+
+    def _settings(self) -> tuple:
+        c = self.controls
+        return (c["dataset"].value, c["hidden"].value, round(c["learning_rate"].value, 6),
+                c["epochs"].value)
+
+    def net0(self):
+        return training.classifier(self.controls["hidden"].value, seed=self.seed)
+
+    def train(self) -> None:
+        """Train from scratch with the current settings; the bar and the figure follow."""
+        c = self.controls
+        epochs = c["epochs"].value
+        self.progress.max, self.progress.value = epochs, 0
+        frames = set(np.unique(np.linspace(0, epochs, 9).round().astype(int)).tolist())
+
+        def on_epoch(epoch, history):
+            self.progress.value = epoch
+            if epoch in frames and epoch < epochs:  # the boundary as it forms
+                figures.set_boundary(self.fig, history, self.train_set, self.test_set)
+                self.image.value = self.fig.to_png()
+
+        self.history = training.train_epochs(
+            self.net0(), self.train_set, epochs, c["learning_rate"].value,
+            test=self.test_set, seed=self.seed, on_epoch=on_epoch)
+        self.trained_with = self._settings()
+        figures.set_boundary(self.fig, self.history, self.train_set, self.test_set)
+        self.refresh()
+
+    def update(self) -> None:
+        c = self.controls
+        if c["dataset"].value != self.data_name:  # new points, and back to random weights
+            self._load(c["dataset"].value)
+            self.history = training.train_epochs(self.net0(), self.train_set, 0, 1.0,
+                                                 test=self.test_set)
+            self.trained_with = None
+            figures.set_points(self.fig, self.train_set, self.test_set)
+            figures.set_boundary(self.fig, self.history, self.train_set, self.test_set)
+        x1, x2 = self._point()
+        self.fig.handles["marker"].set_data([x1], [x2])
+        p = training.predict_proba(self.history.net, [[x1, x2]])[0]
+        h = self.history
+        status = ("untrained (random weights): press Train" if self.trained_with is None
+                  else f"trained {h.epochs} epochs: training accuracy "
+                       f"{h.train_accuracy[-1]:.0%}, held-out accuracy {h.test_accuracy[-1]:.0%}")
+        if self.trained_with is not None and self.trained_with != self._settings():
+            status += " (settings changed: press Train to use them)"
+        self.readout.value = (f"<b>{self.data_name}</b>, {len(self.train_set)} training and "
+                              f"{len(self.test_set)} held-out points; {status}<br>"
+                              f"new point ({x1:.2f}, {x2:.2f}): P(class 1) = {p:.3f} &rarr; "
+                              f"class {int(p >= 0.5)}")
+
+
+def dataset_trainer(dataset: str = "moons", hidden: int = 8, learning_rate: float = 2.0,
+                    epochs: int = 100):
+    """A 2-hidden-1 network trained sample by sample on a toy data set, with a Train button."""
+    return DatasetTrainer(dataset, hidden, learning_rate, epochs)

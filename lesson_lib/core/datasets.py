@@ -1,0 +1,116 @@
+"""Small two-class data sets in the plane, made on the spot from a seed (nothing is downloaded).
+
+Each maker returns a ``Dataset``: points ``X`` of shape (n, 2) and labels ``y`` (0 or 1),
+half of each class, shuffled. The same arguments always give the same points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .checks import finite_array, finite_number, positive_int
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Points ``X`` (n, 2) with labels ``y`` (n,) in {0, 1}, and the name of the maker."""
+
+    name: str
+    X: np.ndarray
+    y: np.ndarray
+
+    def __post_init__(self):
+        X = finite_array(self.X, "X")
+        if X.ndim != 2 or X.shape[1] != 2:
+            raise ValueError(f"X must have shape (n, 2), got {X.shape}")
+        y = finite_array(self.y, "y", shape=(X.shape[0],))
+        if not np.all((y == 0) | (y == 1)):
+            raise ValueError(f"y must hold only the labels 0 and 1, got {sorted(set(y.tolist()))}")
+        object.__setattr__(self, "X", X)
+        object.__setattr__(self, "y", y.astype(int))
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+    def __repr__(self) -> str:
+        counts = np.bincount(self.y, minlength=2)
+        return (f"Dataset({self.name!r}: {len(self)} points, {counts[0]} of class 0, "
+                f"{counts[1]} of class 1)")
+
+    def split(self, test_fraction: float = 0.25, seed: int = 0) -> tuple[Dataset, Dataset]:
+        """A training part and a held-out part, each keeping the two classes in proportion."""
+        test_fraction = finite_number(test_fraction, "test_fraction")
+        if not 0 < test_fraction < 1:
+            raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
+        rng = np.random.default_rng(seed)
+        test = []
+        for label in (0, 1):
+            members = rng.permutation(np.flatnonzero(self.y == label))
+            test.extend(members[: max(1, round(test_fraction * len(members)))])
+        is_test = np.zeros(len(self), dtype=bool)
+        is_test[test] = True
+        return (Dataset(self.name, self.X[~is_test], self.y[~is_test]),
+                Dataset(self.name, self.X[is_test], self.y[is_test]))
+
+
+def _finish(name: str, X0: np.ndarray, X1: np.ndarray, rng) -> Dataset:
+    X = np.vstack([X0, X1])
+    y = np.repeat([0, 1], [len(X0), len(X1)])
+    order = rng.permutation(len(y))
+    return Dataset(name, X[order], y[order])
+
+
+def _check(n, noise, seed) -> tuple[int, float, np.random.Generator]:
+    n = positive_int(n, "n", minimum=4)
+    if n % 2:
+        raise ValueError(f"n must be even (half the points in each class), got {n}")
+    noise = finite_number(noise, "noise")
+    if noise < 0:
+        raise ValueError(f"noise must be >= 0, got {noise}")
+    seed = positive_int(seed, "seed", minimum=0)
+    return n, noise, np.random.default_rng(seed)
+
+
+def xor(n: int = 200, noise: float = 0.25, seed: int = 0) -> Dataset:
+    """Four clouds around (+-1, +-1): class 1 where the two coordinates have opposite signs."""
+    n, noise, rng = _check(n, noise, seed)
+    corners = rng.integers(0, 2, size=n) * 2 - 1  # which of the two corners of a class
+    same = np.column_stack([corners[: n // 2], corners[: n // 2]]).astype(float)
+    opposite = np.column_stack([corners[n // 2:], -corners[n // 2:]]).astype(float)
+    return _finish("xor", same + rng.normal(0, noise, same.shape),
+                   opposite + rng.normal(0, noise, opposite.shape), rng)
+
+
+def circles(n: int = 200, noise: float = 0.1, seed: int = 0, factor: float = 0.5) -> Dataset:
+    """A ring of radius 1 (class 0) around a ring of radius ``factor`` (class 1)."""
+    n, noise, rng = _check(n, noise, seed)
+    factor = finite_number(factor, "factor")
+    if not 0 < factor < 1:
+        raise ValueError(f"factor must be between 0 and 1, got {factor}")
+    angles = rng.uniform(0, 2 * np.pi, size=n)
+    ring = np.column_stack([np.cos(angles), np.sin(angles)])
+    outer, inner = ring[: n // 2], factor * ring[n // 2:]
+    return _finish("circles", outer + rng.normal(0, noise, outer.shape),
+                   inner + rng.normal(0, noise, inner.shape), rng)
+
+
+def moons(n: int = 200, noise: float = 0.15, seed: int = 0) -> Dataset:
+    """Two interleaved half circles of radius 1: the upper one (class 0) and the lower one."""
+    n, noise, rng = _check(n, noise, seed)
+    t = rng.uniform(0, np.pi, size=n)
+    upper = np.column_stack([np.cos(t[: n // 2]), np.sin(t[: n // 2])])
+    lower = np.column_stack([1 - np.cos(t[n // 2:]), 0.5 - np.sin(t[n // 2:])])
+    return _finish("moons", upper + rng.normal(0, noise, upper.shape),
+                   lower + rng.normal(0, noise, lower.shape), rng)
+
+
+MAKERS = {"xor": xor, "circles": circles, "moons": moons}
+
+
+def make(name: str, n: int = 200, noise: float | None = None, seed: int = 0) -> Dataset:
+    """One of ``MAKERS`` by name; ``noise=None`` takes that data set's default."""
+    if name not in MAKERS:
+        raise ValueError(f"name must be one of {', '.join(MAKERS)}, got {name!r}")
+    return MAKERS[name](n=n, seed=seed) if noise is None else MAKERS[name](n, noise, seed)

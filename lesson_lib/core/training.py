@@ -1,0 +1,371 @@
+"""Training to convergence: the lesson's net over many updates and learning rates, and a
+MatrixNet trained sample by sample, in epochs, on a two-class data set.
+
+The slides' algorithm: forward, error, backward, update; repeat until the error is small;
+then the next sample, until all samples are done; then predict with the final weights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .checks import finite_array, positive_int, positive_number
+from .datasets import Dataset
+from .matrix import Layer, MatrixNet
+from .network import LESSON_LEARNING_RATE, PARAMS, LessonNet, TrainingHistory, Values
+
+# The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lesson's 0.5.
+RATE_EXPONENTS = (-2.0, 3.0, 0.05)
+SWEEP_RATES = np.union1d(10.0 ** np.linspace(RATE_EXPONENTS[0], RATE_EXPONENTS[1], 101),
+                         [LESSON_LEARNING_RATE])
+
+
+# -- the lesson's network ---------------------------------------------------------------
+def lesson_summary(history: TrainingHistory) -> Values:
+    """E_total after one update and after the last, and the final outputs beside the targets."""
+    f = history.final.forward()
+    n = history.final
+    return Values({
+        "E_total after 1 update": history.errors[1],
+        f"E_total after {history.steps:,} updates": history.errors[-1],
+        "outY1": f["outY1"], "T1": n.T1, "outY2": f["outY2"], "T2": n.T2,
+    })
+
+
+def updates_table(histories: dict[str, TrainingHistory], targets=(1e-2, 1e-3, 1e-4, 1e-5)) -> str:
+    """How many updates each run needs before E_total first drops to each target."""
+    targets = [positive_number(t, "target") for t in targets]
+    width = max(len(name) for name in histories)
+    lines = [f"{'E_total <=':<{width}}  " + "".join(f"{t:>9.0e}" for t in targets)]
+    for name, history in histories.items():
+        counts = [history.updates_to_reach(t) for t in targets]
+        cells = "".join(f"{'never' if c is None else f'{c:,}':>9}" for c in counts)
+        lines.append(f"{name:<{width}}  {cells}")
+    return _Text("\n".join(lines))
+
+
+def verdict(errors, outY1: float, outY2: float, T1: float, T2: float) -> str:
+    """What a training run did, by measured rules: stalled, slow or good.
+
+    stalled: an output ended on the far side of its target, ten times closer to 0 or 1
+    than the target, where the sigmoid is flat and the gradient almost zero;
+    slow: E_total is still above 1e-6 at the end; good: neither.
+    """
+    errors = np.asarray(errors, dtype=float)
+    if outY1 < T1 / 10 or outY1 > 1 - (1 - T1) / 10 or outY2 < T2 / 10 \
+            or outY2 > 1 - (1 - T2) / 10:
+        return "stalled"
+    return "slow" if errors[-1] > 1e-6 else "good"
+
+
+def rises(errors) -> int:
+    """On how many updates E_total went up by more than rounding.
+
+    Rounding: a rise of less than one part in a billion, or any change once E_total is
+    below 1e-28 (each output then sits within about 1e-14 of its target, where the last
+    digits of a float are all that move).
+    """
+    errors = np.asarray(errors, dtype=float)
+    before, after = errors[:-1], errors[1:]
+    return int(np.count_nonzero((after > before * (1 + 1e-9)) & (before > 1e-28)))
+
+
+@dataclass(frozen=True)
+class LearningRateSweep:
+    """``errors[i, k]``: E_total after k updates at ``rates[i]``; ``final[name][i]`` likewise."""
+
+    rates: np.ndarray
+    errors: np.ndarray
+    final: dict
+    update_biases: bool
+    net: LessonNet
+
+    def index(self, rate: float) -> int | None:
+        """Which row holds ``rate`` (to 1e-9 in log10), or None."""
+        rate = positive_number(rate, "rate")
+        gaps = np.abs(np.log10(self.rates) - np.log10(rate))
+        i = int(np.argmin(gaps))
+        return i if gaps[i] < 1e-9 else None
+
+    def final_net(self, i: int) -> LessonNet:
+        return self.net.with_values(**{n: float(self.final[n][i]) for n in PARAMS})
+
+    def verdict(self, i: int) -> str:
+        f = self.final_net(i).forward()
+        return verdict(self.errors[i], f["outY1"], f["outY2"], self.net.T1, self.net.T2)
+
+    def curve(self, rate: float) -> tuple[np.ndarray, str]:
+        """E_total after 0..steps updates at ``rate`` and its verdict; a rate that was not
+        swept is trained on the spot (one ``LessonNet.train`` call)."""
+        i = self.index(rate)
+        if i is not None:
+            return self.errors[i], self.verdict(i)
+        steps = self.errors.shape[1] - 1
+        history = self.net.train(steps, rate, update_biases=self.update_biases)
+        f = history.final.forward()
+        return history.errors, verdict(history.errors, f["outY1"], f["outY2"], self.net.T1,
+                                       self.net.T2)
+
+    def table(self, rates=None) -> str:
+        """One line per rate: error after 1, 100 and all updates, rises, updates to 1e-6."""
+        rows = range(len(self.rates)) if rates is None else [self._row(r) for r in rates]
+        steps = self.errors.shape[1] - 1
+        head = (f"{'rate':>8} {'E after 1':>10} {'after 100':>10} {f'after {steps:,}':>12} "
+                f"{'rises':>6} {'to 1e-6':>8}  verdict")
+        lines = [head]
+        for i in rows:
+            e = self.errors[i]
+            hits = np.flatnonzero(e <= 1e-6)
+            reach = f"{hits[0]:,}" if hits.size else "never"
+            lines.append(f"{self.rates[i]:>8.3g} {e[1]:>10.3g} {e[min(100, steps)]:>10.3g} "
+                         f"{e[-1]:>12.3g} {rises(e):>6} {reach:>8}  {self.verdict(i)}")
+        return _Text("\n".join(lines))
+
+    def _row(self, rate) -> int:
+        i = self.index(rate)
+        if i is None:
+            raise ValueError(f"rate {rate} is not one of the swept rates")
+        return i
+
+
+def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet | None = None,
+                         update_biases: bool = True) -> LearningRateSweep:
+    """``LessonNet.train`` for many learning rates at once: one array element per rate.
+
+    The updates are the same float operations, in the same order, as the lesson's own
+    loop, so each row equals ``net.train(steps, rate)`` to rounding (a test checks 1e-12).
+    """
+    lr = finite_array(rates, "rates")
+    if lr.ndim != 1 or lr.size == 0 or np.any(lr <= 0):
+        raise ValueError(f"rates must be a non-empty 1-D list of numbers > 0, got {lr.tolist()}")
+    steps = positive_int(steps, "steps", minimum=0)
+    net = LessonNet() if net is None else net
+    outs, P = _sweep_loop(net, lr, steps, bool(update_biases))
+    T = np.array([net.T1, net.T2])[:, None]
+    errors = 0.5 * ((T - outs) ** 2).sum(axis=1).T  # (rates, steps + 1)
+    final = {name: P[i].copy() for i, name in enumerate(PARAMS)}
+    return LearningRateSweep(lr, errors, final, bool(update_biases), net)
+
+
+def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool):
+    """The hot loop: every array is (rows, rates) and every call writes into a buffer,
+    because at this size NumPy's cost is the number of calls, not the arithmetic."""
+    n = lr.size
+    P = np.array([[getattr(net, name)] * n for name in PARAMS])  # rows w1..w8, b11..b22
+    w13, w24, w57, w68 = P[0:4:2], P[1:4:2], P[4:8:2], P[5:8:2]
+    w56, w78, b1, b2 = P[4:6], P[6:8], P[8:10], P[10:12]
+    x1, x2 = np.full((2, n), net.x1), np.full((2, n), net.x2)
+    x_col = np.array([net.x1, net.x2])[None, :, None]
+    T = np.repeat([[net.T1], [net.T2]], n, axis=1)
+    one, half = np.ones((2, n)), np.full((2, n), 0.5)
+    LR = np.repeat(lr[None, :], 4, axis=0)
+    outs = np.empty((steps + 1, 2, n))  # [outY1, outY2] after each update
+    h, y, oh, tmp = (np.empty((2, n)) for _ in range(4))
+    D = np.empty((4, n))  # [delta_h1, delta_h2, delta_y1, delta_y2]
+    d_h, d_y = D[0:2], D[2:4]
+    G = np.empty((12, n))  # learning rate times dE/d(param), in the order of P
+    g_W1, g_W2 = G[0:4].reshape(2, 2, n), G[4:8].reshape(2, 2, n)
+    g_h, g_y = G[8:10], G[10:12]
+    G_used, P_used = (G, P) if update_biases else (G[:8], P[:8])
+    mul, add, sub = np.multiply, np.add, np.subtract
+
+    def sigmoid(a, out):
+        # s = 1/(1+e^-|a|), then 1 - s where a < 0: the lesson loop's two branches, exactly
+        # (0.5 + (s - 0.5) and 0.5 - (s - 0.5) are exact in floating point for s in [0.5, 1)).
+        np.abs(a, out=out)
+        np.negative(out, out=out)
+        np.exp(out, out=out)
+        add(out, one, out=out)
+        np.divide(one, out, out=out)
+        sub(out, half, out=out)
+        np.copysign(out, a, out=out)
+        return add(out, half, out=out)
+
+    for k in range(steps + 1):
+        mul(x1, w13, out=h), mul(x2, w24, out=tmp), add(h, tmp, out=h), add(h, b1, out=h)
+        sigmoid(h, oh)  # [outH1, outH2]
+        mul(oh[0], w57, out=y), mul(oh[1], w68, out=tmp), add(y, tmp, out=y), add(y, b2, out=y)
+        oy = sigmoid(y, outs[k])  # [outY1, outY2]
+        if k == steps:
+            break
+        # delta_y = (outY - T) * outY * (1 - outY); delta_h = (W2^T delta_y) * outH * (1 - outH)
+        sub(oy, T, out=d_y), mul(d_y, oy, out=d_y), sub(one, oy, out=tmp), mul(d_y, tmp, out=d_y)
+        mul(d_y[0], w56, out=d_h), mul(d_y[1], w78, out=tmp), add(d_h, tmp, out=d_h)
+        mul(d_h, oh, out=d_h), sub(one, oh, out=tmp), mul(d_h, tmp, out=d_h)
+        mul(LR, D, out=G[8:12])  # lr * delta: the bias steps, and a factor of every weight step
+        mul(g_y[:, None, :], oh, out=g_W2)  # (lr * delta_y1) * outH1 for w5, ...
+        mul(g_h[:, None, :], x_col, out=g_W1)  # (lr * delta_h1) * x1 for w1, ...
+        P_used -= G_used
+    return outs, P
+
+
+# -- any MatrixNet, sample by sample ------------------------------------------------------
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    e = np.exp(-np.abs(z))  # never overflows
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _sgd_step(Ws: list, bs: list, x: np.ndarray, t: np.ndarray, lr: float,
+              update_biases: bool) -> float:
+    """MatrixNet.step without its input checks, in place on plain arrays; E before the update."""
+    outs = [x]
+    for W, b in zip(Ws, bs, strict=True):
+        outs.append(_sigmoid(W @ outs[-1] + b))
+    out = outs[-1]
+    delta = (out - t) * out * (1.0 - out)  # dE/dz of the output layer
+    for k in range(len(Ws) - 1, -1, -1):
+        back = Ws[k].T @ delta if k else None  # taken before W_k changes
+        Ws[k] -= lr * np.outer(delta, outs[k])
+        if update_biases:
+            bs[k] -= lr * delta
+        if k:
+            delta = back * outs[k] * (1.0 - outs[k])
+    return float(0.5 * np.sum((t - out) ** 2))
+
+
+def _arrays(net: MatrixNet) -> tuple[list, list]:
+    return [layer.W.copy() for layer in net.layers], [layer.b.copy() for layer in net.layers]
+
+
+def _net(Ws: list, bs: list) -> MatrixNet:
+    return MatrixNet(Layer(W.copy(), b.copy()) for W, b in zip(Ws, bs, strict=True))
+
+
+def train_sample(net: MatrixNet, x, t, steps: int, learning_rate: float,
+                 update_biases: bool = True) -> tuple[np.ndarray, MatrixNet]:
+    """Repeat forward, backward, update on one sample: E after 0..steps updates, final net."""
+    x, t = net._check_x(x), net._check_t(t)
+    steps = positive_int(steps, "steps", minimum=0)
+    lr = positive_number(learning_rate, "learning_rate")
+    Ws, bs = _arrays(net)
+    errors = np.empty(steps + 1)
+    for k in range(steps):
+        errors[k] = _sgd_step(Ws, bs, x, t, lr, bool(update_biases))
+    final = _net(Ws, bs)
+    errors[steps] = final.error(x, t)
+    return errors, final
+
+
+def predict_proba(net: MatrixNet, X) -> np.ndarray:
+    """The first output unit for each row of ``X`` (n, inputs): P(class 1) for a classifier."""
+    A = finite_array(X, "X")
+    if A.ndim != 2 or A.shape[1] != net.sizes[0]:
+        raise ValueError(f"X must have shape (n, {net.sizes[0]}), got {A.shape}")
+    for layer in net.layers:
+        A = _sigmoid(A @ layer.W.T + layer.b)
+    return A[:, 0]
+
+
+def accuracy(net: MatrixNet, data: Dataset) -> float:
+    """The share of points whose predicted class (output >= 0.5) equals the label."""
+    return float(np.mean((predict_proba(net, data.X) >= 0.5) == data.y))
+
+
+def mean_error(net: MatrixNet, data: Dataset) -> float:
+    """E = 1/2 (t - out)^2 averaged over the points."""
+    return float(np.mean(0.5 * (data.y - predict_proba(net, data.X)) ** 2))
+
+
+def classifier(hidden: int, seed: int = 0) -> MatrixNet:
+    """A 2-hidden-1 sigmoid net: two inputs, one output read as P(class 1)."""
+    hidden = positive_int(hidden, "hidden")
+    return MatrixNet.random((2, hidden, 1), seed=positive_int(seed, "seed", minimum=0))
+
+
+@dataclass
+class EpochHistory:
+    """Per epoch (index 0 = before training): mean error and accuracies; ``snapshots`` holds
+    the network after chosen epochs; ``net`` is the final one."""
+
+    net: MatrixNet
+    errors: np.ndarray
+    train_accuracy: np.ndarray
+    test_accuracy: np.ndarray | None
+    snapshots: dict
+
+    @property
+    def epochs(self) -> int:
+        return len(self.errors) - 1
+
+    def summary(self) -> Values:
+        n = self.epochs
+        v = Values({f"mean E after {n} epochs": self.errors[-1],
+                    "training accuracy": self.train_accuracy[-1]})
+        if self.test_accuracy is not None:
+            v["held-out accuracy"] = self.test_accuracy[-1]
+        return v
+
+
+def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: float,
+                 test: Dataset | None = None, seed: int = 0, update_biases: bool = True,
+                 snapshot_epochs=(), on_epoch=None) -> EpochHistory:
+    """One update per training point, in a new shuffled order each epoch, ``epochs`` times.
+
+    ``on_epoch(epoch, history_so_far)`` is called after every epoch (a progress bar hook).
+    The given ``net`` is not changed; the trained one is ``history.net``.
+    """
+    if net.sizes[0] != 2 or net.sizes[-1] != 1:
+        raise ValueError(f"net must take 2 inputs and give 1 output, its sizes are {net.sizes}")
+    epochs = positive_int(epochs, "epochs", minimum=0)
+    lr = positive_number(learning_rate, "learning_rate")
+    rng = np.random.default_rng(positive_int(seed, "seed", minimum=0))
+    wanted = {positive_int(e, "snapshot epoch", minimum=0) for e in snapshot_epochs}
+    Ws, bs = _arrays(net)
+    X, T = train.X, train.y.astype(float)[:, None]
+    history = EpochHistory(net, np.full(epochs + 1, np.nan), np.full(epochs + 1, np.nan),
+                           None if test is None else np.full(epochs + 1, np.nan), {})
+    for epoch in range(epochs + 1):
+        if epoch:
+            for i in rng.permutation(len(X)):
+                _sgd_step(Ws, bs, X[i], T[i], lr, update_biases)
+        current = _net(Ws, bs)
+        history.net = current
+        history.errors[epoch] = mean_error(current, train)
+        history.train_accuracy[epoch] = accuracy(current, train)
+        if test is not None:
+            history.test_accuracy[epoch] = accuracy(current, test)
+        if epoch in wanted:
+            history.snapshots[epoch] = current
+        if on_epoch is not None:
+            on_epoch(epoch, history)
+    return history
+
+
+def probability_grid(net: MatrixNet, bounds, resolution: int = 100):
+    """P(class 1) on a grid over ``bounds`` = (x_min, x_max, y_min, y_max): xs, ys, P[ys, xs]."""
+    x0, x1, y0, y1 = finite_array(bounds, "bounds", shape=(4,))
+    if x1 <= x0 or y1 <= y0:
+        raise ValueError(f"bounds must be (x_min, x_max, y_min, y_max) with min < max, "
+                         f"got {bounds}")
+    resolution = positive_int(resolution, "resolution", minimum=2)
+    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    P = predict_proba(net, np.column_stack([gx.ravel(), gy.ravel()]))
+    return xs, ys, P.reshape(gy.shape)
+
+
+def bounds_of(data: Dataset, margin: float = 0.5) -> tuple[float, float, float, float]:
+    """A box around the points with ``margin`` to spare on every side."""
+    lo, hi = data.X.min(axis=0) - margin, data.X.max(axis=0) + margin
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
+def predict_points(net: MatrixNet, points) -> str:
+    """P(class 1) and the predicted class for each point (x1, x2) a learner types in."""
+    P = predict_proba(net, np.atleast_2d(finite_array(points, "points")))
+    rows = np.atleast_2d(np.asarray(points, dtype=float))
+    return _Text("\n".join(
+        f"x1 = {a:+.2f}, x2 = {b:+.2f}:  P(class 1) = {p:.4f}  ->  class {int(p >= 0.5)}"
+        for (a, b), p in zip(rows, P, strict=True)))
+
+
+class _Text(str):
+    """A string that a notebook shows as plain lines (no quotes)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(str(self))
