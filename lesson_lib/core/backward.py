@@ -141,6 +141,9 @@ def updates(params=WEIGHTS[4:], net: LessonNet | None = None,
             learning_rate: float | None = None) -> Lines:
     """param - learning_rate * gradient, written out for each of ``params``."""
     net = _net(net)
+    unknown = [p for p in params if p not in PARAMS]
+    if unknown:
+        raise ValueError(f"params must be among {', '.join(PARAMS)}, got {unknown}")
     new = net.step(learning_rate=learning_rate)
     lr = net.learning_rate if learning_rate is None else learning_rate
     grad = net.gradient()
