@@ -206,3 +206,15 @@ def test_steepest_fall_is_opposite_the_gradient():
 def test_dollars_puts_the_sign_first():
     assert descent.dollars(22.99) == "$22.99"
     assert descent.dollars(-20.944) == "-$20.94"
+
+
+def test_fastest_rate_is_near_where_both_factors_balance():
+    # Oracle: |1 - 2 lr| = |1 - 20 lr| at lr = 2 / 22; brute force over rates from the start.
+    def steps_to_converge(lr):
+        losses = descent.gradient_descent(lr, 400).losses
+        return int(np.argmax(losses <= 1e-6)) if losses[-1] <= 1e-6 else 10**6
+
+    rates = np.round(np.arange(0.01, 0.1, 0.001), 3)
+    counts = np.array([steps_to_converge(lr) for lr in rates])
+    fastest = rates[counts == counts.min()]
+    assert np.all(np.abs(fastest - 2 / 22) < 0.004)
