@@ -75,9 +75,22 @@ def test_presets_show_each_regime(descender):
     assert f"below learning rate {descent.BOWL.stability_limit():g}" in descender.readout.value
 
 
-def test_bad_learning_rate_is_refused_up_front():
-    with pytest.raises(ValueError, match="learning_rate"):
-        ll.apps.descent.descent_explorer(learning_rate=0.0)
+@pytest.mark.parametrize("kwargs, name", [
+    ({"learning_rate": 0.0}, "learning_rate"), ({"learning_rate": float("nan")}, "learning_rate"),
+    ({"learning_rate": 0.5}, "learning_rate"), ({"steps": 0}, "steps"),
+    ({"steps": 500}, "steps"),
+])
+def test_bad_settings_are_refused_up_front(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        ll.apps.descent.descent_explorer(**kwargs)
+
+
+def test_direction_angle_is_checked_and_wrapped():
+    with pytest.raises(TypeError, match="angle_deg"):
+        ll.apps.descent.direction_explorer(angle_deg="north")
+    app = ll.apps.descent.direction_explorer(angle_deg=-90.0)
+    assert app.controls["angle"].value == pytest.approx(270.0)
+    assert "North</b> = -5.00 mi" in app.readout.value
 
 
 def test_each_app_shows_in_one_call_with_a_text_fallback(direction, descender):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..core import descent
+from ..core.checks import finite_number, positive_int
 from ..figures import descent as figures
 from .base import App, slider
 
@@ -19,6 +20,7 @@ class DirectionExplorer(App):
     """A direction slider on the 5-mile circle: the trip, the gradient and the revenue."""
 
     def __init__(self, angle_deg: float = 20.0):
+        angle_deg = finite_number(angle_deg, "angle_deg") % 360.0
         self.fig = figures.direction_figure(angle_deg)
         self.controls = {"angle": slider("direction (° from East)", angle_deg, 0.0, 360.0,
                                          0.01, fmt=".2f", width="420px")}
@@ -51,14 +53,24 @@ class DescentExplorer(App):
     """Learning-rate and step-count controls for gradient descent on the bowl."""
 
     PRESETS = {"smooth": 0.04, "zig-zag": 0.09, "diverge": 0.12}
+    RATES = (0.005, 0.13)  # the slider's range: from crawling to diverging fast
+    MAX_STEPS = 100
 
     def __init__(self, learning_rate: float = 0.09, steps: int = 50):
-        descent.check_learning_rate(learning_rate)
+        learning_rate = descent.check_learning_rate(learning_rate)
+        low, high = self.RATES
+        if not low <= learning_rate <= high:
+            raise ValueError(f"learning_rate must be between {low} and {high} for this app, "
+                             f"got {learning_rate}")
+        steps = positive_int(steps, "steps")
+        if steps > self.MAX_STEPS:
+            raise ValueError(f"steps must be at most {self.MAX_STEPS}, got {steps}")
         self.fig = figures.descent_figure(learning_rate, steps)
         self.controls = {
-            "learning_rate": slider("learning rate", learning_rate, 0.005, 0.13, 0.001,
+            "learning_rate": slider("learning rate", learning_rate, low, high, 0.001,
                                     fmt=".3f", width="380px"),
-            "steps": widgets.IntSlider(value=steps, min=1, max=100, description="steps",
+            "steps": widgets.IntSlider(value=steps, min=1, max=self.MAX_STEPS,
+                                       description="steps",
                                        style={"description_width": "initial"},
                                        layout=widgets.Layout(width="300px")),
         }
