@@ -1,0 +1,76 @@
+"""Exercises for training: repeated updates, the learning rate, classifying a data set."""
+
+from .base import Exercise
+
+ex1 = Exercise(
+    "Exercise 1 (recall). Start from the lesson's weights and make ONE update at learning "
+    "rate 0.5 with the biases held fixed, as the slides do. What is E_total afterwards? "
+    "(Give 4 significant figures or more.)",
+    0.2910277737,
+    hint="ll.LessonNet().step(update_biases=False) is the network after the slides' update; "
+         "call .error() on it.",
+    solution="ll.LessonNet().step(update_biases=False).error() = 0.29102777: down from "
+             "0.29837111 before the update, a drop of only 0.0073. One update is a small step; "
+             "training repeats it thousands of times.",
+    mistakes={
+        0.2983711088: "That is E_total before the update, with the lesson's starting weights.",
+        0.2804714468: "That is the error when the biases are updated too. The slides keep "
+                      "b11..b22 at 0.35 and 0.60.",
+    },
+)
+
+ex2 = Exercise(
+    "Exercise 2 (derive). At a very large learning rate the first update drives outY1 almost "
+    "to 0 and outY2 almost to 1, and training stalls there. The targets are T1 = 0.01 and "
+    "T2 = 0.99. At what E_total does it stall? (E_total = 1/2 (T1 - outY1)^2 + "
+    "1/2 (T2 - outY2)^2.)",
+    1e-4,
+    rel_tol=1e-3,
+    abs_tol=0.0,
+    hint="Put outY1 = 0 and outY2 = 1 into the formula: each output misses its target by 0.01.",
+    solution="1/2 (0.01 - 0)^2 + 1/2 (0.99 - 1)^2 = 0.00005 + 0.00005 = 0.0001. The sweep in "
+             "the notebook shows exactly this plateau for rates of 300 and more.",
+    mistakes={
+        2e-4: "You dropped the factor 1/2 in front of each squared miss.",
+        0.0: "The outputs overshoot the targets: 0 is not 0.01 and 1 is not 0.99.",
+        0.01: "0.01 is how far each output misses; the error squares the miss.",
+        5e-5: "That is one output's share; both outputs miss by 0.01.",
+    },
+)
+
+ex3 = Exercise(
+    "Exercise 3 (apply). Why does the stalled network not recover? Take a saturated output "
+    "outY1 = 0.000001 (1e-6). What is its slope doutY1/dy1, which multiplies every gradient "
+    "that passes through it?",
+    9.99999e-7,
+    rel_tol=1e-3,
+    abs_tol=0.0,
+    hint="The sigmoid's slope can be written with its own output: sigma'(y) = out (1 - out).",
+    solution="outY1 (1 - outY1) = 1e-6 * 0.999999 = 9.99999e-7, about 250,000 times smaller "
+             "than the slope's largest value, 0.25 at outY1 = 0.5. Every gradient through "
+             "outY1 shrinks by that factor, so the updates become too small to move it back.",
+    mistakes={
+        0.25: "0.25 is the sigmoid's steepest slope, at outY1 = 0.5; this output sits in the "
+              "flat tail.",
+        1.0: "The slope is out (1 - out), not (1 - out) alone.",
+    },
+)
+
+ex4 = Exercise(
+    "Exercise 4 (think). A network with one hidden layer of sigmoid units classifies the XOR "
+    "data (class 1 where x1 and x2 have opposite signs). What is the fewest number of hidden "
+    "units that can separate the two classes? (Try it in the data-set app.)",
+    2,
+    rel_tol=0.0,
+    hint="One hidden unit gives the output one straight line to work with. How many straight "
+         "lines does it take to cut off the two opposite-sign quadrants?",
+    solution="2. Each hidden unit contributes one straight edge (where its input is 0); XOR "
+             "needs two edges, e.g. a band between two parallel lines, so 2 units are the "
+             "minimum. In practice 3 or 4 train more reliably from random starting weights.",
+    mistakes={
+        1: "One hidden unit gives a single straight line through the plane, and no straight "
+           "line separates XOR's classes.",
+        4: "Four units work, and train easily, but fewer suffice: count the straight edges "
+           "the boundary needs.",
+    },
+)
