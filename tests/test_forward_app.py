@@ -97,3 +97,14 @@ def test_app_starts_from_a_given_network():
 def test_bad_input_is_refused_with_a_clear_message(net, error, match):
     with pytest.raises(error, match=match):
         forward_explorer(net)
+
+
+def test_browser_snapping_noise_neither_redraws_nor_shifts_values(app, monkeypatch):
+    app.buttons["reset"].click()
+    calls = []
+    monkeypatch.setattr(app, "update", lambda: calls.append(1))
+    app.controls["w1"].value = 0.1499999999999999  # what a browser sends back for 0.15
+    app.controls["x1"].value = 0.04999999999999982
+    assert calls == []
+    assert app.net.w1 == 0.15 and app.net.x1 == 0.05
+    assert app.net.error() == ll.LessonNet().error()

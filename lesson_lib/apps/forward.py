@@ -10,6 +10,9 @@ from .base import App, slider
 
 LESSON = {**LESSON_PARAMS, **LESSON_DATA}
 # Slider ranges: wide enough to saturate a sigmoid, narrow enough to aim at 0.01 steps.
+# The browser snaps each slider to its step in floating point and sends the result back
+# (0.15 -> 0.1499999999999999); values closer than this are the same value.
+SAME = 1e-9
 RANGES = {**{name: (-3.0, 3.0) for name in PARAMS}, "x1": (-2.0, 2.0), "x2": (-2.0, 2.0),
           "T1": (0.0, 1.0), "T2": (0.0, 1.0)}
 
@@ -41,7 +44,7 @@ class ForwardExplorer(App):
     @property
     def net(self) -> LessonNet:
         """The network the sliders currently describe."""
-        values = {name: control.value for name, control in self.controls.items()}
+        values = {name: round(control.value, 9) for name, control in self.controls.items()}
         return LessonNet(**values, learning_rate=self.learning_rate)
 
     def update(self) -> None:
@@ -52,7 +55,7 @@ class ForwardExplorer(App):
             f"outY1 = {f['outY1']:.4f} (target T1 = {net.T1:.2f}) &nbsp; "
             f"outY2 = {f['outY2']:.4f} (target T2 = {net.T2:.2f}) &nbsp; "
             f"E1 = {f['E1']:.4f} &nbsp; E2 = {f['E2']:.4f} &nbsp; "
-            f"<b>E_total = {f['E_total']:.4f}</b> (lesson's values: "
+            f"<b>E_total = {f['E_total']:.4f}</b> (lesson: "
             f"{LessonNet().error():.4f})")
 
     def reset(self, _button=None) -> None:
@@ -66,9 +69,11 @@ class ForwardExplorer(App):
         self.refresh()
 
     def _on_change(self, change) -> None:
-        # Reset moves sixteen sliders; one redraw at the end is enough.
-        if not self._holding:
-            super()._on_change(change)
+        # Reset moves sixteen sliders: one redraw at the end is enough. A browser's snapping
+        # noise is no change at all, and skipping it spares a redraw per slider on display.
+        if self._holding or abs(change["new"] - change["old"]) < SAME:
+            return
+        super()._on_change(change)
 
 
 def forward_explorer(net: LessonNet | None = None) -> ForwardExplorer:
