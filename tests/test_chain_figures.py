@@ -24,7 +24,7 @@ def test_lesson_view_shows_the_tables_rows_and_slopes_2_3_6():
     titles = [ax.get_title() for ax in fig.axes]
     assert "y = 2*x" in titles[0] and "dz/dx = 6.0000" in titles[2]
     assert all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
-    assert len(fig.axes[0].get_legend().get_texts()) == 4
+    assert len(fig.legends[0].get_texts()) == 4
 
 
 def test_redraw_for_a_non_linear_chain():

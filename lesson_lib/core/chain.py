@@ -129,12 +129,16 @@ class ChainTable(Table):
                       dy_dx_times_dz_dy=_clean(dy / dx) * dz_dy)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers)
+        # Inline styles: an ipywidgets.HTML showing this gets none of the notebook's table CSS.
+        cell = 'style="padding: 2px 12px; text-align: right"'
+        head = "".join(f"<th {cell}>{html.escape(h)}</th>" for h in self.headers)
         body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(self._cell(v))}</td>" for v in row) + "</tr>"
-            for row in self.rows)
+            "<tr>" + "".join(f"<td {cell}>{html.escape(self._cell(v))}</td>" for v in row)
+            + "</tr>" for row in self.rows)
         return (f"<p><code>{html.escape(self.title)}</code></p>"
-                f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+                '<table style="border-collapse: collapse; font-variant-numeric: tabular-nums">'
+                f'<thead style="border-bottom: 1px solid #999"><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
 
 
 def _clean(value: float) -> float:

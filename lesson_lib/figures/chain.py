@@ -22,7 +22,7 @@ PANELS = (
 def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: float = 3.0,
                x: float = 4.0, spacing: float = 1.0):
     """y = f(x), z = g(y) and z = g(f(x)) side by side, with the table's rows and tangents."""
-    fig, axes = new_figure(1, 3, figsize=(14, 4.6))
+    fig, axes = new_figure(1, 3, figsize=(14, 5.0))
     parts = []
     for ax, (_, xlabel, ylabel, _) in zip(axes, PANELS, strict=True):
         parts.append({
@@ -35,7 +35,8 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
                              label="the chosen x")[0],
         })
         ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
-    axes[0].legend(loc="upper left", fontsize=10)
+    # One legend under all three panels, so it never hides a curve.
+    fig.legend(handles=list(parts[0].values()), loc="outside lower center", ncols=4)
     fig.parts = parts
     show_chain(fig, chain(inner, a, outer, b), x, spacing)
     return fig
