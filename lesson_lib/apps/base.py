@@ -46,7 +46,13 @@ class App:
         self.update()
         self.image.value = self.fig.to_png()
 
-    def _on_change(self, _change) -> None:
+    def _on_change(self, change) -> None:
+        old, new = change.get("old"), change.get("new")
+        # A browser echoes a slider's value back rounded to its step (0.15 -> 0.1499999...):
+        # that is not a move, and redrawing for it keeps the kernel busy after display.
+        if isinstance(old, float) and isinstance(new, float) and \
+                abs(new - old) <= 1e-9 * max(1.0, abs(old)):
+            return
         self.refresh()
 
     def _repr_mimebundle_(self, **kwargs):
