@@ -1,7 +1,7 @@
 """Steepest ascent on the lesson's taxi-revenue example, then gradient descent on a bowl.
 
 Revenue: paid ``PAY = (4, 3)`` dollars per mile East and North, at most ``MILES = 5`` miles.
-Loss: the bowl ``L(a, b) = 1 a^2 + 10 b^2``, whose valley is ten times steeper across ``b``.
+Loss: the bowl ``L(a, b) = a^2 + 10 b^2``, whose valley is ten times steeper across ``b``.
 """
 
 from __future__ import annotations
