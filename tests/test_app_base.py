@@ -27,7 +27,8 @@ def test_a_move_updates_figure_readout_and_image():
     app.controls["a"].value = 0.5
     assert app.readout.value == "a = 0.50"
     assert list(app.line.get_ydata()) == [0, 0.5]
-    assert app.image.value != before and app.image.value.startswith(b"\x89PNG")
+    assert bytes(app.image.value) != bytes(before)
+    assert bytes(app.image.value).startswith(b"\x89PNG")
 
 
 def test_a_rounding_echo_from_the_browser_is_not_a_move():
