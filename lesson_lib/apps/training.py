@@ -91,12 +91,11 @@ class DatasetTrainer(App):
         train_button.on_click(lambda _button: self.train())
         self.progress = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs",
                                             layout=widgets.Layout(width="420px"))
-        self._load(dataset)
-        self.history = training.train_epochs(self.net0(), self.train_set, 0, learning_rate,
-                                             test=self.test_set)
+        self.fig = figures.untrained_view(dataset, hidden, seed, self._point())
+        self.data_name = dataset
+        self.history = self.fig.handles["history"]
+        self.train_set, self.test_set = self.fig.handles["train_set"], self.fig.handles["test_set"]
         self.trained_with = None  # the settings of the last Train press
-        self.fig = figures.boundary(self.history, self.train_set, self.test_set,
-                                    points=[self._point()])
         self._start(buttons={"train": train_button})
         rows = list(self.widget.children)
         self.widget.children = rows[:-2] + [self.progress] + rows[-2:]

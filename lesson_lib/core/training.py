@@ -248,6 +248,24 @@ def train_sample(net: MatrixNet, x, t, steps: int, learning_rate: float,
     return errors, final
 
 
+def matrix_agrees_with_lesson(steps: int = 10_000, learning_rate: float = LESSON_LEARNING_RATE,
+                              update_biases: bool = True, tolerance: float = 1e-12) -> str:
+    """Train the lesson's net both ways (named floats, and matrices) and compare every number."""
+    net = LessonNet()
+    history = net.train(steps, learning_rate, update_biases)
+    errors, final = train_sample(MatrixNet.from_lesson(net), [net.x1, net.x2],
+                                 [net.T1, net.T2], steps, learning_rate, update_biases)
+    params = final.to_lesson_params()
+    error_gap = float(np.max(np.abs(errors - history.errors)))
+    param_gap = max(abs(params[n] - history.params[n][-1]) for n in PARAMS)
+    verdicts = {True: "agree", False: "DIFFER"}
+    return _Text(
+        f"{steps:,} updates at learning rate {learning_rate:g}, matrix form against "
+        f"LessonNet.train:\n"
+        f"  E_total after every update: {verdicts[error_gap <= tolerance]} to {tolerance:g}\n"
+        f"  all 12 final parameters:    {verdicts[param_gap <= tolerance]} to {tolerance:g}")
+
+
 def predict_proba(net: MatrixNet, X) -> np.ndarray:
     """The first output unit for each row of ``X`` (n, inputs): P(class 1) for a classifier."""
     A = finite_array(X, "X")

@@ -11,10 +11,10 @@ import io
 
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
-from matplotlib.ticker import FixedLocator, NullLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 from PIL import Image
 
-from ..core import training
+from ..core import datasets, training
 from ..core.datasets import Dataset
 from ..core.network import TrainingHistory
 from .style import PALETTE, PNG_OPTIONS, LessonFigure, new_figure, styled
@@ -297,12 +297,16 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
               labels=["class 0", "class 1", "your point"], loc="upper right", fontsize=10,
               framealpha=0.9)
     epochs = np.arange(history.epochs + 1)
+    # A dot on the latest epoch, so a run of 0 epochs still shows its accuracy.
     train_line, = ax_acc.plot(epochs, 100 * history.train_accuracy, color=PALETTE["blue"],
+                              marker="o", markevery=[-1], clip_on=False,
                               label="training points")
     test_line, = ax_acc.plot(
         epochs, 100 * (history.test_accuracy if history.test_accuracy is not None
                        else epochs * np.nan),
-        color=PALETTE["vermillion"], linestyle="--", label="held-out points")
+        color=PALETTE["vermillion"], linestyle="--", marker="o", markevery=[-1], clip_on=False,
+        label="held-out points")
+    ax_acc.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax_acc.set_xlim(0, max(1, history.epochs))
     ax_acc.set_ylim(0, 102)
     ax_acc.set_xlabel("epochs (one pass over the training points)")
@@ -350,3 +354,17 @@ def set_points(fig, train: Dataset, test: Dataset | None = None) -> None:
             continue
         for label, artist in zip((0, 1), handles, strict=True):
             artist.set_offsets(data.X[data.y == label])
+
+
+def untrained_view(dataset_name: str = "moons", hidden: int = 8, seed: int = 0,
+                   point=(0.5, 0.0)):
+    """What the data-set app shows when it opens: a random network's boundary (epoch 0).
+
+    ``fig.handles`` also keeps the ``history``, ``train_set`` and ``test_set`` it drew.
+    """
+    train, test = datasets.make(dataset_name, seed=seed).split(seed=seed)
+    history = training.train_epochs(training.classifier(hidden, seed=seed), train, 0, 1.0,
+                                    test=test)
+    fig = boundary(history, train, test, points=[point])
+    fig.handles.update(history=history, train_set=train, test_set=test)
+    return fig
