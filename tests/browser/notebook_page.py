@@ -235,18 +235,27 @@ APP_STATE = r"""() => {
   const img = app.querySelector(':scope > img.widget-image');
   const handle = app.querySelector('[data-browser-test=handle]');
   const readout = app.querySelector(':scope > .widget-html');
+  // aria-valuenow is rounded to 1 decimal: a 0.01 step would look unmoved.
+  const shown = handle.closest('.widget-slider')?.querySelector('.widget-readout');
   return {src: img.getAttribute('src') || '', loaded: img.complete && img.naturalWidth > 0,
-          value: handle.getAttribute('aria-valuenow') ?? handle.value ?? '',
+          value: (shown ? shown.textContent.trim() : '') || handle.getAttribute('aria-valuetext')
+                 || handle.value || '',
           readout: readout ? readout.innerText.trim() : ''};
 }"""
 
 
-def move_one_control(page, name: str, interface: str, screenshot_dir: Path) -> list[str]:
-    """Press ArrowRight on the first slider of the first app (ArrowLeft at its maximum,
-    a mouse drag if the keys do nothing) and check that the app's picture changes."""
+def move_one_control(page, name: str, interface: str,
+                     screenshot_dir: Path) -> tuple[list[str], str]:
+    """Move the first slider of the first app as a person would, and check that the app's
+    picture or readout changes. Returns (problems, what was done and seen).
+
+    Keyboard first: focus the slider's handle, press ArrowRight three times (ArrowLeft when
+    it sits at its maximum). Where the keys do not reach the slider (Notebook 7 takes the
+    arrow keys as notebook shortcuts), drag the handle with the mouse instead.
+    """
     app = page.evaluate(FIND_APP)
     if app is None:
-        return []
+        return [], "no app with a slider in this notebook"
     where = f"{name} cell {app['cell']} (slider '{app['label']}')"
     app_box = page.locator("[data-browser-test=app]")
     image = app_box.locator(":scope > img.widget-image")
@@ -254,22 +263,24 @@ def move_one_control(page, name: str, interface: str, screenshot_dir: Path) -> l
     app_box.scroll_into_view_if_needed()
     before = page.evaluate(APP_STATE)
     pixels_before = image.screenshot()
+    at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
     handle.focus()
-    for key in ("ArrowRight", "ArrowLeft"):
-        for _ in range(3):
-            page.keyboard.press(key)
-        page.wait_for_timeout(200)
-        if page.evaluate(APP_STATE)["value"] != before["value"]:
-            break
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+    page.wait_for_timeout(300)
+    how = "3 x " + ("ArrowLeft" if at_max else "ArrowRight")
     if page.evaluate(APP_STATE)["value"] == before["value"]:
+        handle.scroll_into_view_if_needed()
         box = handle.bounding_box()
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
         page.mouse.down()
-        page.mouse.move(box["x"] - 60, box["y"] + box["height"] / 2, steps=5)
+        page.mouse.move(x + (-40 if at_max else 40), y, steps=5)
         page.mouse.up()
+        how = "a mouse drag (the arrow keys did not move it)"
     moved = page.evaluate(APP_STATE)
     if moved["value"] == before["value"]:
-        return [f"{where}: neither the arrow keys nor a mouse drag moved the slider"]
+        return [f"{where}: neither the arrow keys nor a mouse drag moved the slider"], ""
     try:
         page.wait_for_function(
             "(b) => { const a = (" + APP_STATE + ")(); "
@@ -289,7 +300,8 @@ def move_one_control(page, name: str, interface: str, screenshot_dir: Path) -> l
                      "app's figure and readout did not change")
     elif not after["loaded"]:
         found.append(f"{where}: after moving the slider the figure is not loaded")
-    print(f"  {interface} {name}: moved '{app['label']}' {before['value']} -> "
-          f"{after['value']}: figure {'changed' if pixels_after != pixels_before else 'SAME'}, "
-          f"readout {'changed' if after['readout'] != before['readout'] else 'same'}")
-    return found
+    figure = "changed" if pixels_after != pixels_before else "unchanged"
+    readout = "changed" if after["readout"] != before["readout"] else "unchanged"
+    said = (f"cell {app['cell']}, '{app['label']}' {before['value']} -> {after['value']} by "
+            f"{how}: figure {figure}, readout {readout}")
+    return found, said

@@ -32,9 +32,13 @@ def notebook7_choice() -> list[str]:
 
 
 def check_notebook(page, server, timings, interface: str, folder: str, name: str,
-                   move: bool = True) -> list[str]:
+                   move: bool = True) -> tuple[list[str], list[str]]:
+    """Open, run all, check; returns (problems, the browser console's errors as context)."""
     exp = (EXPECTED[name] if folder == "notebooks"
            else expectations(server.root / folder / name))
+    console = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: console.append(str(error)))
     path = f"{folder}/{name}"
     # A workspace of its own per notebook, so JupyterLab opens only this one.
     workspace = f"{folder}-{name.removesuffix('.ipynb')}"
@@ -48,29 +52,37 @@ def check_notebook(page, server, timings, interface: str, folder: str, name: str
     timings.append(f"{interface:4} {name}: {seconds:5.1f} s  ({len(exp.code_cells)} code "
                    f"cells, {widgets} widget outputs, {figures} figures)")
     if move and not found:
-        found += move_one_control(page, name, interface, SCREENSHOTS)
+        moved, said = move_one_control(page, name, interface, SCREENSHOTS)
+        found += moved
+        timings.append(f"{'':4}   control moved: {said}")
     page.screenshot(path=SCREENSHOTS / f"{interface}_{name.removesuffix('.ipynb')}.png")
-    return found
+    context = [f"{name}: browser console error: {text[:300]}" for text in console[:5]]
+    return found, context
+
+
+def report(found: list[str], context: list[str]) -> str:
+    return "\n".join(found + context)
 
 
 @pytest.mark.parametrize("name", [p.name for p in PATHS])
 def test_notebook_in_jupyterlab(page, server, timings, name):
-    found = check_notebook(page, server, timings, "lab", "notebooks", name)
-    assert not found, "\n".join(found)
+    found, context = check_notebook(page, server, timings, "lab", "notebooks", name)
+    assert not found, report(found, context)
 
 
 @pytest.mark.parametrize("name", notebook7_choice())
 def test_notebook_in_notebook7(page, server, timings, name):
-    found = check_notebook(page, server, timings, "nb7", "notebooks", name)
-    assert not found, "\n".join(found)
+    found, context = check_notebook(page, server, timings, "nb7", "notebooks", name)
+    assert not found, report(found, context)
 
 
 def test_a_broken_widget_is_reported_with_notebook_and_cell(page, server, timings):
     """The fixture displays a widget whose front-end module is missing (cell 5): the checks
     must name that notebook and cell, and pass the healthy slider in cell 4."""
-    found = check_notebook(page, server, timings, "lab", "fixtures", "broken_widget.ipynb",
-                           move=False)
+    found, context = check_notebook(page, server, timings, "lab", "fixtures",
+                                    "broken_widget.ipynb", move=False)
     assert found, "the broken widget went unnoticed"
     assert all(message.startswith("broken_widget.ipynb cell 5 of 5") for message in found), found
-    assert any("widget error box" in message and "course-no-such-widget-module" in message
-               for message in found), found
+    assert any("widget error box" in message for message in found), found
+    # The console says why: the front-end module is missing.
+    assert "course-no-such-widget-module" in report(found, context), context
