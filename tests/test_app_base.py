@@ -43,3 +43,40 @@ def test_without_a_kernel_the_page_shows_a_sentence_not_a_repr():
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("[Interactive app: Echo.")
     assert isinstance(Echo().widget, widgets.VBox)
+
+
+class BlitEcho(Echo):
+    """The same app, re-rendered by blitting its one moving line."""
+
+    def _start(self, **kwargs):
+        super()._start(dynamic=[self.line], **kwargs)
+
+
+def pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(bytes(png))).convert("RGB"), dtype=int)
+
+
+def test_blitting_paints_the_same_picture_as_a_full_draw():
+    full, blit = Echo(), BlitEcho()
+    for value in (0.5, -0.7, 0.9):
+        full.controls["a"].value = value
+        blit.controls["a"].value = value
+        difference = abs(pixels(full.image.value) - pixels(blit.image.value))
+        # Only anti-aliased edges where the line crosses grid lines may differ.
+        assert difference.mean() < 0.5, value
+    assert list(blit.line.get_ydata()) == [0, 0.9]
+
+
+def test_redraw_all_rebuilds_the_background():
+    app = BlitEcho()
+    app.line.axes.set_ylim(-5, 5)
+    app.redraw_all()
+    app.controls["a"].value = 0.2
+    blitted = pixels(app.image.value)
+    app.dynamic = []  # the same figure, drawn in full
+    assert abs(blitted - pixels(app.render())).mean() < 0.5

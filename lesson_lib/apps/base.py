@@ -4,13 +4,21 @@ A subclass builds its figure once, then ``update()`` changes the figure's artist
 readout from the controls' values; ``App`` re-renders the PNG after every change. Tests
 drive an app headless by setting ``app.controls[name].value`` and reading back
 ``app.readout.value`` and the artists' data.
+
+Speed: an app that lists the artists its ``update()`` changes (``dynamic=`` in ``_start``)
+is re-rendered by blitting: the rest of the figure is drawn once and kept as a bitmap, and
+each change redraws only the listed artists on top of it. An update that changes anything
+else (axis limits, a static text) calls ``self.redraw_all()`` to rebuild that bitmap.
 """
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+import io
 
-from ..figures.style import LessonFigure
+import ipywidgets as widgets
+from PIL import Image
+
+from ..figures.style import PNG_OPTIONS, LessonFigure
 
 
 class App:
@@ -19,8 +27,11 @@ class App:
     fig: LessonFigure
     controls: dict[str, widgets.Widget]
 
-    def _start(self, buttons: dict[str, widgets.Button] | None = None, columns: int = 3):
+    def _start(self, buttons: dict[str, widgets.Button] | None = None, columns: int = 3,
+               dynamic=()):
         self.buttons = buttons or {}
+        self.dynamic = list(dynamic)
+        self._background = None
         self.readout = widgets.HTML(layout=widgets.Layout(margin="0 0 0 8px"))
         width, height = (self.fig.get_size_inches() * self.fig.dpi).astype(int)
         self.image = widgets.Image(
@@ -44,7 +55,43 @@ class App:
     def refresh(self) -> None:
         """Recompute from the controls and re-render the figure."""
         self.update()
-        self.image.value = self.fig.to_png()
+        self.image.value = self.render()
+
+    def redraw_all(self) -> None:
+        """Draw the whole figure on the next render (something outside ``dynamic`` changed)."""
+        self._background = None
+
+    def render(self) -> bytes:
+        """The figure as PNG bytes, blitting the dynamic artists when the app lists them."""
+        canvas = self.fig.canvas
+        if not self.dynamic:
+            canvas.draw()
+        elif self._background is None:
+            shown = [artist.get_visible() for artist in self.dynamic]
+            for artist in self.dynamic:
+                artist.set_visible(False)
+            canvas.draw()
+            # The layout is settled now; solving it again on every change would cost time.
+            self.fig.set_layout_engine("none")
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            for artist, visible in zip(self.dynamic, shown, strict=True):
+                artist.set_visible(visible)
+            self._draw_dynamic()
+        else:
+            canvas.restore_region(self._background)
+            self._draw_dynamic()
+        width, height = canvas.get_width_height()
+        picture = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw",
+                                   "RGBA", 0, 1)
+        buffer = io.BytesIO()
+        picture.save(buffer, format="png", **PNG_OPTIONS)
+        return buffer.getvalue()
+
+    def _draw_dynamic(self) -> None:
+        renderer = self.fig.canvas.get_renderer()
+        for artist in self.dynamic:
+            if artist.get_visible():
+                artist.draw(renderer)
 
     def _on_change(self, change) -> None:
         old, new = change.get("old"), change.get("new")
