@@ -46,3 +46,13 @@ def test_constant_chain_still_draws():
     low, high = fig.axes[0].get_ylim()
     assert low < 0 < high
     assert fig.to_png().startswith(b"\x89PNG")
+
+
+def test_wide_tick_labels_stay_inside_the_figure_and_clear_of_each_other():
+    fig = figs.chain_view()
+    figs.show_chain(fig, chain("sine", -2.5, "square", -3.0), x=-5.5)
+    renderer = fig.canvas.get_renderer()
+    boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
+    width, height = fig.bbox.width, fig.bbox.height
+    assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)
+    assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:]))

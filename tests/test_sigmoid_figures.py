@@ -49,3 +49,14 @@ def test_tangent_view_draws_point_tangent_and_slope(name, x):
     assert f"x = {x:.2f}" in fig.axes[0].get_title()
     assert f"{numeric:.4f}" in fig.axes[1].get_title()
     assert p["peak"].get_visible() == (name == "sigmoid")
+
+
+@pytest.mark.parametrize("first, then", [("relu", "sigmoid"), ("sigmoid", "relu")])
+def test_tangent_view_labels_stay_inside_when_the_range_changes(first, then):
+    fig = figs.tangent_view(first, 2.0)
+    figs.show_tangent(fig, then, -4.0)
+    renderer = fig.canvas.get_renderer()
+    boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
+    assert all(b.x0 >= 0 and b.x1 <= fig.bbox.width and b.y1 <= fig.bbox.height
+               for b in boxes)
+    assert boxes[0].x1 < boxes[1].x0

@@ -42,9 +42,6 @@ class ChainExplorer(App):
         }
         self.table = widgets.HTML()
         self._start(columns=2)
-        # The first render placed the axes; keeping them there (no layout engine at all, so
-        # savefig draws once, not twice) halves the cost of a redraw.
-        self.fig.set_layout_engine(None)
         # Show the table between the readout and the figure.
         self.widget.children = (*self.widget.children[:-1], self.table, self.image)
 

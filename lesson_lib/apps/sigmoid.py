@@ -25,9 +25,6 @@ class TangentExplorer(App):
             "x": slider("x", x, -6.0, 6.0, 0.1),
         }
         self._start()
-        # The first render placed the axes; keeping them there (no layout engine at all, so
-        # savefig draws once, not twice) halves the cost of a redraw.
-        self.fig.set_layout_engine(None)
 
     def update(self) -> None:
         name, x = self.controls["activation"].value, self.controls["x"].value

@@ -22,7 +22,7 @@ PANELS = (
 def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: float = 3.0,
                x: float = 4.0, spacing: float = 1.0):
     """y = f(x), z = g(y) and z = g(f(x)) side by side, with the table's rows and tangents."""
-    fig, axes = new_figure(1, 3, figsize=(14, 5.0))
+    fig, axes = new_figure(1, 3, figsize=(12.5, 4.8))
     parts = []
     for ax, (_, xlabel, ylabel, _) in zip(axes, PANELS, strict=True):
         parts.append({
@@ -36,7 +36,11 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
         })
         ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
     # One legend under all three panels, so it never hides a curve.
-    fig.legend(handles=list(parts[0].values()), loc="outside lower center", ncols=4)
+    fig.legend(handles=list(parts[0].values()), loc="lower center", ncols=4)
+    # Fixed margins, wide enough for tick labels like -17.5: the ranges change with every
+    # control of the app, and a fixed layout also spares a layout pass on each redraw.
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.24, top=0.855, wspace=0.36)
     fig.parts = parts
     show_chain(fig, chain(inner, a, outer, b), x, spacing)
     return fig

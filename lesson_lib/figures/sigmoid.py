@@ -73,6 +73,10 @@ def tangent_view(name: str = "sigmoid", x: float = 1.0):
               ylim=SLOPE_LIMITS)
     left.legend(loc="upper left")
     right.legend(loc="upper left")
+    # Fixed margins: the app changes the y-range (0..1 or 0..6), and a fixed layout also
+    # spares a layout pass (and a second draw) on each redraw.
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=0.065, right=0.985, bottom=0.12, top=0.91, wspace=0.2)
     fig.parts = parts
     show_tangent(fig, name, x)
     return fig
