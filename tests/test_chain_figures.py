@@ -55,4 +55,4 @@ def test_wide_tick_labels_stay_inside_the_figure_and_clear_of_each_other():
     boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
     width, height = fig.bbox.width, fig.bbox.height
     assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)
-    assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:]))
+    assert all(left.x1 < right.x0 for left, right in zip(boxes[:-1], boxes[1:], strict=True))
