@@ -1,0 +1,52 @@
+"""The stored lesson 2 notebook shows the lesson's table and numbers, and a still before its app."""
+
+import math
+from pathlib import Path
+
+import nbformat
+
+PATH = Path(__file__).resolve().parents[1] / "notebooks" / "02_chain_rule.ipynb"
+
+
+def outputs(cell) -> str:
+    texts = []
+    for out in cell.get("outputs", []):
+        texts.append(out.get("text", ""))
+        texts.append(out.get("data", {}).get("text/plain", ""))
+    return "\n".join(texts)
+
+
+def code_cells():
+    return [c for c in nbformat.read(PATH, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_the_lessons_table_and_slopes_are_in_the_stored_outputs():
+    shown = "\n".join(outputs(c) for c in code_cells())
+    # The lesson's first hidden neuron: h1 = 0.05*0.15 + 0.10*0.20 + 0.35.
+    out = 1 / (1 + math.exp(-(0.05 * 0.15 + 0.10 * 0.20 + 0.35)))
+    for line in ("2  4   12", "6  12  36  2      3      6", "dy_dx             = 2",
+                 "dz_dy             = 3", "dz_dx             = 6",
+                 "dy_dx_times_dz_dy = 6", f"dout_dw         = {0.05 * out * (1 - out):.10g}",
+                 f"doutH1_dh1 = {out * (1 - out):.10g}"):
+        assert line in shown, line
+
+
+def test_the_table_also_renders_as_html():
+    table = next(c for c in code_cells() if "lesson_table()" in c.source)
+    assert any("<table" in o.get("data", {}).get("text/html", "") for o in table.outputs)
+
+
+def test_every_app_follows_a_still_figure_and_ignores_its_output():
+    cells = code_cells()
+    apps = [i for i, c in enumerate(cells) if "ll.apps." in c.source]
+    assert apps
+    for i in apps:
+        assert cells[i].metadata.get("tags") == ["nbval-ignore-output"]
+        assert any("image/png" in o.get("data", {}) for o in cells[i - 1].outputs)
+
+
+def test_at_least_three_exercises_each_with_a_check_cell():
+    source = "\n".join(c.source for c in code_cells())
+    for n in (1, 2, 3):
+        assert f"ex{n} = ll.exercises.chain.ex{n}" in source
+        assert f"ex{n}.check(answer)" in source

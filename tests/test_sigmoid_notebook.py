@@ -1,0 +1,46 @@
+"""The stored lesson 1 notebook shows the lesson's numbers, and a still before its app."""
+
+import math
+from pathlib import Path
+
+import nbformat
+
+PATH = Path(__file__).resolve().parents[1] / "notebooks" / "01_sigmoid_derivative.ipynb"
+
+
+def outputs(cell) -> str:
+    texts = []
+    for out in cell.get("outputs", []):
+        texts.append(out.get("text", ""))
+        texts.append(out.get("data", {}).get("text/plain", ""))
+    return "\n".join(texts)
+
+
+def code_cells():
+    return [c for c in nbformat.read(PATH, as_version=4).cells if c.cell_type == "code"]
+
+
+def test_key_numbers_are_in_the_stored_outputs():
+    shown = "\n".join(outputs(c) for c in code_cells())
+    s = 1 / (1 + math.exp(-1.0))  # sigma(1), the derivation's check point
+    slope = f"{s * (1 - s):.10g}"
+    for line in ("points      = 121", f"quotient_rule               = {slope}",
+                 f"sigma_times_one_minus_sigma = {slope}", "largest_abs_error = ",
+                 "at_x = 0", "peak = 0.25", "= 0.0"):
+        assert line in shown, line
+
+
+def test_every_app_follows_a_still_figure_and_ignores_its_output():
+    cells = code_cells()
+    apps = [i for i, c in enumerate(cells) if "ll.apps." in c.source]
+    assert apps
+    for i in apps:
+        assert cells[i].metadata.get("tags") == ["nbval-ignore-output"]
+        assert any("image/png" in o.get("data", {}) for o in cells[i - 1].outputs)
+
+
+def test_at_least_three_exercises_each_with_a_check_cell():
+    source = "\n".join(c.source for c in code_cells())
+    for n in (1, 2, 3):
+        assert f"ex{n} = ll.exercises.sigmoid.ex{n}" in source
+        assert f"ex{n}.check(answer)" in source
