@@ -37,18 +37,15 @@ def test_learning_rate_curves_label_each_rate_with_its_verdict():
     np.testing.assert_array_equal(fig.axes[0].lines[1].get_ydata(), sweep.errors[1, 1:])
 
 
-def test_blit_figure_redraws_what_moved_and_matches_a_file_render(tmp_path):
-    sweep = training.sweep_learning_rates([0.5, 10.0], steps=500)
-    fig = figures.rate_explorer(sweep, 0.5, reference_rates=())
-    first = fig.to_png()
-    figures.set_rate_curve(fig, sweep, 10.0)
-    second = fig.to_png()
-    assert first != second
-    # The blitted frame shows the same curve as a full render written to a file.
-    fig.savefig(tmp_path / "full.png")
-    full = np.asarray(Image.open(tmp_path / "full.png").convert("RGB"))
-    assert full.shape == pixels(second).shape
-    assert np.mean(np.any(full != pixels(second), axis=2)) < 0.01
+def test_app_frames_match_a_full_render_after_a_change(tmp_path):
+    app = apps.learning_rate_explorer()
+    first = app.image.value
+    app.controls["learning_rate"].value = 10.0
+    assert app.image.value != first
+    # The frame drawn over the cached background shows what a full render shows.
+    full = pixels(app.fig.to_png())
+    assert full.shape == pixels(app.image.value).shape
+    assert np.mean(np.any(full != pixels(app.image.value), axis=2)) < 0.01
 
 
 def test_learning_rate_explorer_follows_the_slider():
@@ -116,3 +113,11 @@ def test_dataset_trainer_flags_changed_settings_then_new_data(trainer):
     train, _ = datasets.circles().split()
     shown = trainer.fig.handles["train"][1].get_offsets()
     np.testing.assert_array_equal(np.asarray(shown), train.X[train.y == 1])
+
+
+def test_dataset_trainer_frames_match_a_full_render():
+    app = apps.dataset_trainer(dataset="circles", hidden=3, epochs=5)
+    app.buttons["train"].click()
+    app.controls["x1"].value = 0.25
+    full = pixels(app.fig.to_png())
+    assert np.mean(np.any(full != pixels(app.image.value), axis=2)) < 0.01

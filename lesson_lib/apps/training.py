@@ -34,7 +34,7 @@ class LearningRateExplorer(App):
         }
         self.fig = figures.rate_explorer(self.sweep(update_biases), learning_rate)
         self._shown_biases = update_biases
-        self._start(columns=2)
+        self._start(columns=2, dynamic=self.fig.handles["dynamic"])
 
     def sweep(self, update_biases: bool) -> training.LearningRateSweep:
         if update_biases not in self._sweeps:
@@ -48,6 +48,8 @@ class LearningRateExplorer(App):
         if update_biases != self._shown_biases:
             # The faint reference curves belong to the other setting: draw the figure anew.
             self.fig = figures.rate_explorer(self.sweep(update_biases), rate)
+            self.dynamic = self.fig.handles["dynamic"]
+            self.redraw_all()
             self._shown_biases = update_biases
         errors, kind = figures.set_rate_curve(self.fig, self.sweep(update_biases), rate)
         hits = np.flatnonzero(errors <= 1e-6)
@@ -96,7 +98,9 @@ class DatasetTrainer(App):
         self.history = self.fig.handles["history"]
         self.train_set, self.test_set = self.fig.handles["train_set"], self.fig.handles["test_set"]
         self.trained_with = None  # the settings of the last Train press
-        self._start(buttons={"train": train_button})
+        # Only the new-point star moves on a control change; a new boundary or data set
+        # redraws the whole figure (redraw_all), which happens once per Train or data set.
+        self._start(buttons={"train": train_button}, dynamic=[self.fig.handles["marker"]])
         rows = list(self.widget.children)
         self.widget.children = rows[:-2] + [self.progress] + rows[-2:]
 
@@ -125,15 +129,19 @@ class DatasetTrainer(App):
         def on_epoch(epoch, history):
             self.progress.value = epoch
             if epoch in frames and epoch < epochs:  # the boundary as it forms
-                figures.set_boundary(self.fig, history, self.train_set, self.test_set)
-                self.image.value = self.fig.to_png()
+                self._show(history)
+                self.image.value = self.render()
 
         self.history = training.train_epochs(
             self.net0(), self.train_set, epochs, c["learning_rate"].value,
             test=self.test_set, seed=self.seed, on_epoch=on_epoch)
         self.trained_with = self._settings()
-        figures.set_boundary(self.fig, self.history, self.train_set, self.test_set)
+        self._show(self.history)
         self.refresh()
+
+    def _show(self, history) -> None:
+        figures.set_boundary(self.fig, history, self.train_set, self.test_set)
+        self.redraw_all()
 
     def update(self) -> None:
         c = self.controls
@@ -143,7 +151,7 @@ class DatasetTrainer(App):
                                                  test=self.test_set)
             self.trained_with = None
             figures.set_points(self.fig, self.train_set, self.test_set)
-            figures.set_boundary(self.fig, self.history, self.train_set, self.test_set)
+            self._show(self.history)
         x1, x2 = self._point()
         self.fig.handles["marker"].set_data([x1], [x2])
         p = training.predict_proba(self.history.net, [[x1, x2]])[0]

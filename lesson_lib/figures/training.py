@@ -2,22 +2,20 @@
 decision boundary a network draws through it.
 
 Builders that an app animates return the figure with ``fig.handles``: the artists the app
-changes (a line's data, an image's pixels), so an update never rebuilds the figure.
+changes (a line's data, an image's pixels), so an update never rebuilds the figure;
+``fig.handles["dynamic"]`` lists every artist that an update may change.
 """
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
-from PIL import Image
 
 from ..core import datasets, training
 from ..core.datasets import Dataset
 from ..core.network import TrainingHistory
-from .style import PALETTE, PNG_OPTIONS, LessonFigure, new_figure, styled
+from .style import PALETTE, new_figure, styled
 
 CLASS_COLOURS = (PALETTE["blue"], PALETTE["orange"])
 CLASS_MARKERS = ("o", "^")
@@ -26,82 +24,6 @@ PROBABILITY_MAP = LinearSegmentedColormap.from_list(
     "class_probability", ["#8fc3e6", "#ffffff", "#f5cf7a"])
 VERDICT_COLOURS = {"slow": PALETTE["sky"], "good": PALETTE["green"],
                    "stalled": PALETTE["vermillion"]}
-
-
-class BlitFigure(LessonFigure):
-    """A LessonFigure that redraws only its moving artists when an app asks for a frame.
-
-    The first ``to_png`` draws everything else once and keeps those pixels; later calls
-    paste them back and draw just the artists passed to ``animate`` on top. This is
-    matplotlib's blitting, used so that a slider move costs milliseconds, not a full
-    redraw. Call ``invalidate()`` after changing anything that is not animated (axis
-    limits, tick labels).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._animated: list = []
-        self._background = None
-
-    def animate(self, *artists) -> None:
-        for artist in artists:
-            if artist is not None and artist not in self._animated:
-                artist.set_animated(True)
-                self._animated.append(artist)
-
-    def forget(self, artist) -> None:
-        """Stop drawing ``artist`` (e.g. before it is removed)."""
-        if artist in self._animated:
-            self._animated.remove(artist)
-
-    def invalidate(self) -> None:
-        self._background = None
-
-    def to_png(self, dpi: float | None = None) -> bytes:
-        if dpi not in (None, self.dpi):
-            return self._full_png(dpi)
-        canvas = self.canvas
-        if self._background is None:
-            canvas.draw()  # lays out and draws all but the animated artists
-            self._background = canvas.copy_from_bbox(self.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for artist in self._animated:
-            if artist.get_visible():
-                self.draw_artist(artist)
-        width, height = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA",
-                                 0, 1)
-        buffer = io.BytesIO()
-        image.save(buffer, format="png", **PNG_OPTIONS)
-        return buffer.getvalue()
-
-    def _full_png(self, dpi) -> bytes:
-        for artist in self._animated:
-            artist.set_animated(False)
-        try:
-            return super().to_png(dpi)
-        finally:
-            for artist in self._animated:
-                artist.set_animated(True)
-            self._background = None
-
-    def savefig(self, *args, **kwargs):
-        # A plain savefig skips animated artists; draw them like any other for a file.
-        for artist in self._animated:
-            artist.set_animated(False)
-        try:
-            return super().savefig(*args, **kwargs)
-        finally:
-            for artist in self._animated:
-                artist.set_animated(True)
-            self._background = None
-
-
-def _blit_figure(nrows=1, ncols=1, figsize=(8, 5), **subplot_kw):
-    """Like ``style.new_figure``, but a BlitFigure (call inside a ``styled`` builder)."""
-    fig = BlitFigure(figsize=figsize, layout="constrained")
-    return fig, fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
 
 
 def _errors(run) -> np.ndarray:
@@ -180,7 +102,7 @@ def rate_explorer(sweep: training.LearningRateSweep, rate: float,
                   reference_rates=(0.05, 10.0, 1000.0), figsize=(9, 5)):
     """One bold curve for ``rate`` over faint reference curves (slow, good, stalled);
     ``fig.handles['curve']`` is the bold line."""
-    fig, ax = _blit_figure(figsize=figsize)
+    fig, ax = new_figure(figsize=figsize)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
     for ref in reference_rates:
@@ -191,8 +113,7 @@ def rate_explorer(sweep: training.LearningRateSweep, rate: float,
     _rate_axes(ax, sweep)
     ax.set_title(f"E_total over {steps:,} updates at your learning rate")
     ax.legend(loc="lower left", fontsize=11)
-    fig.handles = {"curve": curve, "ax": ax}
-    fig.animate(curve)
+    fig.handles = {"curve": curve, "ax": ax, "dynamic": [curve]}
     set_rate_curve(fig, sweep, rate)
     return fig
 
@@ -277,7 +198,7 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ``fig.handles`` holds the image, the scatters, the accuracy lines and the marker for
     new points, for an app to change.
     """
-    fig, (ax, ax_acc) = _blit_figure(1, 2, figsize=figsize, width_ratios=[1.1, 1])
+    fig, (ax, ax_acc) = new_figure(1, 2, figsize=figsize, width_ratios=[1.1, 1])
     bounds = training.bounds_of(train)
     image, grid = _boundary(ax, history.net, bounds, resolution)
     contour = _contour(ax, grid)
@@ -292,10 +213,11 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_xlabel("x1 (no unit)")
     ax.set_ylabel("x2 (no unit)")
-    title = ax.set_title(f"'{train.name}' after {history.epochs} epochs")
-    ax.legend(handles=[train_pts[0], train_pts[1], marker],
-              labels=["class 0", "class 1", "your point"], loc="upper right", fontsize=10,
-              framealpha=0.9)
+    ax.set_title("The network's P(class 1) and its 0.5 line")
+    ax.grid(False)  # the shading is the background here
+    legend = ax.legend(handles=[train_pts[0], train_pts[1], marker],
+                       labels=["class 0", "class 1", "your point"], loc="upper right",
+                       fontsize=10, framealpha=0.9)
     epochs = np.arange(history.epochs + 1)
     # A dot on the latest epoch, so a run of 0 epochs still shows its accuracy.
     train_line, = ax_acc.plot(epochs, 100 * history.train_accuracy, color=PALETTE["blue"],
@@ -314,15 +236,22 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ax_acc.set_title("Accuracy while training")
     ax_acc.legend(loc="lower right")
     fig.handles = {"image": image, "contour": contour, "train": train_pts, "test": test_pts,
-                   "marker": marker, "title": title, "ax": ax, "ax_acc": ax_acc,
+                   "marker": marker, "ax": ax, "ax_acc": ax_acc,
                    "train_line": train_line, "test_line": test_line, "resolution": resolution}
-    fig.animate(image, contour, *train_pts, *test_pts, marker, title, train_line, test_line)
+    # In drawing order: the shading first, the legend over the points.
+    fig.handles["dynamic"] = [a for a in (image, contour, *train_pts, *test_pts, marker, legend,
+                                          train_line, test_line) if a is not None]
     return fig
 
 
 def set_boundary(fig, history: training.EpochHistory, train: Dataset,
-                 test: Dataset | None = None) -> None:
-    """Redraw the shading, the 0.5 line and the accuracy curves for ``history``."""
+                 test: Dataset | None = None) -> bool:
+    """Redraw the shading, the 0.5 line and the accuracy curves for ``history``.
+
+    Returns True when the axes' limits changed too, so that the whole figure, not only
+    its dynamic artists, needs drawing again.
+    """
+    limits_changed = False
     h = fig.handles
     bounds = training.bounds_of(train)
     grid = training.probability_grid(history.net, bounds, h["resolution"])
@@ -331,20 +260,22 @@ def set_boundary(fig, history: training.EpochHistory, train: Dataset,
         h["image"].set_extent(bounds)
         h["ax"].set_xlim(bounds[0], bounds[1])
         h["ax"].set_ylim(bounds[2], bounds[3])
-        fig.invalidate()
+        limits_changed = True
+    dynamic = h["dynamic"]
     if h["contour"] is not None:
-        fig.forget(h["contour"])
+        dynamic.remove(h["contour"])
         h["contour"].remove()
     h["contour"] = _contour(h["ax"], grid)
-    fig.animate(h["contour"])
-    h["title"].set_text(f"'{train.name}' after {history.epochs} epochs")
+    if h["contour"] is not None:
+        dynamic.insert(1, h["contour"])  # just above the shading
     epochs = np.arange(history.epochs + 1)
     h["train_line"].set_data(epochs, 100 * history.train_accuracy)
     test_acc = history.test_accuracy if history.test_accuracy is not None else epochs * np.nan
     h["test_line"].set_data(epochs, 100 * test_acc)
     if h["ax_acc"].get_xlim() != (0, max(1, history.epochs)):
         h["ax_acc"].set_xlim(0, max(1, history.epochs))
-        fig.invalidate()
+        limits_changed = True
+    return limits_changed
 
 
 def set_points(fig, train: Dataset, test: Dataset | None = None) -> None:
