@@ -35,7 +35,7 @@ def test_peak_of_the_slope_is_a_quarter_at_zero():
     app = ll.apps.sigmoid.tangent_explorer()
     app.controls["x"].value = 0.0
     assert "σ'(x) = 0.2500" in app.readout.value
-    assert "σ'(0.00) = 0.2500" in app.fig.axes[1].get_title()
+    assert "σ'(0.00) = 0.2500" in app.fig.parts["right_title"].get_text()
 
 
 def test_switching_to_relu_and_step():
@@ -63,3 +63,22 @@ def test_text_fallback_for_pages_without_a_kernel():
 def test_bad_arguments_name_the_problem(kwargs, word):
     with pytest.raises((TypeError, ValueError), match=word):
         ll.apps.sigmoid.tangent_explorer(**kwargs)
+
+
+@pytest.mark.parametrize("moves", [[("x", 1.9)], [("x", -3.0), ("activation", "relu")],
+                                   [("activation", "step"), ("x", 4.2)]])
+def test_quick_redraw_shows_the_same_picture_as_a_fresh_figure(moves):
+    import io
+
+    from PIL import Image
+
+    app = ll.apps.sigmoid.tangent_explorer()
+    for name, value in moves:
+        app.controls[name].value = value
+    fresh = ll.figures.sigmoid.tangent_view(app.controls["activation"].value,
+                                            app.controls["x"].value)
+    shown = np.asarray(Image.open(io.BytesIO(bytes(app.image.value))).convert("RGB"), int)
+    expected = np.asarray(Image.open(io.BytesIO(fresh.to_png())).convert("RGB"), int)
+    assert shown.shape == expected.shape
+    differing = np.any(np.abs(shown - expected) > 40, axis=2).mean()
+    assert differing < 0.002, f"{differing:.2%} of the pixels differ"

@@ -46,8 +46,8 @@ def test_tangent_view_draws_point_tangent_and_slope(name, x):
     assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(numeric, abs=1e-6)
     assert list(p["point"].get_ydata()) == [f(x)]
     assert p["slope_point"].get_ydata()[0] == pytest.approx(numeric, abs=1e-6)
-    assert f"x = {x:.2f}" in fig.axes[0].get_title()
-    assert f"{numeric:.4f}" in fig.axes[1].get_title()
+    assert f"x = {x:.2f}" in p["left_title"].get_text()
+    assert f"{numeric:.4f}" in p["right_title"].get_text()
     assert p["peak"].get_visible() == (name == "sigmoid")
 
 

@@ -24,11 +24,18 @@ class TangentExplorer(App):
                                            description="activation"),
             "x": slider("x", x, -6.0, 6.0, 0.1),
         }
-        self._start()
+        # Moving x changes only these artists; a new activation redraws everything.
+        parts = self.fig.parts
+        self._drawn = name
+        self._start(dynamic=[parts[k] for k in ("tangent", "point", "slope_point",
+                                                "left_title", "right_title")])
 
     def update(self) -> None:
         name, x = self.controls["activation"].value, self.controls["x"].value
         show_tangent(self.fig, name, x)
+        if name != self._drawn:
+            self._drawn = name
+            self.redraw_all()
         f, f_prime = activation(name)
         s = SYMBOLS[name]
         note = ""

@@ -7,13 +7,15 @@ import numpy as np
 from ..core.activations import activation, sigmoid, sigmoid_prime
 from ..core.checks import finite_number
 from ..core.sigmoid import lesson_grid, tangent
-from .style import PALETTE, new_figure, styled
+from .style import PALETTE, RC, new_figure, styled
 
 TITLES = {"step": "Unit step", "sigmoid": "Sigmoid", "relu": "ReLU"}
 SYMBOLS = {"step": "step", "sigmoid": "σ", "relu": "ReLU"}
 # y-range of the function panel per activation; the slope panel keeps one range for all.
 Y_LIMITS = {"step": (-0.15, 1.15), "sigmoid": (-0.15, 1.15), "relu": (-0.5, 6.5)}
 SLOPE_LIMITS = (-0.1, 1.1)
+TITLE = {"ha": "center", "va": "bottom", "fontsize": RC["axes.titlesize"],
+         "fontweight": RC["axes.titleweight"]}
 DENSE = np.linspace(-6.0, 6.0, 1201)  # smooth curves; the lesson's own grid is coarser
 
 
@@ -65,6 +67,9 @@ def tangent_view(name: str = "sigmoid", x: float = 1.0):
         "slope_curve": right.plot(DENSE, np.zeros_like(DENSE), color=PALETTE["vermillion"],
                                   label="derivative")[0],
         "slope_point": right.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
+        # Titles as plain texts at a fixed place: an app redraws them alone on every move.
+        "left_title": left.text(0.5, 1.02, "", transform=left.transAxes, **TITLE),
+        "right_title": right.text(0.5, 1.02, "", transform=right.transAxes, **TITLE),
         "peak": right.annotate("peak of σ': 0.25 at x = 0", xy=(0, 0.25), xytext=(-5.7, 0.5),
                                arrowprops={"arrowstyle": "->", "color": PALETTE["grey"]}),
     }
@@ -93,9 +98,7 @@ def show_tangent(fig, name: str, x: float) -> None:
     p["slope_curve"].set_ydata(f_prime(DENSE))
     p["slope_point"].set_data([x], [slope])
     p["peak"].set_visible(name == "sigmoid")
-    left, right = fig.axes
-    left.set_ylim(Y_LIMITS[name])
+    fig.axes[0].set_ylim(Y_LIMITS[name])
     symbol = SYMBOLS[name]
-    # title.set_text keeps the course's title font, which set_title would reset.
-    left.title.set_text(f"{TITLES[name]}: tangent at x = {x:.2f}")
-    right.title.set_text(f"Its slope there: {symbol}'({x:.2f}) = {slope:.4f}")
+    p["left_title"].set_text(f"{TITLES[name]}: tangent at x = {x:.2f}")
+    p["right_title"].set_text(f"Its slope there: {symbol}'({x:.2f}) = {slope:.4f}")
