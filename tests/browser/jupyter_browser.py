@@ -94,8 +94,9 @@ def stop(process: subprocess.Popen) -> None:
 class JupyterServer:
     """``with JupyterServer({"notebooks": path}) as server:`` serves copies of those folders."""
 
-    def __init__(self, folders: dict[str, Path]):
+    def __init__(self, folders: dict[str, Path], disabled_extensions: tuple[str, ...] = ()):
         self.folders = {name: Path(source) for name, source in folders.items()}
+        self.disabled_extensions = disabled_extensions
         self.token = secrets.token_hex(24)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -112,6 +113,11 @@ class JupyterServer:
             path = settings / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values))
+        if self.disabled_extensions:  # to show what a page without them looks like
+            labconfig = self.tmp / "config" / "labconfig"
+            labconfig.mkdir(parents=True)
+            (labconfig / "page_config.json").write_text(json.dumps(
+                {"disabledExtensions": {name: True for name in self.disabled_extensions}}))
         env = dict(os.environ)
         env.update({
             "JUPYTER_CONFIG_DIR": str(self.tmp / "config"),

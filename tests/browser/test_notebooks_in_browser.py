@@ -9,7 +9,7 @@ the page. A screenshot per notebook lands in tests/browser/screenshots/ (git ign
 from __future__ import annotations
 
 import pytest
-from jupyter_browser import NOTEBOOKS, SCREENSHOTS
+from jupyter_browser import FIXTURES, NOTEBOOKS, SCREENSHOTS, JupyterServer
 from notebook_page import (
     KERNEL_STATUS,
     expectations,
@@ -86,3 +86,21 @@ def test_a_broken_widget_is_reported_with_notebook_and_cell(page, server, timing
     assert any("widget error box" in message for message in found), found
     # The console says why: the front-end module is missing.
     assert "course-no-such-widget-module" in report(found, context), context
+
+
+@pytest.fixture(scope="module")
+def server_without_widgets():
+    """A server whose JupyterLab lacks the widget manager, as after a broken install."""
+    with JupyterServer({"fixtures": FIXTURES},
+                       disabled_extensions=("@jupyter-widgets/jupyterlab-manager",)) as running:
+        yield running
+
+
+def test_widgets_shown_as_bare_text_are_reported(page, server_without_widgets, timings):
+    """Without the front-end widget manager, widgets show their text repr: that must fail."""
+    found, context = check_notebook(page, server_without_widgets, timings, "lab", "fixtures",
+                                    "broken_widget.ipynb", move=False)
+    server_without_widgets.shutdown_kernels()
+    assert any(message.startswith("broken_widget.ipynb cell 4 of 5") and
+               "a widget shows as text, not live: IntSlider(" in message
+               for message in found), report(found, context)
