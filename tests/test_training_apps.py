@@ -37,8 +37,13 @@ def test_learning_rate_curves_label_each_rate_with_its_verdict():
     np.testing.assert_array_equal(fig.axes[0].lines[1].get_ydata(), sweep.errors[1, 1:])
 
 
-def test_app_frames_match_a_full_render_after_a_change(tmp_path):
-    app = apps.learning_rate_explorer()
+@pytest.fixture(scope="module")
+def explorer():
+    return apps.learning_rate_explorer()
+
+
+def test_app_frames_match_a_full_render_after_a_change(explorer):
+    app = explorer
     first = app.image.value
     app.controls["learning_rate"].value = 10.0
     assert app.image.value != first
@@ -48,8 +53,9 @@ def test_app_frames_match_a_full_render_after_a_change(tmp_path):
     assert np.mean(np.any(full != pixels(app.image.value), axis=2)) < 0.01
 
 
-def test_learning_rate_explorer_follows_the_slider():
-    app = apps.learning_rate_explorer()
+def test_learning_rate_explorer_follows_the_slider(explorer):
+    app = explorer
+    app.controls["learning_rate"].value = 0.5
     curve = app.fig.handles["curve"]
     np.testing.assert_allclose(curve.get_ydata(), ll.LessonNet().train(10_000).errors[1:],
                                atol=1e-12)
@@ -67,11 +73,11 @@ def test_learning_rate_explorer_follows_the_slider():
 
 
 def test_learning_rate_explorer_can_hold_the_biases():
-    app = apps.learning_rate_explorer(learning_rate=5.0)
+    app = apps.LearningRateExplorer(learning_rate=5.0, steps=500)
     app.controls["update_biases"].value = False
-    expected = ll.LessonNet().train(10_000, 5.0, update_biases=False).errors
+    expected = ll.LessonNet().train(500, 5.0, update_biases=False).errors
     np.testing.assert_allclose(app.fig.handles["curve"].get_ydata(), expected[1:], atol=1e-12)
-    assert f"{expected[-1]:.3g} after 10,000" in app.readout.value
+    assert f"{expected[-1]:.3g} after 500" in app.readout.value
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +121,8 @@ def test_dataset_trainer_flags_changed_settings_then_new_data(trainer):
     np.testing.assert_array_equal(np.asarray(shown), train.X[train.y == 1])
 
 
-def test_dataset_trainer_frames_match_a_full_render():
-    app = apps.dataset_trainer(dataset="circles", hidden=3, epochs=5)
+def test_dataset_trainer_frames_match_a_full_render(trainer):
+    app = trainer
     app.buttons["train"].click()
     app.controls["x1"].value = 0.25
     full = pixels(app.fig.to_png())

@@ -208,3 +208,15 @@ def test_lesson_summary_and_updates_table():
 def test_bad_input_names_the_argument(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+@pytest.mark.parametrize("rate, update_biases", [(0.5, True), (0.5, False), (1000.0, True)])
+def test_train_lesson_is_lesson_train_without_the_history(rate, update_biases):
+    errors, final = training.train_lesson(2_000, rate, update_biases)
+    history = ll.LessonNet().train(2_000, rate, update_biases=update_biases)
+    np.testing.assert_array_equal(errors, history.errors)  # same operations, same bits
+    assert final == history.final
+    with pytest.raises(ValueError, match="learning_rate must be > 0"):
+        training.train_lesson(10, learning_rate=-0.5)
+    with pytest.raises(ValueError, match="steps must be >= 0"):
+        training.train_lesson(-1)

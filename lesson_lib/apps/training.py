@@ -3,6 +3,8 @@ and a small classifier trained on a two-class data set with a Train button."""
 
 from __future__ import annotations
 
+import time
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -124,13 +126,15 @@ class DatasetTrainer(App):
         c = self.controls
         epochs = c["epochs"].value
         self.progress.max, self.progress.value = epochs, 0
-        frames = set(np.unique(np.linspace(0, epochs, 9).round().astype(int)).tolist())
+        last_frame = [time.perf_counter()]
 
         def on_epoch(epoch, history):
             self.progress.value = epoch
-            if epoch in frames and epoch < epochs:  # the boundary as it forms
+            # The boundary as it forms: a new picture every quarter second of a long run.
+            if epoch < epochs and time.perf_counter() - last_frame[0] > 0.25:
                 self._show(history)
                 self.image.value = self.render()
+                last_frame[0] = time.perf_counter()
 
         self.history = training.train_epochs(
             self.net0(), self.train_set, epochs, c["learning_rate"].value,
