@@ -118,7 +118,7 @@ def open_notebook(page, url: str, timeout_s: float = 90) -> None:
     The execution indicator says 'idle' while there is no kernel yet ("No Kernel"), and a
     Run All pressed then runs nothing: wait for the kernel's name and 0.5 s of idle.
     """
-    page.goto(url)
+    page.goto(url, timeout=timeout_s * 1000)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     ready_since = None

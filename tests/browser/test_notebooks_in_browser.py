@@ -56,7 +56,8 @@ def check_notebook(page, server, timings, interface: str, folder: str, name: str
         found += moved
         timings.append(f"{'':4}   control moved: {said}")
     page.screenshot(path=SCREENSHOTS / f"{interface}_{name.removesuffix('.ipynb')}.png")
-    context = [f"{name}: browser console error: {text[:300]}" for text in console[:5]]
+    context = [f"{name}: browser console error: {(text.splitlines() or [''])[0][:300]}"
+               for text in console[:5]]
     return found, context
 
 
