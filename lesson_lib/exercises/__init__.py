@@ -10,8 +10,12 @@ def __getattr__(name):
     import importlib
 
     try:
-        return importlib.import_module(f"{__name__}.{name}")
+        module = importlib.import_module(f"{__name__}.{name}")
     except ModuleNotFoundError as error:
         if error.name == f"{__name__}.{name}":
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
         raise
+    for variable, value in vars(module).items():
+        if isinstance(value, Exercise):
+            value.name = variable  # so a message can say "try ex2.hint()"
+    return module

@@ -9,6 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 
+MIN_DIGITS = 3  # a rounded answer counts when it keeps at least this many significant figures
+
+
 class Feedback:
     """The verdict of a check: truthy when right, shown as a sentence in a notebook."""
 
@@ -57,6 +60,7 @@ class Exercise:
         self.abs_tol = abs_tol
         self.mistakes = dict(mistakes or {})
         self._check = check
+        self.name = "ex"  # the lesson module renames it after its variable (``ex1``, ...)
 
     def __repr__(self) -> str:
         return self.question
@@ -79,15 +83,32 @@ class Exercise:
             ok, message = self._check(answer)
             return Feedback(ok, message)
         try:
+            if self._matches(answer, self.expected):
+                return Feedback(True, "Well done.")
+            digits = self._rounded_digits(answer)
+            if digits is not None and digits >= MIN_DIGITS:
+                return Feedback(True, f"Well done (to the {digits} significant figures you "
+                                      "gave).")
+            if digits is not None:
+                return Feedback(False, f"Close: that is the answer rounded to {digits} "
+                                       f"significant figure(s); give at least {MIN_DIGITS}.")
             for wrong, why in self.mistakes.items():
                 if self._matches(answer, wrong):
                     return Feedback(False, why)
-            ok = self._matches(answer, self.expected)
         except (TypeError, ValueError) as error:
             return Feedback(False, f"I could not read {answer!r} as an answer: {error}")
-        if ok:
-            return Feedback(True, "Well done.")
-        return Feedback(False, "That is not it; try ex.hint() for a nudge.")
+        return Feedback(False, f"That is not it; try {self.name}.hint() for a nudge.")
+
+    def _rounded_digits(self, answer) -> int | None:
+        """The significant figures of ``answer`` if it is the expected value rounded to them."""
+        if self.rel_tol <= 0 or not isinstance(self.expected, numbers.Real) \
+                or isinstance(answer, bool) or not isinstance(answer, numbers.Real) \
+                or not math.isfinite(float(answer)):
+            return None
+        mantissa = repr(float(answer)).lstrip("-").split("e")[0]
+        digits = len(mantissa.replace(".", "").lstrip("0").rstrip("0")) or 1
+        rounded = float(f"{float(self.expected):.{digits}g}")
+        return digits if math.isclose(float(answer), rounded, rel_tol=1e-12) else None
 
     def _matches(self, answer, expected) -> bool:
         if isinstance(expected, str):
