@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-
 MIN_DIGITS = 3  # a rounded answer counts when it keeps at least this many significant figures
 
 
