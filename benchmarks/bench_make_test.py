@@ -43,8 +43,8 @@ def main() -> None:
             if code:
                 failures.add(part)
         totals.append(total)
-    rows = [[f"make {part}", f"{statistics.median(times[part]):.1f} s",
-             " / ".join(f"{t:.1f}" for t in times[part]),
+    rows = [[f"make {part}", f"{statistics.median(times[part]):.2f} s",
+             " / ".join(f"{t:.2f}" for t in times[part]),
              "FAILED" if part in failures else "passed"] for part in PARTS]
     median_total = statistics.median(totals)
     rows.append(["make test (the three)", f"{median_total:.1f} s",

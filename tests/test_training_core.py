@@ -220,3 +220,14 @@ def test_train_lesson_is_lesson_train_without_the_history(rate, update_biases):
         training.train_lesson(10, learning_rate=-0.5)
     with pytest.raises(ValueError, match="steps must be >= 0"):
         training.train_lesson(-1)
+
+
+def test_slider_sweep_is_made_once_per_setting():
+    first = training.slider_sweep(False, 50)
+    assert training.slider_sweep(False, 50) is first
+    np.testing.assert_array_equal(first.rates, training.SWEEP_RATES)
+    assert not first.update_biases
+    i = first.index(0.5)
+    np.testing.assert_allclose(first.errors[i],
+                               ll.LessonNet().train(50, 0.5, update_biases=False).errors,
+                               atol=1e-12)

@@ -9,7 +9,6 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..core import datasets, training
-from ..core.network import LessonNet
 from ..figures import training as figures
 from .base import App
 
@@ -17,15 +16,14 @@ from .base import App
 class LearningRateExplorer(App):
     """Move the learning rate; the whole 10,000-update error curve follows.
 
-    Every slider position was trained when the app opened (one vectorised sweep of all
-    102 rates, about 0.3 s), so a move only looks its curve up; a typed rate between the
-    positions is trained on the spot with ``LessonNet.train``.
+    Every slider position was trained when the first such app opened (one vectorised
+    sweep of all 102 rates, about 0.3 s, kept for later apps), so a move only looks its
+    curve up; a typed rate between the positions is trained on the spot.
     """
 
     def __init__(self, learning_rate: float = 0.5, update_biases: bool = True,
                  steps: int = 10_000):
         self.steps = steps
-        self._sweeps: dict[bool, training.LearningRateSweep] = {}
         low, high, step = training.RATE_EXPONENTS
         self.controls = {
             "learning_rate": widgets.FloatLogSlider(
@@ -39,10 +37,7 @@ class LearningRateExplorer(App):
         self._start(columns=2, dynamic=self.fig.handles["dynamic"])
 
     def sweep(self, update_biases: bool) -> training.LearningRateSweep:
-        if update_biases not in self._sweeps:
-            self._sweeps[update_biases] = training.sweep_learning_rates(
-                training.SWEEP_RATES, self.steps, LessonNet(), update_biases)
-        return self._sweeps[update_biases]
+        return training.slider_sweep(update_biases, self.steps)
 
     def update(self) -> None:
         rate = self.controls["learning_rate"].value

@@ -7,6 +7,7 @@ then the next sample, until all samples are done; then predict with the final we
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -205,6 +206,13 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
     errors = 0.5 * ((T - outs) ** 2).sum(axis=1).T  # (rates, steps + 1)
     final = {name: P[i].copy() for i, name in enumerate(PARAMS)}
     return LearningRateSweep(lr, errors, final, bool(update_biases), net)
+
+
+@functools.lru_cache(maxsize=4)
+def slider_sweep(update_biases: bool = True, steps: int = 10_000) -> LearningRateSweep:
+    """The sweep of every slider position (``SWEEP_RATES``) from the lesson's start, made
+    once per setting and then shared: by the app, its still picture and a re-opened app."""
+    return sweep_learning_rates(SWEEP_RATES, steps, LessonNet(), bool(update_biases))
 
 
 def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool):
