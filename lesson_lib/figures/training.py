@@ -215,9 +215,13 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ax.set_ylabel("x2 (no unit)")
     ax.set_title("The network's P(class 1) and its 0.5 line")
     ax.grid(False)  # the shading is the background here
-    legend = ax.legend(handles=[train_pts[0], train_pts[1], marker],
-                       labels=["class 0", "class 1", "your point"], loc="upper right",
-                       fontsize=10, framealpha=0.9)
+    entries = [(train_pts[0], "class 0"), (train_pts[1], "class 1")]
+    if test_pts:
+        entries.append((test_pts[0], "held out (hollow)"))
+    if points is not None:
+        entries.append((marker, "your point"))
+    legend = ax.legend(*zip(*entries, strict=True), loc="upper right", fontsize=10,
+                       framealpha=0.9)
     epochs = np.arange(history.epochs + 1)
     # A dot on the latest epoch, so a run of 0 epochs still shows its accuracy.
     train_line, = ax_acc.plot(epochs, 100 * history.train_accuracy, color=PALETTE["blue"],
