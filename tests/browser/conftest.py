@@ -12,16 +12,20 @@ TIMINGS: list[str] = []
 
 @pytest.fixture(scope="session")
 def server():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (Debian's build; "
-                    "never `playwright install`)")
     with JupyterServer({"notebooks": NOTEBOOKS, "fixtures": FIXTURES}) as running:
         yield running
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (Debian's build; "
+                    "never `playwright install`)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright's Python package is missing: `make test-browser` installs it "
+                    "(pip install -r tests/browser/requirements.txt; no browser download)")
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
