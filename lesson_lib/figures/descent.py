@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core import descent
-from .style import PALETTE, new_figure, styled
+from .style import PALETTE, RC, new_figure, styled
 
 ANGLES = np.linspace(0.0, 360.0, 721)
 A_RANGE, B_RANGE = (-5.0, 5.0), (-2.5, 2.5)  # the bowl's window, in parameter units
@@ -153,6 +153,9 @@ def _show_verdict(ax, result) -> None:
     title = ax.title
     title.set_text(f"learning rate {result.learning_rate:g}: {result.status}")
     title.set_color(PALETTE["vermillion"] if result.diverged else PALETTE["black"])
+    # The longest verdicts ("getting worse: loss grew from ... to ...") in smaller type, so
+    # they stay over their own panel instead of running into the next one.
+    title.set_fontsize(RC["axes.titlesize"] if len(title.get_text()) <= 64 else 11)
 
 
 @styled
@@ -165,9 +168,13 @@ def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.S
     fig.suptitle(f"Gradient descent on {_formula(bowl)}, starting at a = {start[0]:g}, "
                  f"b = {start[1]:g}")
     _bowl_axes(ax_path, bowl)
+    # Pinned where matplotlib would put it anyway (nothing sits above these axes): an app
+    # then redraws the verdict on its own, without the axes placing it again.
+    ax_path.set_title(" ", y=1.0)
     path, = ax_path.plot(*result.path.T, "o-", color=PALETTE["blue"], ms=4, lw=1.8,
                          label="path of (a, b)")
-    ax_path.plot([start[0]], [start[1]], "s", color=PALETTE["black"], ms=8, label="start")
+    start_marker, = ax_path.plot([start[0]], [start[1]], "s", color=PALETTE["black"], ms=8,
+                                 label="start")
     ax_path.legend(loc="lower right", framealpha=0.95, fontsize=11)
 
     loss, = ax_loss.semilogy(np.arange(len(result.losses)), result.losses,
@@ -177,15 +184,20 @@ def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.S
     ax_loss.set_xlabel("step")
     ax_loss.set_ylabel("loss L(a, b) (log scale)")
     ax_loss.set_title("Loss after each step")
-    ax_loss.legend(loc="best", fontsize=11)
+    legend = ax_loss.legend(loc="best", fontsize=11)
 
-    fig.handles = {"path": path, "loss": loss, "ax_path": ax_path, "ax_loss": ax_loss}
+    fig.handles = {"path": path, "start": start_marker, "loss": loss, "legend": legend,
+                   "ax_path": ax_path, "ax_loss": ax_loss}
     show_descent(fig, result)
     return fig
 
 
-def show_descent(fig, result) -> None:
-    """Redraw ``descent_figure``'s path, loss curve and verdict for a new result."""
+def show_descent(fig, result) -> bool:
+    """Redraw ``descent_figure``'s path, loss curve and verdict for a new result.
+
+    Returns True when the loss axes' limits changed (an app must then redraw its axes). They
+    move in whole decades, so most changes of learning rate leave them where they are.
+    """
     h = fig.handles
     h["path"].set_data(*result.path.T)
     steps = np.arange(len(result.losses))
@@ -194,9 +206,15 @@ def show_descent(fig, result) -> None:
     h["loss"].set_data(steps, losses)
     _show_verdict(h["ax_path"], result)
     ax = h["ax_loss"]
-    ax.set_xlim(0, max(result.steps, 1))
     low, high = losses.min(), max(losses.max(), result.losses[0])
-    ax.set_ylim(min(low, descent.CONVERGED_LOSS) / 10, high * 10)
+    limits = ((0.0, float(max(result.steps, 1))),
+              (10.0 ** (np.floor(np.log10(min(low, descent.CONVERGED_LOSS))) - 1),
+               10.0 ** np.ceil(np.log10(high * 10))))
+    if (tuple(ax.get_xlim()), tuple(ax.get_ylim())) == limits:
+        return False
+    ax.set_xlim(*limits[0])
+    ax.set_ylim(*limits[1])
+    return True
 
 
 @styled

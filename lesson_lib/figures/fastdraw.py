@@ -1,0 +1,138 @@
+"""Faster redraws for figures an app re-renders on every control change.
+
+Two helpers for the apps' blitting (see ``apps.base.App``):
+
+- ``cache_glyphs(fig)`` gives the figure a canvas that keeps each rendered letter. Text is
+  most of the cost of redrawing a figure full of numbers: matplotlib lays out every string
+  and asks FreeType to render every glyph again on every draw. The cache hands back the
+  same layout for the same string and the same bitmap for the same glyph at the same
+  sub-pixel offset, so the picture is identical, pixel for pixel.
+- ``draw_order(artists)`` sorts artists the way their Axes draws them (by zorder, then the
+  order they were added), so blitting them over a background paints what a full draw would.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+from matplotlib.backends import backend_agg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.ft2font import FT2Font
+
+MAX_GLYPHS = 20_000  # about 2 MB of small bitmaps; a cache starts over when it is full
+MAX_LAYOUTS = 5_000
+
+
+def _parameters(function) -> list[str]:
+    return list(inspect.signature(function).parameters) if function else []
+
+
+# The text drawing this cache replaces (matplotlib 3.11). Other versions draw text their
+# own way and keep it: the figure is then correct, only not faster.
+_SUPPORTED = (
+    _parameters(getattr(RendererAgg, "_draw_text_glyphs_and_boxes", None))
+    == ["self", "gc", "x", "y", "angle", "glyphs", "boxes"]
+    and _parameters(RendererAgg.draw_text)
+    == ["self", "gc", "x", "y", "s", "prop", "angle", "ismath", "mtext"]
+    and all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform"))
+)
+
+
+class GlyphCacheRenderer(RendererAgg):
+    """RendererAgg that renders each glyph once per font, size, dpi and sub-pixel offset."""
+
+    _glyphs: dict = {}  # shared by every figure: the same fonts and sizes recur
+    _layouts: dict = {}
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath or not _SUPPORTED:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        font = self._prepare_font(prop)
+        size = prop.get_size_in_points()
+        flags = backend_agg.get_hinting_flag()
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        key = (s, font, size, self.dpi, flags, features, language)
+        try:
+            layout = self._layouts.get(key)
+        except TypeError:  # a language given as a list of ranges: lay it out every time
+            layout, key = None, None
+        if layout is None:
+            layout = [(item.ft_object, item.glyph_index, item.x, item.y) for item in
+                      font._layout(s, flags=flags, features=features, language=language)]
+            if key is not None:
+                if len(self._layouts) > MAX_LAYOUTS:
+                    self._layouts.clear()
+                self._layouts[key] = layout
+        self._draw_text_glyphs_and_boxes(
+            gc, x, y, angle,
+            ((ft_object, size, glyph_index, 0, 1, dx, dy)
+             for ft_object, glyph_index, dx, dy in layout), [])
+
+    def _draw_text_glyphs_and_boxes(self, gc, x, y, angle, glyphs, boxes):
+        if angle or boxes or not _SUPPORTED:  # rotated labels and mathtext: the usual way
+            return super()._draw_text_glyphs_and_boxes(gc, x, y, angle, glyphs, boxes)
+        cache = self._glyphs
+        if len(cache) > MAX_GLYPHS:
+            cache.clear()
+        load_flags = backend_agg.get_hinting_flag()
+        antialiased = gc.get_antialiased()
+        height = self.height
+        for font, size, glyph_index, slant, extend, dx, dy in glyphs:
+            # Where the glyph's origin falls, in 1/64 pixel (FreeType's y points up).
+            px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))
+            key = (font, size, self.dpi, glyph_index, slant, extend, px & 63, py & 63,
+                   antialiased, load_flags)
+            hit = cache.get(key)
+            if hit is None:
+                hit = cache[key] = self._render(font, size, glyph_index, slant, extend,
+                                                px & 63, py & 63, load_flags, antialiased)
+            buffer, left, top = hit
+            # A whole-pixel shift of the origin moves the bitmap and changes nothing else.
+            self._renderer.draw_text_image(
+                buffer, left + (px >> 6), int(height) - (top + (py >> 6)) + buffer.shape[0],
+                0, gc)
+
+    def _render(self, font, size, glyph_index, slant, extend, fx, fy, load_flags,
+                antialiased):
+        font.set_size(size, self.dpi)
+        font._set_transform(
+            (0x10000 * np.array([[extend, extend * slant], [0, 1]])).round().astype(int),
+            [fx, fy])
+        mode = backend_agg.RenderMode.NORMAL if antialiased else backend_agg.RenderMode.MONO
+        bitmap = font._render_glyph(glyph_index, load_flags, mode)
+        buffer = np.array(bitmap.buffer)  # a copy: FreeType reuses its glyph slot
+        if not antialiased:
+            buffer *= 0xFF
+        return buffer, bitmap.left, bitmap.top
+
+
+class GlyphCacheCanvas(FigureCanvasAgg):
+    """The Agg canvas, drawing with a GlyphCacheRenderer."""
+
+    def get_renderer(self):
+        width, height = self.get_width_height(physical=True)
+        key = width, height, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = GlyphCacheRenderer(width, height, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
+
+
+def cache_glyphs(fig):
+    """Draw ``fig`` through a glyph cache from now on (same pixels, less time); returns it."""
+    GlyphCacheCanvas(fig)
+    return fig
+
+
+def draw_order(artists) -> list:
+    """``artists`` in the order a full draw paints them: Axes by Axes, and within one by
+    zorder, ties in the order the artists were added."""
+    def key(artist):
+        ax = artist.axes
+        if ax is None:  # on the figure itself: drawn after its Axes (zorder 0)
+            fig = artist.figure
+            return 1, 0, artist.get_zorder(), fig.get_children().index(artist)
+        return 0, ax.figure.axes.index(ax), artist.get_zorder(), ax.get_children().index(artist)
+    return sorted(artists, key=key)

@@ -1,0 +1,68 @@
+"""The steepest-descent apps re-render by blitting, and every frame is a full draw's picture."""
+
+import math
+
+import pytest
+from blit_oracle import assert_blit_matches_full_draw
+
+import lesson_lib as ll
+
+
+def test_direction_frames_match_a_full_draw():
+    app = ll.apps.descent.direction_explorer()
+    # 105°: the trip's end point grazes the map's legend; 168°: the curve's marker sits on
+    # the curve's legend; 216.87°: opposite the gradient.
+    for angle in (90.0, 105.0, 168.0, 216.87, 359.99):
+        app.controls["angle"].value = angle
+        assert_blit_matches_full_draw(app, f"angle {angle}")
+    app.buttons["best"].click()  # the trip's arrowhead on the gradient's
+    assert_blit_matches_full_draw(app, "best")
+
+
+def test_descent_frames_match_a_full_draw():
+    app = ll.apps.descent.descent_explorer()
+    # Moves that keep the loss axes (so only the moving parts are redrawn) change the
+    # verdict in the title, and at 5 steps send the legend from one corner to another.
+    for rate in (0.04, 0.045, 0.03, 0.005, 0.0075, 0.091, 0.12, 0.121, 0.102, 0.13):
+        app.controls["learning_rate"].value = rate
+        assert_blit_matches_full_draw(app, f"learning rate {rate}")
+    app.controls["steps"].value = 5
+    for rate in (0.1, 0.105, 0.11, 0.115, 0.12):
+        app.controls["learning_rate"].value = rate
+        assert_blit_matches_full_draw(app, f"5 steps, learning rate {rate}")
+    for steps in (7, 100, 1):
+        app.controls["steps"].value = steps
+        assert_blit_matches_full_draw(app, f"{steps} steps")
+    app.buttons["smooth"].click()
+    assert_blit_matches_full_draw(app, "smooth preset")
+
+
+def test_a_small_learning_rate_move_keeps_the_background():
+    app = ll.apps.descent.descent_explorer(learning_rate=0.05)
+    background = app._background
+    ylim = app.fig.handles["ax_loss"].get_ylim()
+    app.controls["learning_rate"].value = 0.051
+    assert app._background is background  # blitted: only the moving parts were redrawn
+    assert app.fig.handles["ax_loss"].get_ylim() == ylim
+
+
+def test_loss_axis_limits_are_whole_decades_around_the_curve():
+    app = ll.apps.descent.descent_explorer()
+    for rate, steps in ((0.12, 50), (0.09, 100), (0.04, 10)):
+        app.controls["learning_rate"].value = rate
+        app.controls["steps"].value = steps
+        low, high = app.fig.handles["ax_loss"].get_ylim()
+        _, losses = app.fig.handles["loss"].get_data()
+        assert low < min(losses.min(), ll.core.descent.CONVERGED_LOSS) and high > losses.max()
+        for limit in (low, high):
+            assert limit == pytest.approx(10.0 ** round(math.log10(limit)))
+        assert app.fig.handles["ax_loss"].get_xlim() == (0.0, steps)
+
+
+def test_a_long_verdict_stays_over_its_own_panel():
+    app = ll.apps.descent.descent_explorer(learning_rate=0.102, steps=100)
+    title = app.fig.handles["ax_path"].title
+    assert "getting worse" in title.get_text()
+    renderer = app.fig.canvas.get_renderer()
+    loss_panel = app.fig.handles["ax_loss"].get_tightbbox(renderer)
+    assert title.get_window_extent(renderer).x1 < loss_panel.x0
