@@ -13,6 +13,7 @@ the page. A screenshot per notebook lands in tests/browser/screenshots/ (git ign
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from jupyter_browser import FIXTURES, NOTEBOOKS, SCREENSHOTS, JupyterServer
@@ -41,7 +42,7 @@ def notebook7_choice() -> list[str]:
 
 
 def check_notebook(page, server, timings, interface: str, folder: str, name: str,
-                   move: bool = True) -> tuple[list[str], list[str]]:
+                   move: bool = True, tag: str = "") -> tuple[list[str], list[str]]:
     """Open, run all, check; returns (problems, the browser console's errors as context)."""
     exp = (EXPECTED[name] if folder == "notebooks"
            else expectations(server.root / folder / name))
@@ -58,13 +59,15 @@ def check_notebook(page, server, timings, interface: str, folder: str, name: str
     found = problems(exp, cells, page.evaluate(KERNEL_STATUS))
     widgets = sum(o["widget"] for c in cells for o in c["outputs"])
     figures = sum(len(o["images"]) for c in cells for o in c["outputs"] if not o["widget"])
-    timings.append(f"{interface:4} {name}: {seconds:5.1f} s  ({len(exp.code_cells)} code "
+    timings.append(f"{interface:4} {name}{tag}: {seconds:5.1f} s  ({len(exp.code_cells)} code "
                    f"cells, {widgets} widget outputs, {figures} figures)")
     if move and not found:
         moved, said = move_one_control(page, name, interface, SCREENSHOTS)
         found += moved
         timings.append(f"{'':4}   control moved: {said}")
-    page.screenshot(path=SCREENSHOTS / f"{interface}_{name.removesuffix('.ipynb')}.png")
+    shot = "_".join(filter(None, [interface, name.removesuffix(".ipynb"),
+                                  "_".join(re.findall(r"\w+", tag))]))
+    page.screenshot(path=SCREENSHOTS / f"{shot}.png")
     context = [f"{name}: browser console error: {(text.splitlines() or [''])[0][:300]}"
                for text in console[:5]]
     return found, context
@@ -109,7 +112,8 @@ def server_without_widgets():
 def test_widgets_shown_as_bare_text_are_reported(page, server_without_widgets, timings):
     """Without the front-end widget manager, widgets show their text repr: that must fail."""
     found, context = check_notebook(page, server_without_widgets, timings, "lab", "fixtures",
-                                    "broken_widget.ipynb", move=False)
+                                    "broken_widget.ipynb", move=False,
+                                    tag=" (no widget manager)")
     server_without_widgets.shutdown_kernels()
     assert any(message.startswith("broken_widget.ipynb cell 4 of 5") and
                "a widget shows as text, not live: IntSlider(" in message
