@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from ..core.checks import positive_number
 from ..core.network import LESSON_LEARNING_RATE, LessonNet
 from ..figures.backward import stepper_view
+from ..figures.fastdraw import cache_glyphs
 from .base import App, slider
 
 MAX_LEARNING_RATE = 5.0
@@ -24,7 +25,7 @@ class TrainingStepper(App):
         self.start = LessonNet()
         self.net = self.start
         self.errors = [self.net.error()]
-        self.fig = stepper_view(self.net, self.errors)
+        self.fig = cache_glyphs(stepper_view(self.net, self.errors))
         self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self.controls = {
             "learning_rate": slider("learning rate", learning_rate, 0.05, MAX_LEARNING_RATE,
@@ -38,7 +39,10 @@ class TrainingStepper(App):
                                      ("reset", "reset", self.on_reset)):
             buttons[name] = widgets.Button(description=label)
             buttons[name].on_click(handler)
-        self._start(buttons=buttons)
+        history = self.fig.history
+        # The titles and the history's axes stay put; the legend goes over the line.
+        self._start(buttons=buttons, dynamic=[*self.fig.diagram.moving_artists(),
+                                              history.line, history.legend])
 
     def step(self, count: int = 1) -> None:
         """Forward, backward and update ``count`` times with the controls' settings."""
@@ -67,7 +71,8 @@ class TrainingStepper(App):
 
     def update(self) -> None:
         self.fig.diagram.update(self.net, self.net.gradient())
-        self.fig.history.update(self.errors)
+        if self.fig.history.update(self.errors):
+            self.redraw_all()  # the history's axes have new limits
         updates = len(self.errors) - 1
         change = ""
         if updates:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..core.network import DATA, LESSON_DATA, LESSON_PARAMS, PARAMS, LessonNet
+from ..figures.fastdraw import cache_glyphs
 from ..figures.network import draw_network
 from .base import App, slider
 
@@ -33,13 +34,15 @@ class ForwardExplorer(App):
                                  f"sliders, got {value}")
             self.controls[name] = slider(name, value, low, high, 0.01, width="235px")
         self.learning_rate = net.learning_rate
-        self.fig = draw_network(net)
+        self.fig = cache_glyphs(draw_network(net))
         self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self._holding = False
         reset = widgets.Button(description="Reset to the lesson's values", icon="undo",
                                layout=widgets.Layout(width="260px"))
         reset.on_click(self.reset)
-        self._start(buttons={"reset": reset}, columns=4)
+        # Only the title and the legend stay put; blitting spares redrawing those.
+        self._start(buttons={"reset": reset}, columns=4,
+                    dynamic=self.fig.diagram.moving_artists())
 
     @property
     def net(self) -> LessonNet:

@@ -78,27 +78,46 @@ def error_histories(steps: int = 100, learning_rate: float = 0.5) -> LessonFigur
 
 
 class ErrorHistory:
-    """E_total after each update on one Axes; ``update`` only changes the line's data."""
+    """E_total after each update on one Axes; ``update`` changes the line's data, and the
+    limits only when the line outgrows them."""
 
     def __init__(self, ax, errors: Sequence[float]):
         self.ax = ax
         errors = finite_array(errors, "errors")
         self.start = ax.axhline(errors[0], color=PALETTE["grey"], ls="--",
                                 label=f"before training: {errors[0]:.4f}")
+        # Above the axes' spines: the line runs along the bottom one as the error nears 0.
         (self.line,) = ax.plot([], [], color=PALETTE["blue"], marker="o", markersize=4,
-                               label="E_total after each update")
+                               label="E_total after each update", zorder=3)
         ax.set_xlabel("updates (count)")
         ax.set_ylabel("E_total (squared-error units)")
         ax.set_title("Error history")
-        ax.legend(loc="upper right")
+        self.legend = ax.legend(loc="upper right")
         self.update(errors)
 
-    def update(self, errors: Sequence[float]) -> None:
+    def update(self, errors: Sequence[float]) -> bool:
+        """Show ``errors``; True when the axis limits had to change (an app then redraws
+        the axes). The step axis grows in jumps of 10, 20, 50, 100, 200, ... updates."""
         errors = finite_array(errors, "errors")
         steps = np.arange(len(errors))
         self.line.set_data(steps, errors)
-        self.ax.set_xlim(0, max(10, len(errors) - 1) * 1.05)
-        self.ax.set_ylim(0, max(errors.max(), 1e-3) * 1.15)
+        limits = ((0.0, _nice_ceiling(len(errors) - 1) * 1.05),
+                  (0.0, float(max(errors.max(), 1e-3) * 1.15)))
+        if (self.ax.get_xlim(), self.ax.get_ylim()) == limits:
+            return False
+        self.ax.set_xlim(*limits[0])
+        self.ax.set_ylim(*limits[1])
+        return True
+
+
+def _nice_ceiling(count: int) -> int:
+    """The first of 10, 20, 50, 100, 200, 500, ... that is at least ``count``."""
+    scale = 10
+    while True:
+        for factor in (1, 2, 5):
+            if count <= factor * scale:
+                return factor * scale
+        scale *= 10
 
 
 @styled

@@ -12,6 +12,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ..core.checks import finite_number
 from ..core.network import BIASES, PARAMS, LessonNet
+from .fastdraw import draw_order
 from .style import PALETTE, LessonFigure, new_figure, styled
 
 # Node boxes (centre x, centre y) in axes data units; the axes span 0..14.6 by 0..8.
@@ -164,6 +165,13 @@ class NetworkDiagram:
             width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(value) / largest
             self.edges[name].set_color(colour)
             self.edges[name].set_linewidth(width if name not in BIASES else min(width, 3.0))
+
+    def moving_artists(self) -> list:
+        """Everything ``update`` may change, in the order a draw paints it: what an app
+        redraws on each change. The node boxes count too: the edges run under their rims."""
+        return draw_order([*self.edges.values(), *self.node_boxes.values(),
+                           *self.edge_texts.values(), *self.node_texts.values(),
+                           self.error_text])
 
     @staticmethod
     def _edge_values(net: LessonNet, edge_values) -> dict[str, float]:
