@@ -82,3 +82,12 @@ def test_quick_redraw_shows_the_same_picture_as_a_fresh_figure(moves):
     assert shown.shape == expected.shape
     differing = np.any(np.abs(shown - expected) > 40, axis=2).mean()
     assert differing < 0.002, f"{differing:.2%} of the pixels differ"
+
+
+def test_slope_axis_follows_the_activation():
+    app = ll.apps.sigmoid.tangent_explorer()
+    assert 0.25 < app.fig.axes[1].get_ylim()[1] < 0.5  # sigma' peaks at 0.25
+    app.controls["activation"].value = "relu"
+    assert app.fig.axes[1].get_ylim()[1] > 1.0  # ReLU's slope is 1 for x > 0
+    app.controls["activation"].value = "sigmoid"
+    assert app.fig.axes[1].get_ylim()[1] < 0.5

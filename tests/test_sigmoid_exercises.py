@@ -42,3 +42,15 @@ def test_plausible_wrong_answers_are_rejected():
     assert not exs.ex3.check(slope(0.75))  # sigma' applied to the output
     assert not exs.ex4.check(-2.0634)
     assert "No answer yet" in repr(exs.ex4.check(...))
+
+
+@pytest.mark.parametrize("ex, stated, short", [(exs.ex3, 0.1875, 0.19), (exs.ex4, 2.063, 2.1)])
+def test_the_precision_the_question_asks_for_passes_and_less_is_close(ex, stated, short):
+    assert "significant figures" in ex.question
+    assert ex.check(stated)
+    feedback = ex.check(short)
+    assert not feedback and "Close" in repr(feedback)
+
+
+def test_questions_name_the_lecture_not_the_lesson():
+    assert "lesson's" not in exs.ex2.question

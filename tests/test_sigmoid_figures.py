@@ -60,3 +60,17 @@ def test_tangent_view_labels_stay_inside_when_the_range_changes(first, then):
     assert all(b.x0 >= 0 and b.x1 <= fig.bbox.width and b.y1 <= fig.bbox.height
                for b in boxes)
     assert boxes[0].x1 < boxes[1].x0
+
+
+@pytest.mark.parametrize("name, peak", [("sigmoid", 0.25), ("relu", 1.0), ("step", 0.0)])
+def test_slope_panel_is_scaled_to_its_activation(name, peak):
+    fig = figs.tangent_view(name, 0.5)
+    low, high = fig.axes[1].get_ylim()
+    # The derivative's largest value fills most of the panel but stays inside it.
+    assert low < 0 and peak < high
+    assert high < 2 * max(peak, 0.6)
+
+
+def test_axes_carrying_outputs_and_slopes_say_so():
+    for fig in (figs.activation_gallery(), figs.sigmoid_and_derivative()):
+        assert "slope" in fig.axes[0].get_ylabel()

@@ -33,10 +33,13 @@ def sigmoid_neg_form(x):
 
 
 def compare_forms(xs=None) -> Values:
-    """Largest gap between the two written forms of the sigmoid over the lesson's grid."""
+    """Largest gap between the two written forms of the sigmoid over the lecture's grid.
+
+    Rounded to two significant figures, like every rounding-noise gap in the course.
+    """
     xs = lesson_grid() if xs is None else finite_array(xs, "xs")
     gap = np.abs(sigmoid_exp_form(xs) - sigmoid_neg_form(xs))
-    return Values(points=len(xs), largest_gap=float(gap.max()))
+    return Values(points=len(xs), largest_gap=float(f"{gap.max():.1e}"))
 
 
 def derivative_forms(x: float) -> Values:

@@ -4,7 +4,7 @@ from .base import Exercise
 
 ex1 = Exercise(
     "Exercise 1 (recall). What is the largest value the sigmoid's derivative sigma'(x) "
-    "ever takes? Give a number.",
+    "ever takes? Give the exact number.",
     0.25,
     hint="The slope is steepest where the curve crosses its middle, at x = 0, where "
          "sigma(0) = 1/2.",
@@ -17,7 +17,7 @@ ex1 = Exercise(
 )
 
 ex2 = Exercise(
-    "Exercise 2 (recall). Of the lesson's three activations, 'step', 'sigmoid' and "
+    "Exercise 2 (recall). Of the lecture's three activations, 'step', 'sigmoid' and "
     "'relu', which one gives gradient descent no slope at all to follow? Answer with "
     "its name as a string.",
     "step",
@@ -35,7 +35,8 @@ ex2 = Exercise(
 
 ex3 = Exercise(
     "Exercise 3 (apply). A sigmoid neuron's output is out = 0.75. Using only this "
-    "output, what is the slope of the sigmoid at the neuron's input?",
+    "output, what is the slope of the sigmoid at the neuron's input? Give the exact "
+    "value (it has 4 significant figures).",
     0.1875,
     hint="sigma' = sigma * (1 - sigma), and sigma is exactly the output you are given.",
     solution="slope = out * (1 - out) = 0.75 * 0.25 = 0.1875. Backpropagation uses this "
@@ -49,7 +50,8 @@ ex3 = Exercise(
 )
 
 ex4 = Exercise(
-    "Exercise 4 (derive). Find the positive x at which sigma'(x) = 0.1.",
+    "Exercise 4 (derive). Find the positive x at which sigma'(x) = 0.1, to 4 "
+    "significant figures.",
     2.0634,
     hint="Write s = sigma(x) and solve s(1 - s) = 0.1 for s (a quadratic; take the root "
          "above 1/2). Then undo the sigmoid: x = ln(s / (1 - s)).",

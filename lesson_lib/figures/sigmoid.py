@@ -11,12 +11,12 @@ from .style import PALETTE, RC, new_figure, styled
 
 TITLES = {"step": "Unit step", "sigmoid": "Sigmoid", "relu": "ReLU"}
 SYMBOLS = {"step": "step", "sigmoid": "σ", "relu": "ReLU"}
-# y-range of the function panel per activation; the slope panel keeps one range for all.
+# y-ranges per activation: the function panel, and the slope panel (sigma' peaks at 0.25).
 Y_LIMITS = {"step": (-0.15, 1.15), "sigmoid": (-0.15, 1.15), "relu": (-0.5, 6.5)}
-SLOPE_LIMITS = (-0.1, 1.1)
+SLOPE_LIMITS = {"step": (-0.1, 1.1), "sigmoid": (-0.03, 0.33), "relu": (-0.1, 1.1)}
 TITLE = {"ha": "center", "va": "bottom", "fontsize": RC["axes.titlesize"],
          "fontweight": RC["axes.titleweight"]}
-DENSE = np.linspace(-6.0, 6.0, 1201)  # smooth curves; the lesson's own grid is coarser
+DENSE = np.linspace(-6.0, 6.0, 1201)  # smooth curves; the lecture's own grid is coarser
 
 
 @styled
@@ -30,7 +30,7 @@ def activation_gallery(low: float = -4.0, high: float = 4.0):
         ax.plot(xs, f_prime(xs), color=PALETTE["vermillion"], linestyle="--",
                 label="derivative")
         ax.set(title=TITLES[name], xlabel="input x", ylim=(-0.2, 2.2))
-    axes[0].set_ylabel("output (no unit)")
+    axes[0].set_ylabel("value: output or slope (no unit)")
     axes[0].annotate("jump at 0:\nno slope there", xy=(0, 0.5), xytext=(-3.8, 1.4),
                      arrowprops={"arrowstyle": "->", "color": PALETTE["black"]})
     axes[2].legend(loc="upper left")
@@ -39,7 +39,7 @@ def activation_gallery(low: float = -4.0, high: float = 4.0):
 
 @styled
 def sigmoid_and_derivative():
-    """The lesson's figure: sigma and sigma' for x from -6 to 6 in steps of 0.1."""
+    """The lecture's figure: sigma and sigma' for x from -6 to 6 in steps of 0.1."""
     fig, ax = new_figure(figsize=(9, 5))
     xs = lesson_grid()
     ax.plot(xs, sigmoid(xs), color=PALETTE["blue"], label=r"sigmoid $\sigma(x)$")
@@ -49,7 +49,7 @@ def sigmoid_and_derivative():
     ax.annotate("peak: 0.25 at x = 0", xy=(0, 0.25), xytext=(1.0, 0.35),
                 arrowprops={"arrowstyle": "->", "color": PALETTE["black"]})
     ax.set(title="The sigmoid and its derivative", xlabel="input x",
-           ylabel="output (no unit)", xlim=(-6, 6), ylim=(-0.05, 1.05),
+           ylabel="value: output or slope (no unit)", xlim=(-6, 6), ylim=(-0.05, 1.05),
            xticks=np.arange(-6, 7, 2), yticks=np.arange(0, 1.01, 0.25))
     ax.legend(loc="upper left")
     return fig
@@ -70,12 +70,11 @@ def tangent_view(name: str = "sigmoid", x: float = 1.0):
         # Titles as plain texts at a fixed place: an app redraws them alone on every move.
         "left_title": left.text(0.5, 1.02, "", transform=left.transAxes, **TITLE),
         "right_title": right.text(0.5, 1.02, "", transform=right.transAxes, **TITLE),
-        "peak": right.annotate("peak of σ': 0.25 at x = 0", xy=(0, 0.25), xytext=(-5.7, 0.5),
+        "peak": right.annotate("peak of σ':\n0.25 at x = 0", xy=(0, 0.25), xytext=(2.2, 0.25),
                                arrowprops={"arrowstyle": "->", "color": PALETTE["grey"]}),
     }
     left.set(xlabel="input x", ylabel="output (no unit)", xlim=(-6, 6))
-    right.set(xlabel="input x", ylabel="slope (output per unit of x)", xlim=(-6, 6),
-              ylim=SLOPE_LIMITS)
+    right.set(xlabel="input x", ylabel="slope (output per unit of x)", xlim=(-6, 6))
     left.legend(loc="upper left")
     right.legend(loc="upper left")
     # Fixed margins: the app changes the y-range (0..1 or 0..6), and a fixed layout also
@@ -99,6 +98,7 @@ def show_tangent(fig, name: str, x: float) -> None:
     p["slope_point"].set_data([x], [slope])
     p["peak"].set_visible(name == "sigmoid")
     fig.axes[0].set_ylim(Y_LIMITS[name])
+    fig.axes[1].set_ylim(SLOPE_LIMITS[name])
     symbol = SYMBOLS[name]
     p["left_title"].set_text(f"{TITLES[name]}: tangent at x = {x:.2f}")
     p["right_title"].set_text(f"Its slope there: {symbol}'({x:.2f}) = {slope:.4f}")
