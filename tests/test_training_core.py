@@ -231,3 +231,12 @@ def test_slider_sweep_is_made_once_per_setting():
     np.testing.assert_allclose(first.errors[i],
                                ll.LessonNet().train(50, 0.5, update_biases=False).errors,
                                atol=1e-12)
+
+
+def test_sweep_table_reads_the_curves():
+    sweep = training.sweep_learning_rates([0.01, 10.0], steps=10_000)
+    slow, fast = sweep.table().splitlines()[1:]
+    e = ll.LessonNet().train(10_000, 0.01).errors
+    assert slow.split()[1:4] == [f"{e[1]:.3g}", f"{e[100]:.3g}", f"{e[-1]:.3g}"]
+    assert slow.endswith("slow") and "never" in slow
+    assert "< 1e-20" in fast and fast.endswith("good")  # 10 goes below what the digits hold

@@ -131,6 +131,12 @@ def rises(errors) -> int:
     return int(np.count_nonzero((after > before * (1 + 1e-9)) & (before > 1e-28)))
 
 
+def _small(error: float) -> str:
+    # Below 1e-20 each output is within about 1e-10 of its target and the digits shown
+    # would depend on the last bits of exp() on this machine; say only how small it is.
+    return "< 1e-20" if error < 1e-20 else f"{error:.3g}"
+
+
 @dataclass(frozen=True)
 class LearningRateSweep:
     """``errors[i, k]``: E_total after k updates at ``rates[i]``; ``final[name][i]`` likewise."""
@@ -168,7 +174,9 @@ class LearningRateSweep:
                                        self.net.T2)
 
     def table(self, rates=None) -> str:
-        """One line per rate: error after 1, 100 and all updates, rises, updates to 1e-6."""
+        """One line per rate: error after 1, 100 and all updates, rises, updates to 1e-6.
+
+        Errors below 1e-20 show as "< 1e-20"."""
         rows = range(len(self.rates)) if rates is None else [self._row(r) for r in rates]
         steps = self.errors.shape[1] - 1
         head = (f"{'rate':>8} {'E after 1':>10} {'after 100':>10} {f'after {steps:,}':>12} "
@@ -178,8 +186,9 @@ class LearningRateSweep:
             e = self.errors[i]
             hits = np.flatnonzero(e <= 1e-6)
             reach = f"{hits[0]:,}" if hits.size else "never"
-            lines.append(f"{self.rates[i]:>8.3g} {e[1]:>10.3g} {e[min(100, steps)]:>10.3g} "
-                         f"{e[-1]:>12.3g} {rises(e):>6} {reach:>8}  {self.verdict(i)}")
+            lines.append(f"{self.rates[i]:>8.3g} {_small(e[1]):>10} "
+                         f"{_small(e[min(100, steps)]):>10} {_small(e[-1]):>12} {rises(e):>6} "
+                         f"{reach:>8}  {self.verdict(i)}")
         return _Text("\n".join(lines))
 
     def _row(self, rate) -> int:
