@@ -71,13 +71,13 @@ def test_formulas_and_flat_inner_function():
 
 def test_neuron_chain_matches_the_lesson_neuron_h1():
     # w1 = 0.15, x1 = 0.05; the rest of h1 is x2*w2 + b11 = 0.10*0.20 + 0.35 = 0.37.
-    w, x, b = 0.15, 0.05, 0.37
-    v = core.neuron_chain(w, x, b)
-    out = 1 / (1 + math.exp(-(w * x + b)))
+    w, x, c = 0.15, 0.05, 0.37
+    v = core.neuron_chain(w, x, c)
+    out = 1 / (1 + math.exp(-(w * x + c)))
     assert v["h"] == pytest.approx(0.3775) and v["out"] == pytest.approx(out)
     assert (v["du_dw"], v["dh_du"]) == (x, 1.0)
     assert v["dout_dh"] == pytest.approx(out * (1 - out))
-    numeric = nudge(lambda t: 1 / (1 + math.exp(-(t * x + b))), w)
+    numeric = nudge(lambda t: 1 / (1 + math.exp(-(t * x + c))), w)
     assert v["dout_dw"] == pytest.approx(numeric, abs=1e-9)
     assert v["dout_dw"] == pytest.approx(v["du_dw"] * v["dh_du"] * v["dout_dh"])
 
@@ -88,8 +88,25 @@ def test_neuron_chain_matches_the_lesson_neuron_h1():
     (lambda: core.chain().table(spacing=0), "spacing must be > 0"),
     (lambda: core.chain().table(rows=1), "rows must be >= 2"),
     (lambda: core.chain().at("4"), "x must be a real number"),
-    (lambda: core.neuron_chain(w=None, x=1, b=0), "w must be a real number"),
+    (lambda: core.neuron_chain(w=None, x=1, c=0), "w must be a real number"),
+    (lambda: core.neuron_chain(w=1, x=1, c="0"), "c must be a real number"),
 ])
 def test_bad_input_names_the_argument(call, word):
     with pytest.raises((TypeError, ValueError), match=word):
         call()
+
+
+
+def shown(values) -> dict:
+    return {k.strip(): v.strip() for k, v in (line.split(" = ") for line in
+                                                repr(values).splitlines())}
+
+
+def test_a_slope_and_its_central_difference_print_with_the_same_digits():
+    # sin(x^2) at x = 1: the product 2 cos(1) and its check both show 8 significant figures.
+    lines = shown(core.chain("square", 1, "sine", 1).at(1.0))
+    assert lines["dy_dx_times_dz_dy"] == lines["numeric_dz_dx"] == f"{2 * math.cos(1.0):.8g}"
+    assert lines["dz_dy"] == f"{math.cos(1.0):.10g}"  # other values keep 10 figures
+    out = 1 / (1 + math.exp(-0.3775))
+    lines = shown(core.neuron_chain(0.15, 0.05, 0.37))
+    assert lines["dout_dw"] == lines["numeric_dout_dw"] == f"{0.05 * out * (1 - out):.8g}"

@@ -39,3 +39,16 @@ def test_plausible_wrong_answers_are_rejected():
     assert not exs.ex2.check(3 / 2)
     assert not exs.ex3.check(4 * math.cos(2))
     assert not exs.ex4.check(0.25)
+
+
+@pytest.mark.parametrize("ex, stated, short", [(exs.ex2, 0.6667, 0.67), (exs.ex3, -2.615, -2.6)])
+def test_the_precision_the_question_asks_for_passes_and_less_is_close(ex, stated, short):
+    assert "significant figures" in ex.question
+    assert ex.check(stated) and ex.check(2 / 3 if ex is exs.ex2 else 4 * math.cos(4))
+    feedback = ex.check(short)
+    assert not feedback and "Close" in repr(feedback)
+
+
+@pytest.mark.parametrize("ex", [exs.ex1, exs.ex4])
+def test_exact_answers_are_asked_for_exactly(ex):
+    assert "exact" in ex.question

@@ -56,3 +56,14 @@ def test_wide_tick_labels_stay_inside_the_figure_and_clear_of_each_other():
     width, height = fig.bbox.width, fig.bbox.height
     assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)
     assert all(left.x1 < right.x0 for left, right in zip(boxes[:-1], boxes[1:], strict=True))
+
+
+def test_each_title_says_where_its_dot_is():
+    # The dot is at x = 4 in the x panels and at y = f(4) = 8 in the outer panel.
+    fig = figs.chain_view("linear", 2, "linear", 3, x=4.0)
+    inner, outer, composite = fig.parts
+    assert list(outer["point"].get_xdata()) == [8.0]
+    titles = [ax.get_title() for ax in fig.axes]
+    assert "dot at x = 4" in titles[0] and "dot at x = 4" in titles[2]
+    assert "dot at y = f(x) = 8" in titles[1]
+    assert "chosen x" not in " ".join(t.get_text() for t in fig.legends[0].get_texts())

@@ -26,7 +26,7 @@ def test_the_lessons_table_and_slopes_are_in_the_stored_outputs():
     out = 1 / (1 + math.exp(-(0.05 * 0.15 + 0.10 * 0.20 + 0.35)))
     for line in ("2  4   12", "6  12  36  2      3      6", "dy_dx             = 2",
                  "dz_dy             = 3", "dz_dx             = 6",
-                 "dy_dx_times_dz_dy = 6", f"dout_dw         = {0.05 * out * (1 - out):.10g}",
+                 "dy_dx_times_dz_dy = 6", f"dout_dw         = {0.05 * out * (1 - out):.8g}",
                  f"doutH1_dh1 = {out * (1 - out):.10g}"):
         assert line in shown, line
 

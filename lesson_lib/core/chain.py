@@ -33,9 +33,24 @@ def _noise(value: float) -> float:
     return float(f"{value:.1e}")
 
 
-def _measured(value: float) -> float:
-    # A central difference is good to about 1e-10, so digits beyond the 8th say nothing.
-    return float(f"{value:.8g}")
+class SlopeCheck(Values):
+    """Values in which an analytic slope and its central difference print with the same digits.
+
+    A central difference is good to about 1e-10, so the pair shows 8 significant figures
+    (more would vary by machine); the abs_error line gives the gap. Other values show 10.
+    """
+
+    PAIRED_DIGITS = 8
+
+    def __init__(self, *args, paired=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.paired = frozenset(paired)
+
+    def __repr__(self) -> str:
+        width = max((len(k) for k in self), default=0)
+        return "\n".join(
+            f"{k:<{width}} = {v:.{self.PAIRED_DIGITS if k in self.paired else 10}g}"
+            for k, v in self.items())
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Chain:
-    """z = outer(inner(x)): the lesson's y = f(x), z = g(y)."""
+    """z = outer(inner(x)): the lecture's y = f(x), z = g(y)."""
 
     inner: Link
     outer: Link
@@ -76,7 +91,7 @@ class Chain:
     def __call__(self, x):
         return self.outer(self.inner(x))
 
-    def at(self, x: float) -> Values:
+    def at(self, x: float) -> SlopeCheck:
         """Values and local slopes at ``x``, with the chain rule checked by a central difference."""
         x = finite_number(x, "x")
         y = float(self.inner(x))
@@ -85,8 +100,9 @@ class Chain:
         dz_dy = float(self.outer.slope(y))
         dz_dx = dy_dx * dz_dy
         numeric = central_difference(lambda t: float(self(t)), x)
-        return Values(x=x, y=y, z=z, dy_dx=dy_dx, dz_dy=dz_dy, dy_dx_times_dz_dy=dz_dx,
-                      numeric_dz_dx=_measured(numeric), abs_error=_noise(abs(dz_dx - numeric)))
+        return SlopeCheck(x=x, y=y, z=z, dy_dx=dy_dx, dz_dy=dz_dy, dy_dx_times_dz_dy=dz_dx,
+                          numeric_dz_dx=numeric, abs_error=_noise(abs(dz_dx - numeric)),
+                          paired=("dy_dx_times_dz_dy", "numeric_dz_dx"))
 
     def table(self, x: float = 4.0, spacing: float = 1.0, rows: int = 5) -> ChainTable:
         """Rows of x, y, z centred on ``x`` and ``spacing`` apart, with ratios of differences."""
@@ -98,7 +114,7 @@ class Chain:
 
 
 class ChainTable(Table):
-    """The lesson's table: x, y = f(x), z = g(y), and each step's ratio of differences.
+    """The lecture's table: x, y = f(x), z = g(y), and each step's ratio of differences.
 
     Row k's ratios compare it with row k - 1: dy/dx ~ (y_k - y_{k-1}) / (x_k - x_{k-1}).
     """
@@ -121,7 +137,7 @@ class ChainTable(Table):
         super().__init__(self.HEADERS, rows, title=title, digits=6)
 
     def read_slopes(self) -> Values:
-        """The ratios from the first two rows, the way the lesson reads them off its table."""
+        """The ratios from the first two rows, the way the lecture reads them off its table."""
         dx, dy, dz = (self.xs[1] - self.xs[0], self.ys[1] - self.ys[0],
                       self.zs[1] - self.zs[0])
         dz_dy = _clean(dz / dy) if dy else math.nan
@@ -153,27 +169,29 @@ def _ratio(top: float, bottom: float):
 
 def chain(inner: str = "linear", a: float = 2.0, outer: str = "linear",
           b: float = 3.0) -> Chain:
-    """y = a * inner(x), z = b * outer(y); the lesson's y = 2x, z = 3y by default."""
+    """y = a * inner(x), z = b * outer(y); the lecture's y = 2x, z = 3y by default."""
     return Chain(Link(inner, a), Link(outer, b))
 
 
 def lesson_table() -> ChainTable:
-    """The lesson's table: x = 2..6, y = 2x, z = 3y."""
+    """The lecture's table: x = 2..6, y = 2x, z = 3y."""
     return chain().table(x=4.0, spacing=1.0, rows=5)
 
 
-def neuron_chain(w: float, x: float, b: float) -> Values:
-    """out = sigma(w*x + b) as three links of w: u = w*x, h = u + b, out = sigma(h).
+def neuron_chain(w: float, x: float, c: float) -> SlopeCheck:
+    """out = sigma(w*x + c) as three links of w: u = w*x, h = u + c, out = sigma(h).
 
+    ``c`` is everything else the neuron adds to w*x: its bias and any other inputs' terms.
     dout/dw = du/dw * dh/du * dout/dh = x * 1 * out (1 - out), checked by a central difference.
     """
-    w, x, b = finite_number(w, "w"), finite_number(x, "x"), finite_number(b, "b")
+    w, x, c = finite_number(w, "w"), finite_number(x, "x"), finite_number(c, "c")
     u = w * x
-    h = u + b
+    h = u + c
     out = sigmoid(h)
     du_dw, dh_du, dout_dh = x, 1.0, out * (1.0 - out)
     dout_dw = du_dw * dh_du * dout_dh
-    numeric = central_difference(lambda t: sigmoid(t * x + b), w)
-    return Values(u=u, h=h, out=out, du_dw=du_dw, dh_du=dh_du, dout_dh=dout_dh,
-                  dout_dw=dout_dw, numeric_dout_dw=_measured(numeric),
-                  abs_error=_noise(abs(dout_dw - numeric)))
+    numeric = central_difference(lambda t: sigmoid(t * x + c), w)
+    return SlopeCheck(u=u, h=h, out=out, du_dw=du_dw, dh_du=dh_du, dout_dh=dout_dh,
+                      dout_dw=dout_dw, numeric_dout_dw=numeric,
+                      abs_error=_noise(abs(dout_dw - numeric)),
+                      paired=("dout_dw", "numeric_dout_dw"))

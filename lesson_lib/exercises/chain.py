@@ -4,7 +4,7 @@ from .base import Exercise
 
 ex1 = Exercise(
     "Exercise 1 (recall). y = 4x and z = 5y. By how much does z change per unit change "
-    "of x, that is, what is dz/dx?",
+    "of x, that is, what is dz/dx? Give the exact number.",
     20,
     hint="The chain rule multiplies the two local slopes: dz/dx = dy/dx * dz/dy.",
     solution="dy/dx = 4 and dz/dy = 5, so dz/dx = 4 * 5 = 20. Check: z = 5 * 4x = 20x.",
@@ -18,7 +18,8 @@ ex1 = Exercise(
 
 ex2 = Exercise(
     "Exercise 2 (read a table). A table lists x = 1, 2, 3, 4; y = 3, 6, 9, 12; and "
-    "z = 2, 4, 6, 8. Reading only the table, what is dz/dy?",
+    "z = 2, 4, 6, 8. Reading only the table, what is dz/dy? Give it to 4 significant "
+    "figures (or as a fraction, e.g. 1/7).",
     2 / 3,
     hint="Take two neighbouring rows and divide the change in z by the change in y.",
     solution="From one row to the next y grows by 3 and z by 2, so dz/dy = 2/3 = 0.6667. "
@@ -32,7 +33,8 @@ ex2 = Exercise(
 )
 
 ex3 = Exercise(
-    "Exercise 3 (derive). y = x^2 and z = sin(y). What is dz/dx at x = 2?",
+    "Exercise 3 (derive). y = x^2 and z = sin(y). What is dz/dx at x = 2? Give it to 4 "
+    "significant figures.",
     -2.6146,
     hint="dy/dx = 2x and dz/dy = cos(y). Evaluate cos at y = x^2 = 4, not at x.",
     solution="dz/dx = dy/dx * dz/dy = 2x * cos(x^2) = 4 * cos(4) = 4 * (-0.65364) = "
@@ -47,7 +49,7 @@ ex3 = Exercise(
 
 ex4 = Exercise(
     "Exercise 4 (towards backprop). A neuron computes out = sigma(w*x + b) with w = 0.5, "
-    "x = 3 and b = -1.5. What is dout/dw?",
+    "x = 3 and bias b = -1.5. What is dout/dw? Give the exact value.",
     0.75,
     hint="Write it as three links: u = w*x, h = u + b, out = sigma(h). Then multiply "
          "du/dw, dh/du and dout/dh. What is h here?",

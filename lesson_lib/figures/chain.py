@@ -11,10 +11,10 @@ from .style import PALETTE, new_figure, styled
 HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
 SAMPLES = 301
 PANELS = (
-    # (title template, x label, y label, derivative name)
-    ("inner: y = {f}", "x", "y", "dy/dx"),
-    ("outer: z = {g}", "y", "z", "dz/dy"),
-    ("composite: z = g(f(x))", "x", "z", "dz/dx"),
+    # (title template, x label, y label, derivative name, where the dot and tangent are)
+    ("inner: y = {f}", "x", "y", "dy/dx", "x = {x}"),
+    ("outer: z = {g}", "y", "z", "dz/dy", "y = f(x) = {y}"),
+    ("composite: z = g(f(x))", "x", "z", "dz/dx", "x = {x}"),
 )
 
 
@@ -24,15 +24,15 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
     """y = f(x), z = g(y) and z = g(f(x)) side by side, with the table's rows and tangents."""
     fig, axes = new_figure(1, 3, figsize=(12.5, 4.8))
     parts = []
-    for ax, (_, xlabel, ylabel, _) in zip(axes, PANELS, strict=True):
+    for ax, (_, xlabel, ylabel, _, _) in zip(axes, PANELS, strict=True):
         parts.append({
             "curve": ax.plot([], [], color=PALETTE["blue"], label="function")[0],
             "tangent": ax.plot([], [], color=PALETTE["orange"], linewidth=3,
-                               label="tangent at the chosen x")[0],
+                               label="tangent at the dot")[0],
             "rows": ax.plot([], [], "s", color=PALETTE["sky"], markersize=7,
                             label="the table's rows")[0],
             "point": ax.plot([], [], "o", color=PALETTE["black"], markersize=9,
-                             label="the chosen x")[0],
+                             label="dot: where the slope is taken")[0],
         })
         ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
     # One legend under all three panels, so it never hides a curve.
@@ -40,7 +40,7 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
     # Fixed margins, wide enough for tick labels like -17.5: the ranges change with every
     # control of the app, and a fixed layout also spares a layout pass on each redraw.
     fig.set_layout_engine(None)
-    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.24, top=0.855, wspace=0.36)
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.22, top=0.8, wspace=0.36)
     fig.parts = parts
     show_chain(fig, chain(inner, a, outer, b), x, spacing)
     return fig
@@ -63,6 +63,8 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0) -> None:
          0.4 * HALF_WINDOW),
     )
     formulas = {"f": links.inner.formula("x"), "g": links.outer.formula("y")}
+    # The dot sits at x in the x panels but at y = f(x) in the outer panel: each title says.
+    where = {"x": f"{x:.4g}", "y": f"{at['y']:.4g}"}
     for ax, p, panel, curve in zip(fig.axes, fig.parts, PANELS, curves, strict=True):
         cx, cy, rx, ry, px, py, slope, half = curve
         cy = np.asarray(cy, dtype=float) + 0.0 * cx  # a constant function still gets a curve
@@ -75,9 +77,10 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0) -> None:
         p["tangent"].set_data([px - half, px + half], [py - slope * half, py + slope * half])
         ax.set_xlim(cx[0], cx[-1])
         ax.set_ylim(low, high)
-        title, _, _, name = panel
+        title, _, _, name, point = panel
         # title.set_text keeps the course's title font, which set_title would reset.
-        ax.title.set_text(f"{title.format(**formulas)}\n{name} = {slope:.4f} here")
+        ax.title.set_text(f"{title.format(**formulas)}\n"
+                          f"dot at {point.format(**where)}\n{name} = {slope:.4f} there")
 
 
 def _padded(low: float, high: float) -> tuple[float, float]:
