@@ -382,13 +382,13 @@ class EpochHistory:
     def epochs(self) -> int:
         return len(self.errors) - 1
 
-    def summary(self) -> Values:
-        n = self.epochs
-        v = Values({f"mean E after {n} epochs": self.errors[-1],
-                    "training accuracy": self.train_accuracy[-1]})
+    def summary(self) -> str:
+        """The last epoch's mean error and accuracies, rounded to what a reader needs."""
+        lines = [f"mean E after {self.epochs} epochs = {self.errors[-1]:.3g}",
+                 f"training accuracy = {self.train_accuracy[-1]:.1%}"]
         if self.test_accuracy is not None:
-            v["held-out accuracy"] = self.test_accuracy[-1]
-        return v
+            lines.append(f"held-out accuracy = {self.test_accuracy[-1]:.1%}")
+        return _Text("\n".join(lines))
 
 
 def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: float,
