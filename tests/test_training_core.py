@@ -240,3 +240,16 @@ def test_sweep_table_reads_the_curves():
     assert slow.split()[1:4] == [f"{e[1]:.3g}", f"{e[100]:.3g}", f"{e[-1]:.3g}"]
     assert slow.endswith("slow") and "never" in slow
     assert "< 1e-20" in fast and fast.endswith("good")  # 10 goes below what the digits hold
+
+
+def test_training_modules_keep_to_their_layers():
+    import subprocess
+    import sys
+
+    probe = ("import sys, lesson_lib.core.training, lesson_lib.core.datasets; "
+             "a = sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules); "
+             "import lesson_lib.figures.training; "
+             "print(a, 'ipywidgets' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[] False"
