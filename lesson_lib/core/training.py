@@ -242,15 +242,13 @@ def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool)
     d_h, d_y = D[0:2], D[2:4]
     G = np.empty((12, n))  # learning rate times dE/d(param), in the order of P
     g_W1, g_W2 = G[0:4].reshape(2, 2, n), G[4:8].reshape(2, 2, n)
-    g_h, g_y = G[8:10], G[10:12]
     G_used, P_used = (G, P) if update_biases else (G[:8], P[:8])
     mul, add, sub = np.multiply, np.add, np.subtract
 
     def sigmoid(a, out):
         # s = 1/(1+e^-|a|), then 1 - s where a < 0: the lesson loop's two branches, exactly
         # (0.5 + (s - 0.5) and 0.5 - (s - 0.5) are exact in floating point for s in [0.5, 1)).
-        np.abs(a, out=out)
-        np.negative(out, out=out)
+        np.copysign(a, -1.0, out=out)  # -|a|
         np.exp(out, out=out)
         add(out, one, out=out)
         np.divide(one, out, out=out)
@@ -258,20 +256,23 @@ def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool)
         np.copysign(out, a, out=out)
         return add(out, half, out=out)
 
+    # Views made once: slicing inside the loop would cost as much as some of the arithmetic.
+    oh1, oh2, d_y1, d_y2 = oh[0], oh[1], d_y[0], d_y[1]
+    g_y_col, g_h_col = G[10:12][:, None, :], G[8:10][:, None, :]
     for k in range(steps + 1):
         mul(x1, w13, out=h), mul(x2, w24, out=tmp), add(h, tmp, out=h), add(h, b1, out=h)
         sigmoid(h, oh)  # [outH1, outH2]
-        mul(oh[0], w57, out=y), mul(oh[1], w68, out=tmp), add(y, tmp, out=y), add(y, b2, out=y)
+        mul(oh1, w57, out=y), mul(oh2, w68, out=tmp), add(y, tmp, out=y), add(y, b2, out=y)
         oy = sigmoid(y, outs[k])  # [outY1, outY2]
         if k == steps:
             break
         # delta_y = (outY - T) * outY * (1 - outY); delta_h = (W2^T delta_y) * outH * (1 - outH)
         sub(oy, T, out=d_y), mul(d_y, oy, out=d_y), sub(one, oy, out=tmp), mul(d_y, tmp, out=d_y)
-        mul(d_y[0], w56, out=d_h), mul(d_y[1], w78, out=tmp), add(d_h, tmp, out=d_h)
+        mul(d_y1, w56, out=d_h), mul(d_y2, w78, out=tmp), add(d_h, tmp, out=d_h)
         mul(d_h, oh, out=d_h), sub(one, oh, out=tmp), mul(d_h, tmp, out=d_h)
         mul(LR, D, out=G[8:12])  # lr * delta: the bias steps, and a factor of every weight step
-        mul(g_y[:, None, :], oh, out=g_W2)  # (lr * delta_y1) * outH1 for w5, ...
-        mul(g_h[:, None, :], x_col, out=g_W1)  # (lr * delta_h1) * x1 for w1, ...
+        mul(g_y_col, oh, out=g_W2)  # (lr * delta_y1) * outH1 for w5, ...
+        mul(g_h_col, x_col, out=g_W1)  # (lr * delta_h1) * x1 for w1, ...
         P_used -= G_used
     return outs, P
 
