@@ -100,10 +100,22 @@ def test_the_step_uses_the_learning_rate_slider(app):
 def test_moving_a_control_alone_does_not_train(app):
     image = app.image.value
     app.controls["learning_rate"].value = 1.0
+    assert app.image.value == image  # nothing to redraw until the next step
     app.controls["update_biases"].value = True
     assert len(app.errors) == 1
-    assert app.image.value == image  # nothing to redraw until the next step
     assert "learning rate 1.00, biases updated" in app.readout.value
+
+
+def test_held_biases_show_grey_until_the_bias_toggle_is_ticked(app):
+    texts = app.fig.diagram.edge_texts
+    assert all(texts[b].get_text().endswith("(held)") for b in ("b11", "b12", "b21", "b22"))
+    assert not texts["w5"].get_text().endswith("(held)")
+    image = app.image.value
+    app.controls["update_biases"].value = True
+    assert app.image.value != image  # the bias edges change colour at once
+    assert not any(texts[b].get_text().endswith("(held)") for b in ("b11", "b12", "b21", "b22"))
+    app.controls["update_biases"].value = False
+    assert texts["b21"].get_text().endswith("(held)")
 
 
 def test_bad_arguments_are_refused():

@@ -39,6 +39,28 @@ def test_error_histories_fall_faster_with_biases():
         fb.error_histories(learning_rate=0)
 
 
+def test_training_view_says_what_it_shows_and_greys_held_biases():
+    history = LessonNet().train(10, update_biases=False)
+    fig = fb.training_view(history)
+    assert fig._suptitle.get_text() == "After 10 updates, learning rate 0.5, biases held"
+    assert fig.diagram.edge_texts["b21"].get_text().endswith("(held)")
+    trained = fb.training_view(LessonNet().train(2, 1.5, update_biases=True))
+    assert trained._suptitle.get_text() == "After 2 updates, learning rate 1.5, biases updated"
+    assert not trained.diagram.edge_texts["b21"].get_text().endswith("(held)")
+    with pytest.raises(TypeError, match="history must be the TrainingHistory"):
+        fb.training_view([0.3, 0.2])
+
+
+def test_history_legend_sits_above_the_curve_and_the_start_line():
+    fig = fb.stepper_view()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.history.ax
+    assert fig.history.legend.get_window_extent(renderer).y0 >= ax.bbox.y1
+    assert ax.get_ylabel() == "$E_{total}$ (no unit)"
+    assert fb.error_histories(steps=5).axes[0].get_ylabel() == "$E_{total}$ (no unit)"
+
+
 def test_stepper_view_shows_gradients_and_history():
     history = LessonNet().train(3, update_biases=False)
     fig = fb.stepper_view(history.final, history.errors)

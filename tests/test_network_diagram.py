@@ -108,11 +108,13 @@ def _extents(fig):
     return boxes
 
 
-@pytest.mark.parametrize("edge_label", ["weight", "gradient"])
-def test_labels_do_not_overlap_and_stay_inside_the_figure(edge_label):
+@pytest.mark.parametrize("edge_label, held", [("weight", ()), ("gradient", ()),
+                                              ("gradient", BIASES)])
+def test_labels_do_not_overlap_and_stay_inside_the_figure(edge_label, held):
     net = ll.LessonNet(w1=-1.99, b22=-1.75, x1=-1.0, T2=0.0)
     values = net.gradient() if edge_label == "gradient" else None
     fig = draw_network(net, edge_values=values, edge_label=edge_label)
+    fig.diagram.update(net, values, held=held)
     fig.canvas.draw()
     boxes = _extents(fig)
     renderer = fig.canvas.get_renderer()
@@ -125,6 +127,28 @@ def test_labels_do_not_overlap_and_stay_inside_the_figure(edge_label):
     for name in [*WEIGHTS, *BIASES, "E_total"]:
         for node, box in node_boxes.items():
             assert not boxes[name].overlaps(box), f"{name} label overlaps node {node}"
+
+
+def test_held_edges_are_grey_and_say_so_until_released():
+    net = ll.LessonNet()
+    d = NetworkDiagram(ll.figures.new_figure()[1], net, net.gradient(), "gradient",
+                       held=BIASES)
+    for name in BIASES:
+        assert d.edge_texts[name].get_text().endswith(" (held)")
+        assert to_hex(d.edges[name].get_edgecolor()) == to_hex(PALETTE["grey"])
+    # a held gradient is still shown, with its value
+    assert float(d.edge_texts["b21"].get_text().split("=")[1].split()[0]) == pytest.approx(
+        0.7413651 * 0.1868156, rel=5e-4)  # shown to 4 significant digits
+    assert to_hex(d.edges["w5"].get_edgecolor()) == to_hex(PALETTE["blue"])
+    d.update(net, net.gradient())  # None keeps what is held
+    assert d.edge_texts["b11"].get_text().endswith(" (held)")
+    d.update(net, net.gradient(), held=())
+    assert not d.edge_texts["b11"].get_text().endswith(" (held)")
+    assert to_hex(d.edges["b22"].get_edgecolor()) == to_hex(PALETTE["vermillion"])
+    with pytest.raises(ValueError, match="held has unknown name.*w9"):
+        d.update(net, held=["w9"])
+    with pytest.raises(TypeError, match="held must be a collection of parameter names"):
+        d.update(net, held="b11")
 
 
 def test_diagram_draws_on_a_given_axes():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..core.checks import positive_number
-from ..core.network import LESSON_LEARNING_RATE, LessonNet
+from ..core.network import BIASES, LESSON_LEARNING_RATE, LessonNet
 from ..figures.backward import stepper_view
 from ..figures.fastdraw import cache_glyphs
 from .base import App, slider
@@ -25,7 +25,8 @@ class TrainingStepper(App):
         self.start = LessonNet()
         self.net = self.start
         self.errors = [self.net.error()]
-        self.fig = cache_glyphs(stepper_view(self.net, self.errors))
+        self.fig = cache_glyphs(stepper_view(self.net, self.errors,
+                                             update_biases=update_biases))
         self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self.controls = {
             "learning_rate": slider("learning rate", learning_rate, 0.05, MAX_LEARNING_RATE,
@@ -65,12 +66,17 @@ class TrainingStepper(App):
         self.errors = [self.net.error()]
         self.refresh()
 
-    def _on_change(self, _change) -> None:
-        # The settings act on the next step; until then only the readout has news.
-        self.update()
+    def _on_change(self, change) -> None:
+        # The settings act on the next step; until then only the readout has news, and the
+        # bias edges, greyed while the biases are held.
+        if change.get("owner") is self.controls["update_biases"]:
+            self.refresh()
+        else:
+            self.update()
 
     def update(self) -> None:
-        self.fig.diagram.update(self.net, self.net.gradient())
+        held = () if self.controls["update_biases"].value else BIASES
+        self.fig.diagram.update(self.net, self.net.gradient(), held=held)
         if self.fig.history.update(self.errors):
             self.redraw_all()  # the history's axes have new limits
         updates = len(self.errors) - 1

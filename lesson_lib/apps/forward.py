@@ -37,7 +37,7 @@ class ForwardExplorer(App):
         self.fig = cache_glyphs(draw_network(net))
         self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self._holding = False
-        reset = widgets.Button(description="Reset to the lesson's values", icon="undo",
+        reset = widgets.Button(description="Reset to the lecture's values", icon="undo",
                                layout=widgets.Layout(width="260px"))
         reset.on_click(self.reset)
         # Only the title and the legend stay put; blitting spares redrawing those.
@@ -58,7 +58,7 @@ class ForwardExplorer(App):
             f"outY1 = {f['outY1']:.4f} (target T1 = {net.T1:.2f}) &nbsp; "
             f"outY2 = {f['outY2']:.4f} (target T2 = {net.T2:.2f}) &nbsp; "
             f"E1 = {f['E1']:.4f} &nbsp; E2 = {f['E2']:.4f} &nbsp; "
-            f"<b>E_total = {f['E_total']:.4f}</b> (lesson: "
+            f"<b>E_total = {f['E_total']:.4f}</b> (at the lecture's values: "
             f"{LessonNet().error():.4f})")
 
     def reset(self, _button=None) -> None:

@@ -8,9 +8,11 @@ import numpy as np
 
 from ..core import backward
 from ..core.checks import finite_array, positive_int, positive_number
-from ..core.network import PARAMS, LessonNet
+from ..core.network import BIASES, PARAMS, LessonNet, TrainingHistory
 from .network import NetworkDiagram
 from .style import PALETTE, LessonFigure, new_figure, styled
+
+ERROR_LABEL = "$E_{total}$ (no unit)"
 
 
 @styled
@@ -70,9 +72,9 @@ def error_histories(steps: int = 100, learning_rate: float = 0.5) -> LessonFigur
         ax.plot(np.arange(steps + 1), history.errors, color=PALETTE[colour],
                 label=f"{label}: {history.errors[-1]:.4f} after {steps}")
     ax.set_xlabel("updates (count)")
-    ax.set_ylabel("E_total (squared-error units)")
+    ax.set_ylabel(ERROR_LABEL)
     ax.set_ylim(bottom=0)
-    ax.set_title(f"Training the lesson's example, learning rate {learning_rate:g}")
+    ax.set_title(f"Training the lecture's example, learning rate {learning_rate:g}")
     ax.legend(loc="upper right")
     return fig
 
@@ -88,11 +90,13 @@ class ErrorHistory:
                                 label=f"before training: {errors[0]:.4f}")
         # Above the axes' spines: the line runs along the bottom one as the error nears 0.
         (self.line,) = ax.plot([], [], color=PALETTE["blue"], marker="o", markersize=4,
-                               label="E_total after each update", zorder=3)
+                               label="$E_{total}$ after each update", zorder=3)
         ax.set_xlabel("updates (count)")
-        ax.set_ylabel("E_total (squared-error units)")
-        ax.set_title("Error history")
-        self.legend = ax.legend(loc="upper right")
+        ax.set_ylabel(ERROR_LABEL)
+        ax.set_title("Error history", loc="left")
+        # Above the axes, beside the title: no error curve or start line can run under it.
+        self.legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2,
+                                borderaxespad=0.2)
         self.update(errors)
 
     def update(self, errors: Sequence[float]) -> bool:
@@ -122,19 +126,35 @@ def _nice_ceiling(count: int) -> int:
 
 @styled
 def stepper_view(net: LessonNet | None = None, errors: Sequence[float] | None = None,
-                 title: str = "Backpropagation, one step at a time") -> LessonFigure:
+                 title: str = "Backpropagation, one step at a time",
+                 update_biases: bool = False) -> LessonFigure:
     """The diagram with gradients on its edges above the error history so far.
 
+    With ``update_biases`` False (as on the slides) the bias gradients show greyed, "(held)".
     ``fig.diagram`` and ``fig.history`` are the parts an app updates.
     """
+    if not isinstance(update_biases, bool):
+        raise TypeError(f"update_biases must be True or False, got {update_biases!r}")
     net = LessonNet() if net is None else net
     errors = [net.error()] if errors is None else errors
     fig, (top, bottom) = new_figure(2, 1, figsize=(13, 11))
     fig.set_layout_engine(None)  # fixed positions: nothing moves while the texts change
     top.set_position((0.0, 0.33, 1.0, 0.6))
     bottom.set_position((0.09, 0.05, 0.86, 0.22))
-    fig.diagram = NetworkDiagram(top, net, net.gradient(), edge_label="gradient")
+    fig.diagram = NetworkDiagram(top, net, net.gradient(), edge_label="gradient",
+                                 held=() if update_biases else BIASES)
     top.set_title("Gradients on the edges, forward values in the nodes")
     fig.history = ErrorHistory(bottom, errors)
     fig.suptitle(title, fontsize=17, fontweight="bold")
     return fig
+
+
+def training_view(history: TrainingHistory) -> LessonFigure:
+    """``stepper_view`` where a ``LessonNet.train`` run ended, titled with its settings."""
+    if not isinstance(history, TrainingHistory):
+        raise TypeError(f"history must be the TrainingHistory of LessonNet.train, "
+                        f"got {type(history).__name__}")
+    biases = "biases updated" if history.update_biases else "biases held"
+    title = (f"After {history.steps} updates, learning rate {history.learning_rate:g}, "
+             f"{biases}")
+    return stepper_view(history.final, history.errors, title, history.update_biases)

@@ -31,6 +31,7 @@ TARGET_OF = {"y1": ("T1", "E1"), "y2": ("T2", "E2")}
 EDGE_LABELS = {"weight": "{name}", "gradient": "∂E/∂{name}"}
 FILL = {"x": "#e4f1fa", "h": "#fdf0d5", "y": "#dcf2ea"}
 MIN_WIDTH, MAX_WIDTH = 1.0, 6.0
+HELD_TEXT = "#666666"  # darker than the grey edge, to stay readable on a projector
 
 
 def _fmt(value: float) -> str:
@@ -43,11 +44,12 @@ class NetworkDiagram:
     ``edge_label`` says what the edges carry: "weight" (``w5 = 0.4``), "gradient"
     (``∂E/∂w5 = 0.08217``) or a format string with ``{name}``, e.g. ``"Δ{name}"``.
     Edge colour shows the sign (blue positive, vermillion negative), width the size
-    relative to the largest edge value.
+    relative to the largest edge value. Edges named in ``held`` (biases a training run keeps
+    fixed) are grey and say "(held)": their gradient is computed but not applied.
     """
 
     def __init__(self, ax, net: LessonNet | None = None, edge_values: dict | None = None,
-                 edge_label: str = "weight"):
+                 edge_label: str = "weight", held=()):
         if not isinstance(edge_label, str) or (
                 edge_label not in EDGE_LABELS and "{name}" not in edge_label):
             raise ValueError(f"edge_label must be 'weight', 'gradient' or a format string "
@@ -61,6 +63,7 @@ class NetworkDiagram:
         self.edge_texts = {}
         self.node_texts = {}
         self.node_boxes: dict[str, FancyBboxPatch] = {}
+        self.held = self._held(held)
         self._draw_weights()
         self._draw_nodes()
         self._draw_biases()
@@ -139,11 +142,15 @@ class NetworkDiagram:
                        title="edge colour: sign; width: size", title_fontsize=12)
 
     # -- updating, many times -------------------------------------------------------
-    def update(self, net: LessonNet, edge_values: dict[str, float] | None = None) -> None:
+    def update(self, net: LessonNet, edge_values: dict[str, float] | None = None,
+               held=None) -> None:
         """Show ``net``'s forward pass in the nodes and ``edge_values`` (else the parameters)
-        on the edges; only texts, colours and widths change."""
+        on the edges, greying the ``held`` ones (None keeps the last); only texts, colours
+        and widths change."""
         if not isinstance(net, LessonNet):
             raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
+        if held is not None:
+            self.held = self._held(held)
         values = self._edge_values(net, edge_values)
         f = net.forward()
         for node in ("x1", "x2"):
@@ -160,8 +167,13 @@ class NetworkDiagram:
         joint = " = " if self._label == "{name}" else " =\n"
         for name, value in values.items():
             sep = " = " if name in BIASES else joint
-            self.edge_texts[name].set_text(f"{self._label.format(name=name)}{sep}{_fmt(value)}")
+            note = " (held)" if name in self.held else ""
+            self.edge_texts[name].set_text(
+                f"{self._label.format(name=name)}{sep}{_fmt(value)}{note}")
+            self.edge_texts[name].set_color(HELD_TEXT if note else "black")
             colour = PALETTE["blue"] if value >= 0 else PALETTE["vermillion"]
+            if note:
+                colour = PALETTE["grey"]
             width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(value) / largest
             self.edges[name].set_color(colour)
             self.edges[name].set_linewidth(width if name not in BIASES else min(width, 3.0))
@@ -172,6 +184,16 @@ class NetworkDiagram:
         return draw_order([*self.edges.values(), *self.node_boxes.values(),
                            *self.edge_texts.values(), *self.node_texts.values(),
                            self.error_text])
+
+    @staticmethod
+    def _held(held) -> frozenset:
+        if isinstance(held, str) or not hasattr(held, "__iter__") \
+                or not all(isinstance(n, str) for n in held):
+            raise TypeError(f"held must be a collection of parameter names, got {held!r}")
+        unknown = sorted(set(held) - set(PARAMS))
+        if unknown:
+            raise ValueError(f"held has unknown name(s) {unknown}; allowed: {', '.join(PARAMS)}")
+        return frozenset(held)
 
     @staticmethod
     def _edge_values(net: LessonNet, edge_values) -> dict[str, float]:
@@ -200,8 +222,8 @@ def draw_network(net: LessonNet | None = None, edge_values: dict | None = None,
     ax.set_position((0.0, 0.0, 1.0, 0.94))
     fig.diagram = NetworkDiagram(ax, net, edge_values, edge_label)
     if title is None:
-        title = ("The lesson's network: weights on the edges, forward values in the nodes"
+        title = ("The lecture's network: weights on the edges, forward values in the nodes"
                  if edge_label == "weight" else
-                 "The lesson's network: gradients on the edges, forward values in the nodes")
+                 "The lecture's network: gradients on the edges, forward values in the nodes")
     ax.set_title(title)
     return fig
