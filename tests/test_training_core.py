@@ -253,3 +253,7 @@ def test_training_modules_keep_to_their_layers():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[] False"
+
+
+def test_slider_sweep_cache_ignores_how_it_is_called():
+    assert training.slider_sweep(steps=40) is training.slider_sweep(True, 40)

@@ -217,11 +217,15 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
     return LearningRateSweep(lr, errors, final, bool(update_biases), net)
 
 
-@functools.lru_cache(maxsize=4)
 def slider_sweep(update_biases: bool = True, steps: int = 10_000) -> LearningRateSweep:
     """The sweep of every slider position (``SWEEP_RATES``) from the lesson's start, made
     once per setting and then shared: by the app, its still picture and a re-opened app."""
-    return sweep_learning_rates(SWEEP_RATES, steps, LessonNet(), bool(update_biases))
+    return _slider_sweep(bool(update_biases), positive_int(steps, "steps", minimum=0))
+
+
+@functools.lru_cache(maxsize=4)
+def _slider_sweep(update_biases: bool, steps: int) -> LearningRateSweep:
+    return sweep_learning_rates(SWEEP_RATES, steps, LessonNet(), update_biases)
 
 
 def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool):
