@@ -7,27 +7,49 @@ import pytest
 import lesson_lib as ll
 from lesson_lib.exercises import forward as exercises
 
+LECTURE = {"x1": 0.05, "x2": 0.10, "T1": 0.01, "T2": 0.99, "w1": 0.15, "w2": 0.20,
+           "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55,
+           "b11": 0.35, "b12": 0.35, "b21": 0.60, "b22": 0.60}
+
 
 def s(z):
     return 1 / (1 + math.exp(-z))
 
 
-# Each right answer recomputed from the slides' inputs, independently of lesson_lib.
-outH1 = s(0.05 * 0.15 + 0.10 * 0.20 + 0.35)
-outH2 = s(0.05 * 0.25 + 0.10 * 0.30 + 0.35)
+def forward(**changes):
+    """The lecture's forward pass written out by hand, independently of lesson_lib."""
+    p = {**LECTURE, **changes}
+    v = {"h1": p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"],
+         "h2": p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"]}
+    v["outH1"], v["outH2"] = s(v["h1"]), s(v["h2"])
+    v["y1"] = v["outH1"] * p["w5"] + v["outH2"] * p["w6"] + p["b21"]
+    v["y2"] = v["outH1"] * p["w7"] + v["outH2"] * p["w8"] + p["b22"]
+    v["outY1"], v["outY2"] = s(v["y1"]), s(v["y2"])
+    v["E1"] = 0.5 * (p["T1"] - v["outY1"]) ** 2
+    v["E2"] = 0.5 * (p["T2"] - v["outY2"]) ** 2
+    return v
+
+
 RIGHT = {
     "ex1": "w6",
-    "ex2": 0.05 * 0.25 + 0.10 * 0.30 + 0.35,
-    "ex3": 0.5 * (0.01 - s(outH1 * 0.40 + outH2 * 0.45 + 0.60)) ** 2,
-    "ex4": s(outH1 * 0.40 + outH2 * 0.45 + 0.0),
-    "ex5": [outH1 * 0.40 + outH2 * 0.45 + 0.60, outH1 * 0.50 + outH2 * 0.55 + 0.60],
+    "ex2": forward(x1=0.2)["h2"],
+    "ex3": forward(T1=0.05)["E1"],
+    "ex4": forward(b21=0.0)["outY1"],
+    "ex5": [forward(x1=1.0, x2=0.5)["outH1"], forward(x1=1.0, x2=0.5)["outH2"]],
 }
 WRONG = {
     "ex1": "w7",
-    "ex2": 0.05 * 0.15 + 0.10 * 0.20 + 0.35,  # h1 instead of h2
-    "ex3": (0.01 - 0.7513651) ** 2,  # no 1/2
-    "ex4": outH1 * 0.40 + outH2 * 0.45,  # y1 before the sigmoid
-    "ex5": [outH1 * 0.40 + outH2 * 0.50 + 0.60, outH1 * 0.45 + outH2 * 0.55 + 0.60],
+    "ex2": forward(x1=0.2)["h1"],  # h1 instead of h2
+    "ex3": (0.05 - forward()["outY1"]) ** 2,  # no 1/2
+    "ex4": forward(b21=0.0)["y1"],  # y1 before the sigmoid
+    # W1.T @ x + b1 through the sigmoid: each hidden neuron given the other's second weight
+    "ex5": [s(0.15 * 1.0 + 0.25 * 0.5 + 0.35), s(0.20 * 1.0 + 0.30 * 0.5 + 0.35)],
+}
+# Answers printed earlier in the notebook for the lecture's own numbers: not accepted.
+PRINTED = {
+    "ex2": forward()["h2"],
+    "ex3": forward()["E1"],
+    "ex5": [forward()["outH1"], forward()["outH2"]],
 }
 
 
@@ -36,12 +58,29 @@ def test_right_answer_is_accepted(name):
     assert getattr(exercises, name).check(RIGHT[name])
 
 
+@pytest.mark.parametrize("name", ["ex2", "ex3", "ex4"])
+def test_right_answer_to_four_significant_figures_is_accepted(name):
+    assert getattr(exercises, name).check(float(f"{RIGHT[name]:.4g}"))
+
+
 @pytest.mark.parametrize("name", sorted(WRONG))
 def test_plausible_wrong_answer_is_rejected_with_its_explanation(name):
     ex = getattr(exercises, name)
     feedback = ex.check(WRONG[name])
     assert not feedback
-    assert "Well done" not in repr(feedback) and "try ex.hint()" not in repr(feedback)
+    assert "Well done" not in repr(feedback) and f"try {name}.hint()" not in repr(feedback)
+
+
+@pytest.mark.parametrize("name", sorted(PRINTED))
+def test_copying_the_lectures_printed_value_is_rejected(name):
+    feedback = getattr(exercises, name).check(PRINTED[name])
+    assert not feedback
+    assert f"try {name}.hint()" not in repr(feedback)
+
+
+def test_questions_say_the_precision_wanted():
+    for name in ("ex2", "ex3", "ex4", "ex5"):
+        assert "4 significant figures" in getattr(exercises, name).question
 
 
 def test_there_are_at_least_three_exercises_with_hints_and_solutions():
@@ -55,7 +94,8 @@ def test_unanswered_exercise_says_so():
 
 
 def test_answers_agree_with_the_library():
-    f = ll.LessonNet().forward()
-    assert exercises.ex2.check(f["h2"]) and exercises.ex3.check(f["E1"])
+    assert exercises.ex2.check(ll.LessonNet(x1=0.2).forward()["h2"])
+    assert exercises.ex3.check(ll.LessonNet(T1=0.05).forward()["E1"])
     assert exercises.ex4.check(ll.LessonNet(b21=0).forward()["outY1"])
-    assert exercises.ex5.check([f["y1"], f["y2"]])
+    f = ll.LessonNet(x1=1.0, x2=0.5).forward()
+    assert exercises.ex5.check([f["outH1"], f["outH2"]])

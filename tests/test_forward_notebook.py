@@ -1,5 +1,6 @@
 """Notebook 04 as stored: the slides' numbers, the figures and a tagged live app are there."""
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -38,7 +39,7 @@ def test_diagram_figures_precede_the_live_app(cells):
     code = [c for c in cells if c.cell_type == "code"]
     figures = [i for i, c in enumerate(code)
                if any("image/png" in o.get("data", {}) for o in c.outputs)]
-    app = [i for i, c in enumerate(code) if "forward_explorer()" in c.source]
+    app = [i for i, c in enumerate(code) if "forward_explorer(" in c.source]
     assert len(figures) >= 2 and len(app) == 1
     assert figures[-1] == app[0] - 1  # a static picture of the same view just before it
     assert code[app[0]].metadata.get("tags") == ["nbval-ignore-output"]
@@ -53,3 +54,21 @@ def test_starts_with_what_you_will_learn_and_ends_with_recap_and_exercises(cells
     checks = [c for c in cells if c.cell_type == "code" and ".check(answer)" in c.source]
     assert len(checks) >= 3
     assert all("No answer yet" in outputs(c) for c in checks)
+
+
+def test_the_app_opens_on_the_network_the_still_above_it_draws(cells):
+    code = [c.source for c in cells if c.cell_type == "code"]
+    app = next(i for i, source in enumerate(code) if "forward_explorer(" in source)
+    net = re.search(r"forward_explorer\((\w+)\)", code[app]).group(1)
+    assert f"draw_network({net})" in code[app - 1]
+
+
+def test_no_exercise_answer_is_printed_before_it_is_asked(cells):
+    from lesson_lib.exercises import forward
+
+    text = "\n".join(outputs(c) for c in cells if c.cell_type == "code")
+    printed = {f"{float(n):.4g}" for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", text)}
+    for name in ("ex2", "ex3", "ex4", "ex5"):
+        expected = getattr(forward, name).expected
+        for value in expected if isinstance(expected, list) else [expected]:
+            assert f"{value:.4g}" not in printed, (name, value)

@@ -1,9 +1,11 @@
-"""Lesson 4 exercises: from reading the diagram to the forward pass as a matrix product."""
+"""Lesson 4 exercises: from reading the diagram to a forward pass on new numbers."""
 
+from ..core.matrix import MatrixNet
+from ..core.network import LessonNet
 from .base import Exercise
 
 ex1 = Exercise(
-    "Exercise 1 (recall). In the lesson's network, which weight carries outH2 into the "
+    "Exercise 1 (recall). In the lecture's network, which weight carries outH2 into the "
     "output neuron y1? Answer with its name as a string, e.g. 'w1'.",
     "w6",
     hint="Look at the formula y1 = outH1*w5 + outH2*w6 + b21, or follow the edges that end "
@@ -18,38 +20,46 @@ ex1 = Exercise(
 )
 
 ex2 = Exercise(
-    "Exercise 2 (apply). With the lesson's values (x1 = 0.05, x2 = 0.10, w3 = 0.25, "
-    "w4 = 0.30, b12 = 0.35), compute the net input h2 of the second hidden neuron by hand.",
-    0.3925,
+    "Exercise 2 (apply). Change the first input to x1 = 0.20 and keep everything else as "
+    "in the lecture (x2 = 0.10, w3 = 0.25, w4 = 0.30, b12 = 0.35). Compute the net input h2 "
+    "of the second hidden neuron, to 4 significant figures.",
+    LessonNet(x1=0.2).forward()["h2"],
     hint="h2 = x1*w3 + x2*w4 + b12: each input times the weight on its edge into h2, "
-         "plus the bias.",
-    solution="h2 = 0.05*0.25 + 0.10*0.30 + 0.35 = 0.0125 + 0.03 + 0.35 = 0.3925.",
+         "plus the bias. Only the first product changes.",
+    solution="h2 = 0.20*0.25 + 0.10*0.30 + 0.35 = 0.05 + 0.03 + 0.35 = 0.4300. "
+             "Check: ll.LessonNet(x1=0.2).forward()['h2'].",
     mistakes={
-        0.3775: "0.3775 is h1, which uses w1 and w2. The edges into h2 carry w3 and w4.",
-        0.0425: "You left out the bias: add b12 = 0.35.",
-        0.39: "You swapped the weights: x1 travels along w3 and x2 along w4.",
-        0.5968844: "0.5969 is outH2 = sigmoid(h2); the question asks for h2 before the "
+        0.3925: "0.3925 is h2 with the lecture's x1 = 0.05; put in x1 = 0.20.",
+        0.4: "0.4000 is h1, which uses w1 and w2. The edges into h2 carry w3 and w4.",
+        0.08: "You left out the bias: add b12 = 0.35.",
+        0.435: "You swapped the weights: x1 travels along w3 and x2 along w4.",
+        0.6058735: "0.6059 is outH2 = sigmoid(h2); the question asks for h2 before the "
                    "sigmoid.",
     },
 )
 
 ex3 = Exercise(
-    "Exercise 3 (apply). The first output is outY1 = 0.7513651 and its target is "
-    "T1 = 0.01. What is that output's error E1?",
-    0.2748111,
-    hint="E1 = 1/2 * (T1 - outY1)^2: the difference, squared, then halved.",
-    solution="E1 = 0.5 * (0.01 - 0.7513651)^2 = 0.5 * 0.5496222 = 0.2748111.",
+    "Exercise 3 (apply). Suppose the first target were T1 = 0.05 instead of 0.01, with "
+    "every weight, bias and input as in the lecture. What is the first output's error E1, "
+    "to 4 significant figures? (outY1 = 0.7513651 as computed above.)",
+    LessonNet(T1=0.05).forward()["E1"],
+    hint="A target does not enter the forward pass, so outY1 stays 0.7513651. Then "
+         "E1 = 1/2 * (T1 - outY1)^2: the difference, squared, then halved.",
+    solution="E1 = 0.5 * (0.05 - 0.7513651)^2 = 0.5 * 0.4919130 = 0.2460. "
+             "Check: ll.LessonNet(T1=0.05).forward()['E1'].",
     mistakes={
-        0.5496222: "That is (T1 - outY1)^2 without the factor 1/2; the lesson halves it.",
-        0.3706825: "You halved the difference but did not square it.",
-        0.2983711: "0.2984 is E_total = E1 + E2; the question asks for E1 alone.",
+        0.4919130: "That is (T1 - outY1)^2 without the factor 1/2; the error halves it.",
+        0.3506825: "You halved the difference but did not square it.",
+        0.2748111: "That is E1 for the lecture's target 0.01; use T1 = 0.05.",
+        0.2695165: "That is E_total = E1 + E2 for T1 = 0.05; the question asks for E1 alone.",
     },
 )
 
 ex4 = Exercise(
-    "Exercise 4 (derive). Keep every lesson value but set the bias b21 to 0. What does "
-    "the output outY1 become? (Use y1 = 1.105906 from the lesson.)",
-    0.6238462,
+    "Exercise 4 (derive). Keep every value of the lecture but set the bias b21 to 0. "
+    "What does the output outY1 become, to 4 significant figures? (Start from "
+    "y1 = 1.105906 of step 2.)",
+    LessonNet(b21=0).forward()["outY1"],
     hint="b21 is added to y1 only, so the new y1 is 1.105906 - 0.6. Then apply the "
          "sigmoid.",
     solution="y1 = 1.105906 - 0.6 = 0.505906, so outY1 = 1 / (1 + e^-0.505906) = 0.6238. "
@@ -60,19 +70,27 @@ ex4 = Exercise(
     },
 )
 
+_, _OUT_H, _ = MatrixNet.from_lesson(LessonNet()).forward([1.0, 0.5])
+
 ex5 = Exercise(
-    "Exercise 5 (derive). In the matrix form, W2 = [[w5, w6], [w7, w8]] and "
-    "b2 = [b21, b22]. Compute W2 @ [outH1, outH2] + b2 with outH1 = 0.59327 and "
-    "outH2 = 0.5968844, and give the two numbers as a list [first, second].",
-    [1.105906, 1.224921],
-    hint="Row k of W2 holds the weights into output neuron k, so the first entry is "
-         "w5*outH1 + w6*outH2 + b21.",
-    solution="[0.4*0.59327 + 0.45*0.5968844 + 0.6, 0.5*0.59327 + 0.55*0.5968844 + 0.6] = "
-             "[1.105906, 1.224921]: exactly y1 and y2 of the step-by-step pass.",
+    "Exercise 5 (derive). Feed the network a new input x = [1.0, 0.5] (x1 = 1.0, "
+    "x2 = 0.5) with the lecture's W1 = [[w1, w2], [w3, w4]] = [[0.15, 0.20], [0.25, 0.30]] "
+    "and b1 = [0.35, 0.35]. Compute the hidden layer's output "
+    "outH = sigmoid(W1 @ x + b1) and give it as a list [outH1, outH2], each to 4 "
+    "significant figures.",
+    [float(v) for v in _OUT_H],
+    hint="Row k of W1 holds the weights into hidden neuron k, so the first entry of "
+         "W1 @ x + b1 is w1*x1 + w2*x2 + b11. Apply the sigmoid to each entry.",
+    solution="W1 @ x + b1 = [0.15*1.0 + 0.20*0.5 + 0.35, 0.25*1.0 + 0.30*0.5 + 0.35] = "
+             "[0.60, 0.75], so outH = [sigmoid(0.60), sigmoid(0.75)] = [0.6457, 0.6792]. "
+             "Check: ll.LessonNet(x1=1.0, x2=0.5).forward() gives the same outH1 and outH2.",
     mistakes={
-        (1.13575, 1.195258): "You multiplied by the transpose: W2.T @ outH mixes w5 with "
-                             "w7. Each row of W2 is one output neuron's weights.",
-        (0.7513651, 0.7729285): "Those are outY1 and outY2, after the sigmoid; the question "
-                                "stops before it.",
+        (0.6513549, 0.6681878): "You multiplied by the transpose: W1.T @ x mixes w1 with "
+                                "w3. Each row of W1 is one hidden neuron's weights.",
+        (0.6, 0.75): "Those are the net inputs h1 and h2; apply the sigmoid to each.",
+        (0.5621765, 0.5986877): "You left out the biases: add b1 = [0.35, 0.35] before the "
+                                "sigmoid.",
+        (0.59327, 0.5968844): "Those are outH1 and outH2 for the lecture's input "
+                              "[0.05, 0.10]; use x = [1.0, 0.5].",
     },
 )
