@@ -125,8 +125,8 @@ class DatasetTrainer(App):
 
         def on_epoch(epoch, history):
             self.progress.value = epoch
-            # The boundary as it forms: a new picture every quarter second of a long run.
-            if epoch < epochs and time.perf_counter() - last_frame[0] > 0.25:
+            # The boundary as it forms: a new picture after every 0.4 s of training.
+            if epoch < epochs and time.perf_counter() - last_frame[0] > 0.4:
                 self._show(history)
                 self.image.value = self.render()
                 last_frame[0] = time.perf_counter()
