@@ -67,6 +67,8 @@ def check_notebook(page, server, timings, interface: str, folder: str, name: str
     shot = "_".join(filter(None, [interface, name.removesuffix(".ipynb"),
                                   "_".join(re.findall(r"\w+", tag))]))
     page.screenshot(path=SCREENSHOTS / f"{shot}.png")
+    # Widget errors first: JupyterLab logs some harmless ones of its own.
+    console.sort(key=lambda text: not re.search("widget|model|module", text, re.I))
     context = [f"{name}: browser console error: {(text.splitlines() or [''])[0][:300]}"
                for text in console[:5]]
     return found, context
