@@ -283,8 +283,10 @@ def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool)
 
 # -- any MatrixNet, sample by sample ------------------------------------------------------
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    e = np.exp(-np.abs(z))  # never overflows
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    """activations.sigmoid's formula, bit for bit, without its input checks."""
+    e = np.exp(np.copysign(z, -1.0))  # e^-|z| never overflows
+    d = 1.0 + e
+    return np.where(z >= 0, 1.0 / d, e / d)
 
 
 def _sgd_step(Ws: list, bs: list, x: np.ndarray, t: np.ndarray, lr: float,
@@ -297,7 +299,7 @@ def _sgd_step(Ws: list, bs: list, x: np.ndarray, t: np.ndarray, lr: float,
     delta = (out - t) * out * (1.0 - out)  # dE/dz of the output layer
     for k in range(len(Ws) - 1, -1, -1):
         back = Ws[k].T @ delta if k else None  # taken before W_k changes
-        Ws[k] -= lr * np.outer(delta, outs[k])
+        Ws[k] -= lr * (delta[:, None] * outs[k])  # the outer product delta outs_k^T
         if update_biases:
             bs[k] -= lr * delta
         if k:
