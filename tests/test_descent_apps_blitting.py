@@ -37,13 +37,17 @@ def test_descent_frames_match_a_full_draw():
     assert_blit_matches_full_draw(app, "smooth preset")
 
 
-def test_a_small_learning_rate_move_keeps_the_background():
+def test_learning_rate_moves_keep_the_loss_axes_and_the_background():
     app = ll.apps.descent.descent_explorer(learning_rate=0.05)
     background = app._background
     ylim = app.fig.handles["ax_loss"].get_ylim()
-    app.controls["learning_rate"].value = 0.051
-    assert app._background is background  # blitted: only the moving parts were redrawn
-    assert app.fig.handles["ax_loss"].get_ylim() == ylim
+    # From crawling to diverging, in jumps and in small steps: one scale holds every curve.
+    for rate in (0.051, 0.13, 0.005, 0.0909, 0.1234, 0.0071, 0.12):
+        app.controls["learning_rate"].value = rate
+        assert app._background is background, rate  # only the moving parts were redrawn
+        assert app.fig.handles["ax_loss"].get_ylim() == ylim
+        _, losses = app.fig.handles["loss"].get_data()
+        assert ylim[0] < losses.min() and losses.max() < ylim[1]
 
 
 def test_loss_axis_limits_are_whole_decades_around_the_curve():

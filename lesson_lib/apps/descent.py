@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+import numpy as np
 
 from ..core import descent
 from ..core.checks import finite_number, positive_int
@@ -82,6 +83,7 @@ class DescentExplorer(App):
         steps = positive_int(steps, "steps")
         if steps > self.MAX_STEPS:
             raise ValueError(f"steps must be at most {self.MAX_STEPS}, got {steps}")
+        self._limits = {}
         self.fig = figures.descent_figure(learning_rate, steps)
         self.controls = {
             "learning_rate": slider("learning rate", learning_rate, low, high, 0.001,
@@ -104,10 +106,20 @@ class DescentExplorer(App):
     def _set_rate(self, rate: float) -> None:
         self.controls["learning_rate"].value = rate
 
+    def _loss_limits(self, steps: int) -> tuple:
+        """Loss axes that hold the curve of every learning rate on the slider at ``steps``
+        steps: the scale stays put while the rate moves (so curves compare at a glance),
+        and the axes are redrawn only when the number of steps changes."""
+        if steps not in self._limits:
+            rates = np.linspace(*self.RATES, 26)  # every 0.005; show_descent widens if need be
+            self._limits[steps] = figures.loss_limits(
+                [descent.gradient_descent(rate, steps) for rate in rates])
+        return self._limits[steps]
+
     def update(self) -> None:
-        self.result = descent.gradient_descent(self.controls["learning_rate"].value,
-                                               self.controls["steps"].value)
-        if figures.show_descent(self.fig, self.result):
+        steps = self.controls["steps"].value
+        self.result = descent.gradient_descent(self.controls["learning_rate"].value, steps)
+        if figures.show_descent(self.fig, self.result, self._loss_limits(steps)):
             self.redraw_all()  # new axis limits: the background's ticks are out of date
         final = self.result.final
         colour = "#D55E00" if self.result.diverged else "inherit"

@@ -192,28 +192,40 @@ def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.S
     return fig
 
 
-def show_descent(fig, result) -> bool:
+def loss_limits(results) -> tuple:
+    """Loss-axis limits, in whole decades, that hold the loss curves of all ``results``
+    (and the "converged" line): ((0, steps), (low, high))."""
+    low = min(descent.CONVERGED_LOSS, *(_shown_losses(r).min() for r in results))
+    high = max(max(_shown_losses(r).max(), r.losses[0]) for r in results)
+    return ((0.0, float(max(max(r.steps for r in results), 1))),
+            (10.0 ** (np.floor(np.log10(low)) - 1), 10.0 ** np.ceil(np.log10(high * 10))))
+
+
+def _shown_losses(result) -> np.ndarray:
+    # The log axis cannot show a loss of exactly 0 or inf: keep them at its edges.
+    return np.clip(result.losses, 1e-30, 1e30)
+
+
+def show_descent(fig, result, limits=None) -> bool:
     """Redraw ``descent_figure``'s path, loss curve and verdict for a new result.
 
-    Returns True when the loss axes' limits changed (an app must then redraw its axes). They
-    move in whole decades, so most changes of learning rate leave them where they are.
+    The loss axes get ``limits`` (from ``loss_limits``), widened if this curve needs more
+    room. Returns True when they changed: an app must then redraw the axes. An app passes
+    limits that hold every curve its slider can make, so moving the slider never does that.
     """
     h = fig.handles
     h["path"].set_data(*result.path.T)
-    steps = np.arange(len(result.losses))
-    # The log axis cannot show a loss of exactly 0 or inf: keep them at its edges.
-    losses = np.clip(result.losses, 1e-30, 1e30)
-    h["loss"].set_data(steps, losses)
+    h["loss"].set_data(np.arange(len(result.losses)), _shown_losses(result))
     _show_verdict(h["ax_path"], result)
+    own = loss_limits([result])
+    if limits is not None:
+        (_, right), (low, high) = limits
+        own = ((0.0, max(right, own[0][1])), (min(low, own[1][0]), max(high, own[1][1])))
     ax = h["ax_loss"]
-    low, high = losses.min(), max(losses.max(), result.losses[0])
-    limits = ((0.0, float(max(result.steps, 1))),
-              (10.0 ** (np.floor(np.log10(min(low, descent.CONVERGED_LOSS))) - 1),
-               10.0 ** np.ceil(np.log10(high * 10))))
-    if (tuple(ax.get_xlim()), tuple(ax.get_ylim())) == limits:
+    if (tuple(ax.get_xlim()), tuple(ax.get_ylim())) == own:
         return False
-    ax.set_xlim(*limits[0])
-    ax.set_ylim(*limits[1])
+    ax.set_xlim(*own[0])
+    ax.set_ylim(*own[1])
     return True
 
 
