@@ -1,4 +1,4 @@
-"""Lesson 5's exercises accept the hand-derived answer and explain plausible slips."""
+"""Lesson 5's exercises accept an answer found by finite differences and explain slips."""
 
 import math
 
@@ -6,40 +6,81 @@ import pytest
 
 from lesson_lib.exercises import backward as ex
 
-# Hand derivations from the slides' printed factors (independent of lesson_lib).
-DE_DW7 = -0.2170715 * 0.1755101 * 0.59327
-NEW_W8 = 0.55 - 0.5 * -0.02274024
-DE_DOUTH2 = 0.1384986 * 0.45 + -0.03809824 * 0.55
-DE_DB12 = 0.04137032 * 0.2406134 * 1
+LECTURE = {"x1": 0.05, "x2": 0.10, "T1": 0.01, "T2": 0.99, "w1": 0.15, "w2": 0.20,
+           "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55,
+           "b11": 0.35, "b12": 0.35, "b21": 0.60, "b22": 0.60}
+H = 1e-6
+
+
+def s(z):
+    return 1 / (1 + math.exp(-z))
+
+
+def error_from_hidden(oh1, oh2, p):
+    """E_total from the hidden outputs on, written out independently of lesson_lib."""
+    oy1 = s(oh1 * p["w5"] + oh2 * p["w6"] + p["b21"])
+    oy2 = s(oh1 * p["w7"] + oh2 * p["w8"] + p["b22"])
+    return 0.5 * (p["T1"] - oy1) ** 2 + 0.5 * (p["T2"] - oy2) ** 2
+
+
+def hidden(p):
+    return (s(p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"]),
+            s(p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"]))
+
+
+def error(p):
+    return error_from_hidden(*hidden(p), p)
+
+
+def slope(name, **changes):
+    """dE_total/d(name) by a central difference, with ``changes`` to the lecture's values."""
+    up, down = {**LECTURE, **changes}, {**LECTURE, **changes}
+    up[name] += H
+    down[name] -= H
+    return (error(up) - error(down)) / (2 * H)
+
+
+def slope_at_outH2(**changes):
+    p = {**LECTURE, **changes}
+    oh1, oh2 = hidden(p)
+    return (error_from_hidden(oh1, oh2 + H, p) - error_from_hidden(oh1, oh2 - H, p)) / (2 * H)
+
+
+DE_DW5_T1 = slope("w5", T1=0.05)
+RATE_TO_035 = (0.40 - 0.35) / slope("w5")
+DE_DOUTH2_T2 = slope_at_outH2(T2=0.5)
+DE_DB11_T1 = slope("b11", T1=0.05)
 
 
 @pytest.mark.parametrize("exercise, right, wrong", [
     (ex.ex1, "outH2", "w6"),
     (ex.ex1, " OUTH2 ", "outH1"),
-    (ex.ex2, DE_DW7, -DE_DW7),
-    (ex.ex3, NEW_W8, 0.55 + 0.5 * -0.02274024),
-    (ex.ex4, DE_DOUTH2, 0.03635031),
-    (ex.ex5, DE_DB12, 0.04137032),
+    (ex.ex2, DE_DW5_T1, -DE_DW5_T1),
+    (ex.ex2, DE_DW5_T1, slope("w5")),  # the lecture's printed dE_dw5
+    (ex.ex3, RATE_TO_035, 0.5),
+    (ex.ex3, RATE_TO_035, 1 / RATE_TO_035),
+    (ex.ex4, DE_DOUTH2_T2, slope_at_outH2()),  # the lecture's printed dE_doutH2
+    (ex.ex4, DE_DOUTH2_T2, 0.1384986 * 0.45),  # only the path through y1
+    (ex.ex5, DE_DB11_T1, slope("b11")),  # the lecture's printed dE_db11
+    (ex.ex5, DE_DB11_T1, slope("w1", T1=0.05)),  # dE_dw1: multiplied by x1
 ])
 def test_right_accepted_plausible_wrong_rejected_with_a_reason(exercise, right, wrong):
     assert exercise.check(right)
     verdict = exercise.check(wrong)
     assert not verdict
-    assert "try ex.hint()" not in repr(verdict)  # a specific explanation, not the default
+    assert "hint()" not in repr(verdict)  # a specific explanation, not the default
 
 
-def test_hand_values_agree_with_a_finite_difference():
-    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+@pytest.mark.parametrize("exercise, right", [
+    (ex.ex2, DE_DW5_T1), (ex.ex3, RATE_TO_035), (ex.ex4, DE_DOUTH2_T2), (ex.ex5, DE_DB11_T1)])
+def test_four_significant_figures_are_accepted_and_asked_for(exercise, right):
+    assert exercise.check(float(f"{right:.4g}"))
+    assert "4 significant figures" in exercise.question
 
-    def err(w7=0.5, b12=0.35):
-        oh1, oh2 = s(0.05 * 0.15 + 0.1 * 0.2 + 0.35), s(0.05 * 0.25 + 0.1 * 0.3 + b12)
-        oy1 = s(oh1 * 0.4 + oh2 * 0.45 + 0.6)
-        oy2 = s(oh1 * w7 + oh2 * 0.55 + 0.6)
-        return 0.5 * (0.01 - oy1) ** 2 + 0.5 * (0.99 - oy2) ** 2
 
-    h = 1e-6
-    assert (err(w7=0.5 + h) - err(w7=0.5 - h)) / (2 * h) == pytest.approx(DE_DW7, rel=1e-6)
-    assert (err(b12=0.35 + h) - err(b12=0.35 - h)) / (2 * h) == pytest.approx(DE_DB12, rel=1e-6)
+def test_the_learning_rate_answer_really_lands_on_035():
+    w5 = 0.40 - ex.ex3.expected * slope("w5")
+    assert w5 == pytest.approx(0.35, abs=1e-9)
 
 
 def test_no_answer_yet_and_help():
