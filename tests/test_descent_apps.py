@@ -47,11 +47,11 @@ def test_best_button_points_along_the_gradient(direction):
 def test_learning_rate_slider_reruns_descent(descender):
     descender.controls["learning_rate"].value = 0.03
     descender.controls["steps"].value = 10
-    a, b = descender.fig.handles["path"].get_data()
-    # Oracle: closed form a_k = 0.94^k * -4, b_k = 0.4^k * 1.5.
-    assert len(a) == 11
-    assert a[-1] == pytest.approx(0.94 ** 10 * -4)
-    assert b[-1] == pytest.approx(0.4 ** 10 * 1.5)
+    u, v = descender.fig.handles["path"].get_data()
+    # Oracle: closed form u_k = 0.94^k * -4, v_k = 0.4^k * 1.5.
+    assert len(u) == 11
+    assert u[-1] == pytest.approx(0.94 ** 10 * -4)
+    assert v[-1] == pytest.approx(0.4 ** 10 * 1.5)
     assert "not yet converged after 10 steps" in descender.readout.value
     steps, _ = descender.fig.handles["loss"].get_data()
     assert list(steps) == list(range(11))

@@ -95,23 +95,26 @@ def test_bad_input_names_the_argument(call, name):
 
 def test_bowl_gradient_matches_finite_differences():
     bowl = descent.Bowl(1.0, 10.0)
-    for a, b in [(-4.0, 1.5), (0.3, -0.7), (2.0, 1.0)]:
-        numeric = numeric_gradient(bowl.loss, {"a": a, "b": b})
-        assert bowl.gradient(a, b) == pytest.approx((numeric["a"], numeric["b"]), rel=1e-7)
+    for u, v in [(-4.0, 1.5), (0.3, -0.7), (2.0, 1.0)]:
+        numeric = numeric_gradient(bowl.loss, {"u": u, "v": v})
+        assert bowl.gradient(u, v) == pytest.approx((numeric["u"], numeric["v"]), rel=1e-7)
 
 
 def test_descent_path_matches_the_closed_form():
     # Oracle: each coordinate is multiplied by (1 - 2 c lr) per step, so after k steps
-    # a_k = (1 - 2 lr)^k a_0 and b_k = (1 - 20 lr)^k b_0.
+    # u_k = (1 - 2 lr)^k u_0 and v_k = (1 - 20 lr)^k v_0.
     lr, steps = 0.07, 25
     result = descent.gradient_descent(lr, steps)
     k = np.arange(steps + 1)
-    a0, b0 = descent.START
-    np.testing.assert_allclose(result.path[:, 0], (1 - 2 * lr) ** k * a0, rtol=1e-12)
-    np.testing.assert_allclose(result.path[:, 1], (1 - 20 * lr) ** k * b0, rtol=1e-12,
+    u0, v0 = descent.START
+    np.testing.assert_allclose(result.path[:, 0], (1 - 2 * lr) ** k * u0, rtol=1e-12)
+    np.testing.assert_allclose(result.path[:, 1], (1 - 20 * lr) ** k * v0, rtol=1e-12,
                                atol=1e-300)
     np.testing.assert_allclose(result.losses, descent.BOWL.loss(*result.path.T))
     assert result.steps_taken == steps and not result.diverged
+    assert result.final == {"u": result.path[-1, 0], "v": result.path[-1, 1],
+                            "loss": result.losses[-1]}
+    assert "\nu             = " in repr(result) and "\nv             = " in repr(result)
 
 
 def _hessian_eigenvalues(bowl, h=1e-4):
@@ -191,7 +194,7 @@ def test_bad_descent_arguments_name_themselves(kwargs, name):
 
 
 def test_bowl_rejects_flat_or_negative_curvature():
-    with pytest.raises(ValueError, match="curve_b"):
+    with pytest.raises(ValueError, match="curve_v"):
         descent.Bowl(1.0, 0.0)
 
 
@@ -201,6 +204,12 @@ def test_steepest_fall_is_opposite_the_gradient():
     assert result["steepest_angle_deg"] == pytest.approx(result["minus_gradient_angle_deg"],
                                                          abs=0.01)
     assert result["slope"] == pytest.approx(-math.hypot(*g), rel=1e-6)
+    # Oracle: -g = (8, -30) points at 360 - atan(30 / 8) degrees; both angles print to 0.01.
+    assert result["minus_gradient_angle_deg"] == pytest.approx(
+        360 - math.degrees(math.atan(30 / 8)), abs=0.005)
+    shown = repr(result)
+    assert "steepest_angle_deg       = 284.93\n" in shown
+    assert shown.endswith("minus_gradient_angle_deg = 284.93")
 
 
 def test_dollars_puts_the_sign_first():

@@ -9,9 +9,9 @@ from lesson_lib.core import descent
 from lesson_lib.exercises import descent as exercises
 
 
-def _one_step(a, b, lr):
-    # Oracle: the update worked from the derivatives 2a and 20b.
-    return [a - lr * 2 * a, b - lr * 20 * b]
+def _one_step(u, v, lr):
+    # Oracle: the update worked from the derivatives 2u and 20v.
+    return [u - lr * 2 * u, v - lr * 20 * v]
 
 
 RIGHT = {
@@ -56,3 +56,17 @@ def test_no_answer_and_hint_and_solution():
 
 def test_unreadable_answer_is_explained():
     assert "could not read" in repr(exercises.ex4.check("1.6, -1"))
+
+
+def test_each_numeric_question_says_how_precise_to_be():
+    assert "4 significant figures" in exercises.ex1.question
+    for ex in (exercises.ex2, exercises.ex3, exercises.ex4):
+        assert "exact" in ex.question
+    assert exercises.ex1.check(36.87)
+    close = exercises.ex1.check(37)
+    assert not close and "Close" in repr(close)
+
+
+def test_the_bowl_is_in_u_and_v_not_a_and_b():
+    for ex in (exercises.ex3, exercises.ex4):
+        assert "L(u, v) = u^2 + 10 v^2" in ex.question and "b^2" not in ex.question

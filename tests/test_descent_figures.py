@@ -46,10 +46,13 @@ def test_direction_figure_places_the_trip_and_its_revenue():
 
 def test_descent_figure_draws_the_path_and_says_when_it_diverged():
     fig = figures.descent_figure(0.12, 50)
-    a, b = fig.handles["path"].get_data()
+    u, v = fig.handles["path"].get_data()
     run = ll.core.descent.gradient_descent(0.12, 50)
-    np.testing.assert_allclose(a, run.path[:, 0])
-    np.testing.assert_allclose(b, run.path[:, 1])
+    np.testing.assert_allclose(u, run.path[:, 0])
+    np.testing.assert_allclose(v, run.path[:, 1])
+    ax = fig.handles["ax_path"]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("parameter u", "parameter v")
+    assert "L(u, v)" in fig.get_suptitle() and "u = -4, v = 1.5" in fig.get_suptitle()
     assert "diverged after 20 steps" in fig.handles["ax_path"].get_title()
 
 
@@ -57,4 +60,28 @@ def test_learning_rates_figure_has_one_panel_per_rate():
     fig = figures.learning_rates_figure((0.04, 0.09, 0.12), 50)
     titles = [ax.get_title() for ax in fig.axes]
     assert len(titles) == 3
+    # One row, for a projector: the panels sit side by side at the same height.
+    boxes = [ax.get_position() for ax in fig.axes]
+    assert all(abs(b.y0 - boxes[0].y0) < 1e-9 for b in boxes)
+    assert boxes[0].x1 < boxes[1].x0 and boxes[1].x1 < boxes[2].x0
+    width, height = fig.get_size_inches()
+    assert width > 2 * height
     assert "converged after" in titles[1] and "diverged after" in titles[2]
+
+
+def test_circle_figure_keeps_label_and_legend_off_the_curve():
+    from matplotlib.text import Text
+
+    fig = figures.circle_revenue_figure()
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    curve = ax.lines[0]
+    xs, ys = curve.get_data()
+    points = ax.transData.transform(np.column_stack([xs, ys]))
+    label = next(t for t in ax.texts if "r = $25" in t.get_text())
+    text_box = Text.get_window_extent(label, renderer)  # the words only, not the arrow
+    for box in (text_box, ax.get_legend().get_window_extent(renderer)):
+        inside = ((points[:, 0] > box.x0) & (points[:, 0] < box.x1)
+                  & (points[:, 1] > box.y0) & (points[:, 1] < box.y1))
+        assert not inside.any()
+    assert label.xyann[0] < 1.0  # upper left, far from the point it points at (x = 4)

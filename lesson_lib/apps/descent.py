@@ -125,7 +125,7 @@ class DescentExplorer(App):
         colour = "#D55E00" if self.result.diverged else "inherit"
         self.readout.value = (
             f"<b style='color:{colour}'>{self.result.status}</b> &nbsp; "
-            f"a = {final['a']:.4g}, b = {final['b']:.4g}, loss = {final['loss']:.4g} &nbsp; "
+            f"u = {final['u']:.4g}, v = {final['v']:.4g}, loss = {final['loss']:.4g} &nbsp; "
             f"path: {self.result.pattern} &nbsp; (stable only below learning rate "
             f"{descent.BOWL.stability_limit():g})")
 

@@ -1,7 +1,8 @@
-"""Steepest ascent on the lesson's taxi-revenue example, then gradient descent on a bowl.
+"""Steepest ascent on the lecture's taxi-revenue example, then gradient descent on a bowl.
 
 Revenue: paid ``PAY = (4, 3)`` dollars per mile East and North, at most ``MILES = 5`` miles.
-Loss: the bowl ``L(a, b) = a^2 + 10 b^2``, whose valley is ten times steeper across ``b``.
+Loss: the bowl ``L(u, v) = u^2 + 10 v^2``, whose valley is ten times steeper across ``v``.
+(u and v, not a and b: in the course b is a bias.)
 """
 
 from __future__ import annotations
@@ -155,28 +156,28 @@ class RouteTable:
 
 @dataclass(frozen=True)
 class Bowl:
-    """L(a, b) = curve_a a^2 + curve_b b^2: lowest point L = 0 at a = b = 0."""
+    """L(u, v) = curve_u u^2 + curve_v v^2: lowest point L = 0 at u = v = 0."""
 
-    curve_a: float = 1.0
-    curve_b: float = 10.0
+    curve_u: float = 1.0
+    curve_v: float = 10.0
 
     def __post_init__(self):
-        positive_number(self.curve_a, "curve_a")
-        positive_number(self.curve_b, "curve_b")
+        positive_number(self.curve_u, "curve_u")
+        positive_number(self.curve_v, "curve_v")
 
-    def loss(self, a, b):
-        return self.curve_a * a**2 + self.curve_b * b**2
+    def loss(self, u, v):
+        return self.curve_u * u**2 + self.curve_v * v**2
 
-    def gradient(self, a, b) -> tuple:
-        """(dL/da, dL/db) = (2 curve_a a, 2 curve_b b)."""
-        return 2.0 * self.curve_a * a, 2.0 * self.curve_b * b
+    def gradient(self, u, v) -> tuple:
+        """(dL/du, dL/dv) = (2 curve_u u, 2 curve_v v)."""
+        return 2.0 * self.curve_u * u, 2.0 * self.curve_v * v
 
     def curvatures(self) -> tuple[float, float]:
-        """Second derivatives d2L/da2, d2L/db2 (the Hessian is diagonal)."""
-        return 2.0 * self.curve_a, 2.0 * self.curve_b
+        """Second derivatives d2L/du2, d2L/dv2: the Hessian is diagonal, so its eigenvalues."""
+        return 2.0 * self.curve_u, 2.0 * self.curve_v
 
     def stability_limit(self) -> float:
-        """Largest learning rate that still converges: 2 / (largest curvature)."""
+        """Largest learning rate that still converges: 2 / (largest Hessian eigenvalue)."""
         return 2.0 / max(self.curvatures())
 
     def no_overshoot_limit(self) -> float:
@@ -185,8 +186,8 @@ class Bowl:
 
 
 BOWL = Bowl()
-START = (-4.0, 1.5)  # (a, b): far along the shallow direction, a little up the steep one
-DIVERGENCE_BOUND = 1e3  # |a| or |b| this far out (hundreds of times the start) has blown up
+START = (-4.0, 1.5)  # (u, v): far along the shallow direction, a little up the steep one
+DIVERGENCE_BOUND = 1e3  # |u| or |v| this far out (hundreds of times the start) has blown up
 CONVERGED_LOSS = 1e-6
 
 
@@ -194,7 +195,7 @@ CONVERGED_LOSS = 1e-6
 class DescentResult:
     """The path of gradient descent and a one-line verdict on how it went."""
 
-    path: np.ndarray  # (steps_taken + 1, 2): rows (a, b), the start first
+    path: np.ndarray  # (steps_taken + 1, 2): rows (u, v), the start first
     losses: np.ndarray  # (steps_taken + 1,)
     learning_rate: float
     steps: int  # steps asked for
@@ -206,8 +207,8 @@ class DescentResult:
 
     @property
     def final(self) -> Values:
-        a, b = self.path[-1]
-        return Values(a=a, b=b, loss=self.losses[-1])
+        u, v = self.path[-1]
+        return Values(u=u, v=v, loss=self.losses[-1])
 
     @property
     def overshoots(self) -> bool:
@@ -232,11 +233,11 @@ class DescentResult:
         return "zig-zag (overshoots the valley floor)" if self.overshoots else "smooth"
 
     def __repr__(self) -> str:
-        a, b = self.path[-1]
+        u, v = self.path[-1]
         return (f"learning_rate = {self.learning_rate:g}\n"
                 f"steps_taken   = {self.steps_taken}\n"
-                f"a             = {a:.6g}\n"
-                f"b             = {b:.6g}\n"
+                f"u             = {u:.6g}\n"
+                f"v             = {v:.6g}\n"
                 f"loss          = {self.losses[-1]:.6g}\n"
                 f"status        = {self.status}\n"
                 f"pattern       = {self.pattern}")
@@ -255,9 +256,9 @@ def check_learning_rate(learning_rate) -> float:
 
 def gradient_descent(learning_rate, steps: int = 30, start=START, bowl: Bowl = BOWL,
                      bound: float = DIVERGENCE_BOUND) -> DescentResult:
-    """Take ``steps`` steps of (a, b) <- (a, b) - learning_rate * grad L(a, b).
+    """Take ``steps`` steps of (u, v) <- (u, v) - learning_rate * grad L(u, v).
 
-    Stops early once |a| or |b| passes ``bound``: the run has diverged, and going on would
+    Stops early once |u| or |v| passes ``bound``: the run has diverged, and going on would
     only overflow to inf and NaN.
     """
     learning_rate = check_learning_rate(learning_rate)
@@ -287,5 +288,7 @@ def steepest_direction(gradient, step_deg: float = 0.01) -> Values:
     angles = np.arange(0.0, 360.0, positive_number(step_deg, "step_deg"))
     slopes = g[0] * np.cos(np.radians(angles)) + g[1] * np.sin(np.radians(angles))
     i = int(np.argmin(slopes))
-    return Values(steepest_angle_deg=angles[i], slope=slopes[i],
-                  minus_gradient_angle_deg=math.degrees(math.atan2(-g[1], -g[0])) % 360)
+    # Both angles to 0.01 degree (the default grid's spacing), so they print alike.
+    return Values(steepest_angle_deg=round(float(angles[i]), 2), slope=slopes[i],
+                  minus_gradient_angle_deg=round(math.degrees(math.atan2(-g[1], -g[0])) % 360,
+                                                 2))

@@ -4,7 +4,8 @@ from .base import Exercise
 
 ex1 = Exercise(
     "Exercise 1 (recall). The revenue r = 4x + 3y has gradient (4, 3). In which direction "
-    "should you drive, in degrees counter-clockwise from East? Give a number, e.g. 12.34.",
+    "should you drive, in degrees counter-clockwise from East? Give it to 4 significant "
+    "figures, e.g. 12.34.",
     36.8699,
     hint="The gradient's direction is atan2(North part, East part); convert radians to "
          "degrees with math.degrees.",
@@ -20,7 +21,8 @@ ex1 = Exercise(
 
 ex2 = Exercise(
     "Exercise 2 (apply). The pay changes to $6 a mile East and $8 a mile North, and you may "
-    "drive at most 10 miles. What is the largest revenue, in dollars?",
+    "drive at most 10 miles. What is the largest revenue, in dollars? Give the exact "
+    "number.",
     100.0,
     hint="Drive along the gradient (6, 8). Its length is sqrt(6^2 + 8^2); a 10-mile trip "
          "along it earns 10 times that length.",
@@ -37,37 +39,38 @@ ex2 = Exercise(
 )
 
 ex3 = Exercise(
-    "Exercise 3 (derive). Gradient descent on L(a, b) = a^2 + 10 b^2 multiplies b by "
-    "(1 - 20 * learning_rate) every step. b shrinks towards 0 for every positive learning "
-    "rate below a limit, and not at or above it. What is that limit (the stability limit)?",
+    "Exercise 3 (derive). Gradient descent on L(u, v) = u^2 + 10 v^2 multiplies v by "
+    "(1 - 20 * learning_rate) every step. v shrinks towards 0 for every positive learning "
+    "rate below a limit, and not at or above it. What is that limit (the stability limit)? "
+    "Give the exact value.",
     0.1,
-    hint="b shrinks when |1 - 20 * learning_rate| < 1. Solve for the upper end. (The "
-         "curvature of L along b is d2L/db2 = 20.)",
-    solution="|1 - 20 lr| < 1 means 0 < lr < 2/20 = 0.1. At lr = 0.1, b flips between +b "
-             "and -b for ever; above it, b grows every step. The flatter a direction "
+    hint="v shrinks when |1 - 20 * learning_rate| < 1. Solve for the upper end. (The "
+         "curvature of L along v is d2L/dv2 = 20.)",
+    solution="|1 - 20 lr| < 1 means 0 < lr < 2/20 = 0.1. At lr = 0.1, v flips between +v "
+             "and -v for ever; above it, v grows every step. The flatter a direction "
              "(curvature 2) would allow up to 1.0, but the steepest direction sets the limit.",
     mistakes={
-        1.0: "1.0 = 2/2 is the limit for the flat direction a (curvature 2). The steep "
-             "direction b, with curvature 20, blows up first.",
-        0.05: "At 0.05 the factor is 1 - 20*0.05 = 0: b lands on 0 in one step. That is where "
+        1.0: "1.0 = 2/2 is the limit for the flat direction u (curvature 2). The steep "
+             "direction v, with curvature 20, blows up first.",
+        0.05: "At 0.05 the factor is 1 - 20*0.05 = 0: v lands on 0 in one step. That is where "
               "zig-zagging starts, not where divergence starts.",
-        0.2: "0.2 = 2/10 uses the coefficient 10, but the second derivative of 10 b^2 is 20.",
+        0.2: "0.2 = 2/10 uses the coefficient 10, but the second derivative of 10 v^2 is 20.",
     },
 )
 
 ex4 = Exercise(
-    "Exercise 4 (derive). On L(a, b) = a^2 + 10 b^2, take one step of gradient descent from "
-    "(a, b) = (2, 1) with learning rate 0.1. Give the new point as [a, b].",
+    "Exercise 4 (derive). On L(u, v) = u^2 + 10 v^2, take one step of gradient descent from "
+    "(u, v) = (2, 1) with learning rate 0.1. Give the new point exactly, as [u, v].",
     [1.6, -1.0],
-    hint="The gradient is (dL/da, dL/db) = (2a, 20b). New point = old point minus "
+    hint="The gradient is (dL/du, dL/dv) = (2u, 20v). New point = old point minus "
          "learning rate times gradient.",
-    solution="The gradient at (2, 1) is (4, 20). New a = 2 - 0.1*4 = 1.6; new b = "
-             "1 - 0.1*20 = -1.0. So [1.6, -1.0]: b jumped to the other side of the valley "
+    solution="The gradient at (2, 1) is (4, 20). New u = 2 - 0.1*4 = 1.6; new v = "
+             "1 - 0.1*20 = -1.0. So [1.6, -1.0]: v jumped to the other side of the valley "
              "(0.1 is exactly the stability limit).",
     mistakes={
         (2.4, 3.0): "[2.4, 3.0] adds the gradient: that climbs uphill. Descent subtracts it.",
-        (1.8, 0.0): "[1.8, 0.0] uses the gradient (a, 10b): the derivative of a^2 is 2a and "
-                    "of 10 b^2 is 20b.",
+        (1.8, 0.0): "[1.8, 0.0] uses the gradient (u, 10v): the derivative of u^2 is 2u and "
+                    "of 10 v^2 is 20v.",
     },
     abs_tol=1e-6,
 )

@@ -12,7 +12,7 @@ from ..core import descent
 from .style import PALETTE, RC, new_figure, styled
 
 ANGLES = np.linspace(0.0, 360.0, 721)
-A_RANGE, B_RANGE = (-5.0, 5.0), (-2.5, 2.5)  # the bowl's window, in parameter units
+U_RANGE, V_RANGE = (-5.0, 5.0), (-2.5, 2.5)  # the bowl's window, in parameter units
 
 
 def _arrow(ax, end, colour, style="-|>", linestyle="-", start=(0.0, 0.0)):
@@ -34,7 +34,7 @@ def _map_axes(ax, title, full_circle=False):
 
 @styled
 def routes_figure(routes=descent.LESSON_ROUTES):
-    """The lesson's routes as arrows on the map, each labelled with its revenue."""
+    """The lecture's routes as arrows on the map, each labelled with its revenue."""
     fig, ax = new_figure(figsize=(7.5, 6.5))
     _map_axes(ax, "Four 5-mile trips and what they earn")
     colours = [PALETTE[c] for c in ("blue", "orange", "purple", "vermillion")]
@@ -115,43 +115,43 @@ def circle_revenue_figure():
             color=PALETTE["vermillion"], ls="--", label="tangent at x = 4: slope 0")
     ax.plot([best["east"]], [best["revenue"]], "o", color=PALETTE["vermillion"], ms=9)
     ax.annotate(f"x = {best['east']:g}, y = {best['north']:g}\nr = ${best['revenue']:g}",
-                xy=(best["east"], best["revenue"]), xytext=(1.6, 21.0),
+                xy=(best["east"], best["revenue"]), xytext=(0.25, 25.7),
                 arrowprops=dict(arrowstyle="->", color=PALETTE["black"]))
     ax.set_xlim(0, descent.MILES)
     ax.set_ylim(14, 27)
     ax.set_xlabel("x: miles driven East (the rest North)")
     ax.set_ylabel("revenue ($)")
     ax.set_title("All 5 miles driven: revenue against miles East")
-    ax.legend(loc="lower left")
+    ax.legend(loc="lower center")  # clear of the curve's start at (0, 15)
     return fig
 
 
 def _formula(bowl) -> str:
     def term(c, v):
         return f"{v}^2" if c == 1 else f"{c:g}{v}^2"
-    return rf"$L(a, b) = {term(bowl.curve_a, 'a')} + {term(bowl.curve_b, 'b')}$"
+    return rf"$L(u, v) = {term(bowl.curve_u, 'u')} + {term(bowl.curve_v, 'v')}$"
 
 
 def _bowl_axes(ax, bowl):
-    a = np.linspace(*A_RANGE, 201)
-    b = np.linspace(*B_RANGE, 121)
-    grid_a, grid_b = np.meshgrid(a, b)
+    u = np.linspace(*U_RANGE, 201)
+    v = np.linspace(*V_RANGE, 121)
+    grid_u, grid_v = np.meshgrid(u, v)
     levels = [0.5, 2, 5, 10, 20, 40]
-    contours = ax.contour(grid_a, grid_b, bowl.loss(grid_a, grid_b), levels=levels,
+    contours = ax.contour(grid_u, grid_v, bowl.loss(grid_u, grid_v), levels=levels,
                           colors=PALETTE["grey"], linewidths=1.2)
     ax.clabel(contours, fontsize=10, fmt="%g")
     ax.plot([0], [0], "*", color=PALETTE["green"], ms=16, label="minimum (0, 0)")
-    ax.set_xlim(*A_RANGE)
-    ax.set_ylim(*B_RANGE)
+    ax.set_xlim(*U_RANGE)
+    ax.set_ylim(*V_RANGE)
     ax.set_aspect("equal")
-    ax.set_xlabel("parameter a")
-    ax.set_ylabel("parameter b")
+    ax.set_xlabel("parameter u")
+    ax.set_ylabel("parameter v")
 
 
-def _show_verdict(ax, result) -> None:
+def _show_verdict(ax, result, sep: str = ": ") -> None:
     """The axes title says how the run went; red when it diverged."""
     title = ax.title
-    title.set_text(f"learning rate {result.learning_rate:g}: {result.status}")
+    title.set_text(f"learning rate {result.learning_rate:g}{sep}{result.status}")
     title.set_color(PALETTE["vermillion"] if result.diverged else PALETTE["black"])
     # The longest verdicts ("getting worse: loss grew from ... to ...") in smaller type, so
     # they stay over their own panel instead of running into the next one.
@@ -165,14 +165,14 @@ def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.S
     result = descent.gradient_descent(learning_rate, steps, start, bowl)
     fig, (ax_path, ax_loss) = new_figure(1, 2, figsize=(14, 5.4),
                                          gridspec_kw={"width_ratios": [1.6, 1]})
-    fig.suptitle(f"Gradient descent on {_formula(bowl)}, starting at a = {start[0]:g}, "
-                 f"b = {start[1]:g}")
+    fig.suptitle(f"Gradient descent on {_formula(bowl)}, starting at u = {start[0]:g}, "
+                 f"v = {start[1]:g}")
     _bowl_axes(ax_path, bowl)
     # Pinned where matplotlib would put it anyway (nothing sits above these axes): an app
     # then redraws the verdict on its own, without the axes placing it again.
     ax_path.set_title(" ", y=1.0)
     path, = ax_path.plot(*result.path.T, "o-", color=PALETTE["blue"], ms=4, lw=1.8,
-                         label="path of (a, b)")
+                         label="path of (u, v)")
     start_marker, = ax_path.plot([start[0]], [start[1]], "s", color=PALETTE["black"], ms=8,
                                  label="start")
     ax_path.legend(loc="lower right", framealpha=0.95, fontsize=11)
@@ -182,7 +182,7 @@ def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.S
     ax_loss.axhline(descent.CONVERGED_LOSS, color=PALETTE["green"], ls=":", lw=2,
                     label=f"converged ({descent.CONVERGED_LOSS:g})")
     ax_loss.set_xlabel("step")
-    ax_loss.set_ylabel("loss L(a, b) (log scale)")
+    ax_loss.set_ylabel("loss L(u, v) (log scale)")
     ax_loss.set_title("Loss after each step")
     legend = ax_loss.legend(loc="best", fontsize=11)
 
@@ -233,12 +233,12 @@ def show_descent(fig, result, limits=None) -> bool:
 def learning_rates_figure(rates=(0.03, 0.09, 0.12), steps: int = 30,
                           bowl: descent.Bowl = descent.BOWL):
     """The same start and number of steps at several learning rates, side by side."""
-    fig, axes = new_figure(len(rates), 1, figsize=(9, 0.6 + 3.6 * len(rates)))
+    fig, axes = new_figure(1, len(rates), figsize=(5 * len(rates), 4.0))
     fig.suptitle(f"{_formula(bowl)}: {steps} steps at {len(rates)} learning rates")
     for ax, rate in zip(np.atleast_1d(axes), rates, strict=True):
         result = descent.gradient_descent(rate, steps, bowl=bowl)
         _bowl_axes(ax, bowl)
-        _show_verdict(ax, result)
+        _show_verdict(ax, result, sep="\n")  # two lines: a panel a third as wide as the page
         ax.plot(*result.path.T, "o-", color=PALETTE["blue"], ms=4, lw=1.8,
                 label=f"path, {result.steps_taken} steps")
         ax.plot(*result.path[0], "s", color=PALETTE["black"], ms=8, label="start")
