@@ -19,7 +19,7 @@ RANGES = {**{name: (-3.0, 3.0) for name in PARAMS}, "x1": (-2.0, 2.0), "x2": (-2
 
 
 class ForwardExplorer(App):
-    """Move any number of the lesson's network and see every forward value and error follow."""
+    """Move any number of the lecture's network and see every forward value and error follow."""
 
     def __init__(self, net: LessonNet | None = None):
         net = LessonNet() if net is None else net
@@ -62,7 +62,7 @@ class ForwardExplorer(App):
             f"{LessonNet().error():.4f})")
 
     def reset(self, _button=None) -> None:
-        """Put every slider back to the lesson's value, then redraw once."""
+        """Put every slider back to the lecture's value, then redraw once."""
         self._holding = True
         try:
             for name, control in self.controls.items():

@@ -1,6 +1,6 @@
 """Lesson 5, the backward pass: every gradient as its chain-rule product, set beside the slides.
 
-Each function takes a ``LessonNet`` (the lesson's example when omitted) and returns printable
+Each function takes a ``LessonNet`` (the lecture's example when omitted) and returns printable
 ``Lines`` or a ``Table``; the numbers come from ``LessonNet.backward`` and are only arranged here.
 """
 

@@ -14,7 +14,7 @@ from .matrix import MatrixNet
 from .network import LessonNet
 from .report import Lines, fmt
 
-# The lesson's formulas in the order it computes them ("*" multiplies, as on the slides).
+# The lecture's formulas in the order it computes them ("*" multiplies, as on the slides).
 FORMULAS = {
     "h1": "x1*w1 + x2*w2 + b11",
     "outH1": "sigmoid(h1)",
@@ -84,7 +84,7 @@ def _matrix(name: str, a: np.ndarray) -> list[str]:
 
 
 def matrix_parameters(net: LessonNet | None = None) -> Lines:
-    """W1, b1, W2, b2 of ``MatrixNet.from_lesson``, with the lesson names they hold."""
+    """W1, b1, W2, b2 of ``MatrixNet.from_lesson``, with the lecture's names they hold."""
     model = MatrixNet.from_lesson(_net(net))
     (W1, b1), (W2, b2) = ((layer.W, layer.b) for layer in model.layers)
     return Lines([
@@ -96,7 +96,7 @@ def matrix_parameters(net: LessonNet | None = None) -> Lines:
 
 
 def matrix_pass(net: LessonNet | None = None) -> dict[str, float]:
-    """The forward values the matrix form computes, under the lesson's names."""
+    """The forward values the matrix form computes, under the lecture's names."""
     net = _net(net)
     x, t = [net.x1, net.x2], [net.T1, net.T2]
     model = MatrixNet.from_lesson(net)

@@ -1,4 +1,4 @@
-"""The lesson's 2-2-2 network drawn on one Axes: values in the nodes, numbers on the edges.
+"""The lecture's 2-2-2 network drawn on one Axes: values in the nodes, numbers on the edges.
 
 Shared by the forward pass (edges show the weights) and the backward pass (edges show
 dE/dw). ``NetworkDiagram.update`` only changes texts, colours and widths, so a widget can
