@@ -1,5 +1,6 @@
 """The forward-pass app re-renders by blitting, and every frame is a full draw's picture."""
 
+import numpy as np
 from blit_oracle import assert_blit_matches_full_draw
 
 from lesson_lib.apps.forward import forward_explorer
@@ -24,3 +25,14 @@ def test_only_the_diagram_is_redrawn_on_a_move():
     diagram = app.fig.diagram
     assert diagram.edge_texts["w7"] in app.dynamic and diagram.error_text in app.dynamic
     assert app.fig.axes[0].title not in app.dynamic  # the title stays in the background
+
+
+def test_a_random_walk_of_moves_keeps_every_frame_right():
+    rng = np.random.default_rng(7)
+    app = forward_explorer()
+    names = list(app.controls)
+    for move in range(30):
+        name = names[rng.integers(len(names))]
+        control = app.controls[name]
+        control.value = float(np.round(rng.uniform(control.min, control.max), 2))
+        assert_blit_matches_full_draw(app, f"move {move}: {name} = {control.value}")
