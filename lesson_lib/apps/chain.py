@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from ..core.chain import SHAPES, chain
 from ..core.checks import finite_number, positive_number
 from ..figures.chain import chain_view, show_chain
+from ..figures.fastdraw import cache_glyphs
 from .base import App, slider
 
 SPACINGS = (1.0, 0.1, 0.01, 0.001)
@@ -24,7 +25,8 @@ class ChainExplorer(App):
 
     def __init__(self, inner: str = "linear", a: float = 2.0, outer: str = "linear",
                  b: float = 3.0, x: float = 4.0, spacing: float = 1.0):
-        self.fig = chain_view(inner, a, outer, b, x, spacing)  # also checks every argument
+        self.fig = cache_glyphs(chain_view(inner, a, outer, b, x, spacing))  # checks arguments
+        self.fig.set_dpi(80)  # a notebook column shows it at about this size; fewer pixels
         for name, value, limit in (("a", a, 3), ("b", b, 3), ("x", x, 6)):
             if abs(finite_number(value, name)) > limit:
                 raise ValueError(f"{name} must be between -{limit} and {limit}, got {value}")
@@ -41,7 +43,9 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
-        self._start(columns=2)
+        # Every control moves the panels' ranges, so the panels are redrawn whole; only the
+        # legend under them stays in the background.
+        self._start(columns=2, dynamic=list(self.fig.axes))
         # Show the table between the readout and the figure.
         self.widget.children = (*self.widget.children[:-1], self.table, self.image)
 

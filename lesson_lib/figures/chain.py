@@ -35,6 +35,9 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
                              label="dot: where the slope is taken")[0],
         })
         ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
+        # Pinned where matplotlib puts it anyway (nothing sits above the panels): a redraw
+        # then skips working out the title's place again.
+        ax.set_title(" ", y=1.0)
     # One legend under all three panels, so it never hides a curve.
     fig.legend(handles=list(parts[0].values()), loc="lower center", ncols=4)
     # Fixed margins, wide enough for tick labels like -17.5: the ranges change with every
