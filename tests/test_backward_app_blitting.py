@@ -14,7 +14,8 @@ def test_stepper_frames_match_a_full_draw():
     app.buttons["step10"].click()  # past 10 updates: the history's step axis grows
     assert_blit_matches_full_draw(app, "12 steps")
     app.controls["learning_rate"].value = 5.0
-    app.controls["update_biases"].value = True
+    app.controls["update_biases"].value = True  # the bias edges lose their grey
+    assert_blit_matches_full_draw(app, "biases updated")
     for count in range(3):
         app.buttons["step"].click()
         assert_blit_matches_full_draw(app, f"fast step {count}")

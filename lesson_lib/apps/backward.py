@@ -41,9 +41,9 @@ class TrainingStepper(App):
             buttons[name] = widgets.Button(description=label)
             buttons[name].on_click(handler)
         history = self.fig.history
-        # The titles and the history's axes stay put; the legend goes over the line.
+        # The titles, the legend and the history's axes stay put.
         self._start(buttons=buttons, dynamic=[*self.fig.diagram.moving_artists(),
-                                              history.line, history.legend])
+                                              history.line])
 
     def step(self, count: int = 1) -> None:
         """Forward, backward and update ``count`` times with the controls' settings."""
