@@ -46,6 +46,11 @@ class ChainExplorer(App):
         # Every control moves the panels' ranges, so the panels are redrawn whole; only the
         # legend under them stays in the background.
         self._start(columns=2, dynamic=list(self.fig.axes))
+        # The x labels stay where the first draw put them (the tick labels under them never
+        # change height): pinned there, a redraw skips measuring every tick label again.
+        for ax in self.fig.axes:
+            label_y = ax.transAxes.inverted().transform(ax.xaxis.label.get_position())[1]
+            ax.xaxis.set_label_coords(0.5, label_y)
         # Show the table between the readout and the figure.
         self.widget.children = (*self.widget.children[:-1], self.table, self.image)
 
