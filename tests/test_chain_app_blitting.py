@@ -3,7 +3,7 @@
 from blit_oracle import assert_blit_matches_full_draw, pixels
 
 from lesson_lib.apps.chain import chain_explorer
-from lesson_lib.figures.chain import chain_view
+from lesson_lib.figures.chain import chain_view, show_chain
 
 
 def test_chain_frames_match_a_full_draw():
@@ -27,10 +27,27 @@ def test_titles_follow_the_dot_without_moving():
 
 def test_the_app_paints_what_a_fresh_figure_paints():
     app = chain_explorer()
-    for name, value in (("x", 5.9), ("inner", "square"), ("a", -3.0), ("x", -6.0)):
+    for name, value in (("x", 5.9), ("inner", "square"), ("a", -3.0), ("x", -4.7)):
         app.controls[name].value = value
     c = {name: control.value for name, control in app.controls.items()}
     fresh = chain_view(c["inner"], c["a"], c["outer"], c["b"], c["x"], c["spacing"])
+    show_chain(fresh, app.chain(), c["x"], c["spacing"], center=-5.0)
     fresh.set_dpi(app.fig.dpi)
     # Pinned titles and x labels sit exactly where matplotlib would place them.
     assert (pixels(app.image.value) == pixels(fresh.to_png())).all()
+
+
+def test_x_moves_the_dot_within_a_window_that_steps_by_whole_units():
+    app = chain_explorer(x=4.0)
+    background = app._background
+    for x in (4.1, 4.3, 3.6, 4.5):  # all round to 4: the panels stay, only the lines move
+        app.controls["x"].value = x
+        assert app._background is background, x
+        assert app.fig.axes[0].get_xlim() == (1.0, 7.0)
+        assert app.fig.parts[0]["point"].get_xdata()[0] == x
+        assert_blit_matches_full_draw(app, f"x = {x}")
+    app.controls["x"].value = 4.6  # the window steps on to 5 +- 3
+    assert app._background is not background
+    assert app.fig.axes[0].get_xlim() == (2.0, 8.0)
+    rows = app.fig.parts[0]["rows"].get_xdata()
+    assert 2.0 < min(rows) and max(rows) < 8.0  # the table's rows stay in the window

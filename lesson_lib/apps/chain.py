@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from ..core.chain import SHAPES, chain
 from ..core.checks import finite_number, positive_number
 from ..figures.chain import chain_view, show_chain
-from ..figures.fastdraw import cache_glyphs
+from ..figures.fastdraw import cache_glyphs, draw_order
 from .base import App, slider
 
 SPACINGS = (1.0, 0.1, 0.01, 0.001)
@@ -43,9 +43,11 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
-        # Every control moves the panels' ranges, so the panels are redrawn whole; only the
-        # legend under them stays in the background.
-        self._start(columns=2, dynamic=list(self.fig.axes))
+        # Moving x moves the lines and the titles; the panels' ranges (and with them the
+        # axes, redrawn by redraw_all) change only when x crosses into another window, or
+        # when another control changes the functions.
+        moving = [line for part in self.fig.parts for line in part.values()]
+        self._start(columns=2, dynamic=draw_order(moving + [ax.title for ax in self.fig.axes]))
         # The x labels stay where the first draw put them (the tick labels under them never
         # change height): pinned there, a redraw skips measuring every tick label again.
         for ax in self.fig.axes:
@@ -61,7 +63,10 @@ class ChainExplorer(App):
 
     def update(self) -> None:
         links, x, spacing = self.chain(), self.controls["x"].value, self.controls["spacing"].value
-        show_chain(self.fig, links, x, spacing)
+        # The panels show round(x) +- 3: x moves the dot along the curve for a whole unit
+        # before the window steps on (the table's rows, x +- 2 at most, stay inside it).
+        if show_chain(self.fig, links, x, spacing, center=round(x)):
+            self.redraw_all()
         self.table.value = links.table(x, spacing)._repr_html_()
         at = links.at(x)
         self.readout.value = (

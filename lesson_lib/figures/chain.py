@@ -9,6 +9,7 @@ from ..core.checks import finite_number
 from .style import PALETTE, new_figure, styled
 
 HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
+LINES_ZORDER = 3  # over the axes' frame, where a curve leaves the panel
 SAMPLES = 301
 PANELS = (
     # (title template, x label, y label, derivative name, where the dot and tangent are)
@@ -26,13 +27,14 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
     parts = []
     for ax, (_, xlabel, ylabel, _, _) in zip(axes, PANELS, strict=True):
         parts.append({
-            "curve": ax.plot([], [], color=PALETTE["blue"], label="function")[0],
+            "curve": ax.plot([], [], color=PALETTE["blue"], label="function",
+                             zorder=LINES_ZORDER)[0],
             "tangent": ax.plot([], [], color=PALETTE["orange"], linewidth=3,
-                               label="tangent at the dot")[0],
+                               label="tangent at the dot", zorder=LINES_ZORDER)[0],
             "rows": ax.plot([], [], "s", color=PALETTE["sky"], markersize=7,
-                            label="the table's rows")[0],
+                            label="the table's rows", zorder=LINES_ZORDER)[0],
             "point": ax.plot([], [], "o", color=PALETTE["black"], markersize=9,
-                             label="dot: where the slope is taken")[0],
+                             label="dot: where the slope is taken", zorder=LINES_ZORDER)[0],
         })
         ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
         # Pinned where matplotlib puts it anyway (nothing sits above the panels): a redraw
@@ -49,12 +51,18 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
     return fig
 
 
-def show_chain(fig, links: Chain, x: float, spacing: float = 1.0) -> None:
-    """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only)."""
+def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
+               center: float | None = None) -> bool:
+    """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only).
+
+    The panels show ``center`` +- 3 (by default x +- 3). Returns True when a panel's limits
+    changed: an app keeps ``center`` for a while as x moves, and redraws the axes only then.
+    """
     x = finite_number(x, "x")
+    center = x if center is None else finite_number(center, "center")
     table = links.table(x, spacing)
     at = links.at(x)
-    xs = np.linspace(x - HALF_WINDOW, x + HALF_WINDOW, SAMPLES)
+    xs = np.linspace(center - HALF_WINDOW, center + HALF_WINDOW, SAMPLES)
     ys = np.asarray(links.inner(xs), dtype=float)
     y_low, y_high = _padded(ys.min(), ys.max())
     y_grid = np.linspace(y_low, y_high, SAMPLES)
@@ -68,6 +76,7 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0) -> None:
     formulas = {"f": links.inner.formula("x"), "g": links.outer.formula("y")}
     # The dot sits at x in the x panels but at y = f(x) in the outer panel: each title says.
     where = {"x": f"{x:.4g}", "y": f"{at['y']:.4g}"}
+    changed = False
     for ax, p, panel, curve in zip(fig.axes, fig.parts, PANELS, curves, strict=True):
         cx, cy, rx, ry, px, py, slope, half = curve
         cy = np.asarray(cy, dtype=float) + 0.0 * cx  # a constant function still gets a curve
@@ -78,12 +87,16 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0) -> None:
         # A steep tangent is drawn shorter, so it spans at most 60 % of the panel's height.
         half = min(half, 0.3 * (high - low) / max(abs(slope), 1e-12))
         p["tangent"].set_data([px - half, px + half], [py - slope * half, py + slope * half])
-        ax.set_xlim(cx[0], cx[-1])
-        ax.set_ylim(low, high)
+        limits = ((float(cx[0]), float(cx[-1])), (float(low), float(high)))
+        if (ax.get_xlim(), ax.get_ylim()) != limits:
+            ax.set_xlim(*limits[0])
+            ax.set_ylim(*limits[1])
+            changed = True
         title, _, _, name, point = panel
         # title.set_text keeps the course's title font, which set_title would reset.
         ax.title.set_text(f"{title.format(**formulas)}\n"
                           f"dot at {point.format(**where)}\n{name} = {slope:.4f} there")
+    return changed
 
 
 def _padded(low: float, high: float) -> tuple[float, float]:
