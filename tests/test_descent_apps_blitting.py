@@ -60,7 +60,22 @@ def test_loss_axis_limits_are_whole_decades_around_the_curve():
         assert low < min(losses.min(), ll.core.descent.CONVERGED_LOSS) and high > losses.max()
         for limit in (low, high):
             assert limit == pytest.approx(10.0 ** round(math.log10(limit)))
-        assert app.fig.handles["ax_loss"].get_xlim() == (0.0, steps)
+        assert app.fig.handles["ax_loss"].get_xlim() == (0.0, steps)  # 10, 50, 100: bands
+
+
+def test_steps_move_the_curve_within_bands_of_10_20_50_100():
+    app = ll.apps.descent.descent_explorer(steps=21)
+    background = app._background
+    for steps in (22, 35, 50, 30):
+        app.controls["steps"].value = steps
+        assert app._background is background, steps  # only the moving parts redrawn
+        assert app.fig.handles["ax_loss"].get_xlim() == (0.0, 50.0)
+        steps_shown, _ = app.fig.handles["loss"].get_data()
+        assert len(steps_shown) == steps + 1
+        assert_blit_matches_full_draw(app, f"{steps} steps")
+    app.controls["steps"].value = 51
+    assert app._background is not background
+    assert app.fig.handles["ax_loss"].get_xlim() == (0.0, 100.0)
 
 
 def test_a_long_verdict_stays_over_its_own_panel():

@@ -73,6 +73,7 @@ class DescentExplorer(App):
     PRESETS = {"smooth": 0.04, "zig-zag": 0.09, "diverge": 0.12}
     RATES = (0.005, 0.13)  # the slider's range: from crawling to diverging fast
     MAX_STEPS = 100
+    STEP_BANDS = (10, 20, 50, MAX_STEPS)  # the loss axis runs to the first that covers steps
 
     def __init__(self, learning_rate: float = 0.09, steps: int = 50):
         learning_rate = descent.check_learning_rate(learning_rate)
@@ -107,14 +108,17 @@ class DescentExplorer(App):
         self.controls["learning_rate"].value = rate
 
     def _loss_limits(self, steps: int) -> tuple:
-        """Loss axes that hold the curve of every learning rate on the slider at ``steps``
-        steps: the scale stays put while the rate moves (so curves compare at a glance),
-        and the axes are redrawn only when the number of steps changes."""
-        if steps not in self._limits:
+        """Loss axes that hold the curve of every learning rate on the slider, for up to
+        10, 20, 50 or 100 steps (the first that covers ``steps``): the scale stays put
+        while the rate moves (so curves compare at a glance) and while the step count moves
+        within a band; only crossing into the next band redraws the axes. A shorter run is
+        the start of a longer one, so the longer run's limits hold it."""
+        band = next(n for n in self.STEP_BANDS if n >= steps)
+        if band not in self._limits:
             rates = np.linspace(*self.RATES, 26)  # every 0.005; show_descent widens if need be
-            self._limits[steps] = figures.loss_limits(
-                [descent.gradient_descent(rate, steps) for rate in rates])
-        return self._limits[steps]
+            self._limits[band] = figures.loss_limits(
+                [descent.gradient_descent(rate, band) for rate in rates])
+        return self._limits[band]
 
     def update(self) -> None:
         steps = self.controls["steps"].value
