@@ -33,8 +33,66 @@ def test_learning_rate_curves_label_each_rate_with_its_verdict():
     sweep = training.sweep_learning_rates([0.01, 10.0, 1000.0], steps=2000)
     fig = figures.learning_rate_curves(sweep, [0.01, 10.0, 1000.0])
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert labels == ["rate 0.01: slow", "rate 10: good", "rate 1e+03: stalled"]
+    assert labels == ["rate 0.01: slow", "rate 10: good", "rate 1000: stalled",
+                      f"before training: {ll.LessonNet().error():.4g}"]
     np.testing.assert_array_equal(fig.axes[0].lines[1].get_ydata(), sweep.errors[1, 1:])
+    assert fig.axes[0].get_ylim()[0] == pytest.approx(1e-30)
+
+
+def test_learning_rate_curves_group_the_stalled_rates():
+    rates = [10.0, 100.0, 1000.0]
+    sweep = training.sweep_learning_rates(rates, steps=50)
+    assert [sweep.verdict(i) for i in range(3)] == ["slow", "stalled", "stalled"]
+    ax = figures.learning_rate_curves(sweep, rates).axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "rates 100 and 1000: stalled" in labels and len(labels) == 3
+    assert len(ax.lines) == 4  # every rate is still drawn, plus the starting error
+    assert any("100 and 1000" in t.get_text() for t in ax.texts)
+
+
+def test_rate_text_has_no_exponent():
+    assert [figures.rate_text(r) for r in (1000.0, 44.668359, 0.01, 0.5)] == [
+        "1000", "44.7", "0.01", "0.5"]
+
+
+def test_boundary_snapshots_share_a_legend_and_a_colour_bar():
+    train, _ = datasets.moons(n=40).split()
+    history = training.train_epochs(training.classifier(3), train, 2, 1.0,
+                                    snapshot_epochs=(0, 1, 2))
+    fig = figures.boundary_snapshots(history, train, columns=2)
+    panels = [ax for ax in fig.axes if ax.get_title().startswith("epoch")]
+    assert [ax.get_title().split(":")[0] for ax in panels] == ["epoch 0", "epoch 1", "epoch 2"]
+    assert all("(no unit)" in ax.get_xlabel() for ax in panels[1:])
+    assert [ax for ax in fig.axes if ax.get_legend() is not None] == [fig.handles["key"]]
+    labels = [t.get_text() for t in fig.handles["key"].get_legend().get_texts()]
+    assert labels[:2] == ["class 0", "class 1"]
+    bar = fig.handles["colorbar"]
+    assert "P(class 1)" in bar.ax.get_xlabel() and bar.mappable.get_clim() == (0, 1)
+
+
+def test_boundary_legend_names_only_what_is_drawn():
+    train, test = datasets.moons(n=40).split()
+    history = training.train_epochs(training.classifier(3), train, 1, 1.0, test=test)
+    ax = figures.boundary(history, train, test).axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["class 0", "class 1", "held out (hollow)"]
+    assert ax.texts[-1].get_text() == ""
+    fig = figures.boundary(history, train, test, points=[(0.3, -0.2)])
+    labels = [t.get_text() for t in fig.handles["ax"].get_legend().get_texts()]
+    assert labels[-1] == "your point"
+
+
+def test_the_star_note_gives_the_networks_probability():
+    train, _ = datasets.moons(n=40).split()
+    history = training.train_epochs(training.classifier(3), train, 1, 1.0)
+    fig = figures.boundary(history, train, points=[(0.3, -0.2)])
+    # Oracle: the forward pass written out with the layers' arrays.
+    out = np.array([0.3, -0.2])
+    for layer in history.net.layers:
+        out = 1 / (1 + np.exp(-(layer.W @ out + layer.b)))
+    p = out[0]
+    assert fig.handles["point_text"].get_text() == (
+        f"star (0.30, -0.20): P(class 1) = {p:.3f}, class {int(p >= 0.5)}")
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +167,8 @@ def test_dataset_trainer_predicts_a_typed_point(trainer):
     p = training.predict_proba(trainer.history.net, [[-1.0, 1.0]])[0]
     assert f"P(class 1) = {p:.3f}" in trainer.readout.value
     assert list(trainer.fig.handles["marker"].get_xdata()) == [-1.0]
+    assert f"star (-1.00, 1.00): P(class 1) = {p:.3f}" in \
+        trainer.fig.handles["point_text"].get_text()
 
 
 def test_dataset_trainer_flags_changed_settings_then_new_data(trainer):

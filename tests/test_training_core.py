@@ -257,3 +257,23 @@ def test_training_modules_keep_to_their_layers():
 
 def test_slider_sweep_cache_ignores_how_it_is_called():
     assert training.slider_sweep(steps=40) is training.slider_sweep(True, 40)
+
+
+def test_rates_on_data_counts_the_epochs_whose_mean_error_rose():
+    train, _ = datasets.moons(n=60).split()
+    lines = training.rates_on_data(train, [0.001, 10.0], epochs=20, hidden=4).splitlines()
+    assert lines[0].split()[:5] == ["rate", "mean", "E", "after", "20"]
+    # Oracle: the mean error of every epoch, recomputed by hand from a plain forward pass.
+    for line, rate in zip(lines[1:], (0.001, 10.0), strict=True):
+        run = training.train_epochs(training.classifier(4), train, 20, rate)
+        out = train.X.T
+        for layer in run.net.layers:
+            out = 1 / (1 + np.exp(-(layer.W @ out + layer.b[:, None])))
+        assert np.mean(0.5 * (train.y - out[0]) ** 2) == pytest.approx(run.errors[-1])
+        rose = sum(b > a * (1 + 1e-9) for a, b in zip(run.errors[:-1], run.errors[1:],
+                                                          strict=True))
+        cells = line.split()
+        assert float(cells[0]) == rate and int(cells[2]) == rose
+        assert cells[-1] == f"{run.train_accuracy[-1]:.1%}"
+    assert lines[1].split()[2] == "0"  # tiny steps: the mean error only falls
+    assert int(lines[2].split()[2]) > 0  # large steps: some epochs undo earlier progress

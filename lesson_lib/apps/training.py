@@ -1,4 +1,4 @@
-"""Two training apps: a learning-rate slider over the lesson's 10,000-update error curve,
+"""Two training apps: a learning-rate slider over the lecture's 10,000-update error curve,
 and a small classifier trained on a two-class data set with a Train button."""
 
 from __future__ import annotations
@@ -52,14 +52,15 @@ class LearningRateExplorer(App):
         hits = np.flatnonzero(errors <= 1e-6)
         reach = f"{hits[0]:,} updates" if hits.size else "never"
         self.readout.value = (
-            f"<b>learning rate {rate:.3g}</b> ({kind}): E_total = {errors[0]:.4g} before, "
+            f"<b>learning rate {figures.rate_text(rate)}</b> ({kind}): "
+            f"E_total = {errors[0]:.4g} before, "
             f"{errors[1]:.3g} after 1 update, {errors[min(100, self.steps)]:.3g} after 100, "
             f"{errors[-1]:.3g} after {self.steps:,}; E_total &le; 1e-6 after: {reach}; "
             f"rises: {training.rises(errors)}")
 
 
 def learning_rate_explorer(learning_rate: float = 0.5, update_biases: bool = True):
-    """The lesson's network trained for 10,000 updates at the slider's learning rate."""
+    """The lecture's network trained for 10,000 updates at the slider's learning rate."""
     return LearningRateExplorer(learning_rate, update_biases)
 
 
@@ -95,9 +96,10 @@ class DatasetTrainer(App):
         self.history = self.fig.handles["history"]
         self.train_set, self.test_set = self.fig.handles["train_set"], self.fig.handles["test_set"]
         self.trained_with = None  # the settings of the last Train press
-        # Only the new-point star moves on a control change; a new boundary or data set
-        # redraws the whole figure (redraw_all), which happens once per Train or data set.
-        self._start(buttons={"train": train_button}, dynamic=[self.fig.handles["marker"]])
+        # Only the new-point star and its note change on a control change; a new boundary
+        # or data set redraws the whole figure (redraw_all), once per Train or data set.
+        self._start(buttons={"train": train_button},
+                    dynamic=[self.fig.handles["marker"], self.fig.handles["point_text"]])
         rows = list(self.widget.children)
         self.widget.children = rows[:-2] + [self.progress] + rows[-2:]
 
@@ -152,8 +154,7 @@ class DatasetTrainer(App):
             figures.set_points(self.fig, self.train_set, self.test_set)
             self._show(self.history)
         x1, x2 = self._point()
-        self.fig.handles["marker"].set_data([x1], [x2])
-        p = training.predict_proba(self.history.net, [[x1, x2]])[0]
+        p = figures.set_point(self.fig, self.history.net, x1, x2)
         h = self.history
         status = ("untrained (random weights): press Train" if self.trained_with is None
                   else f"trained {h.epochs} epochs: training accuracy "

@@ -1,4 +1,4 @@
-"""Training to convergence: the lesson's net over many updates and learning rates, and a
+"""Training to convergence: the lecture's net over many updates and learning rates, and a
 MatrixNet trained sample by sample, in epochs, on a two-class data set.
 
 The slides' algorithm: forward, error, backward, update; repeat until the error is small;
@@ -18,13 +18,13 @@ from .datasets import Dataset
 from .matrix import Layer, MatrixNet
 from .network import LESSON_LEARNING_RATE, PARAMS, LessonNet, TrainingHistory, Values
 
-# The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lesson's 0.5.
+# The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lecture's 0.5.
 RATE_EXPONENTS = (-2.0, 3.0, 0.05)
 SWEEP_RATES = np.union1d(10.0 ** np.linspace(RATE_EXPONENTS[0], RATE_EXPONENTS[1], 101),
                          [LESSON_LEARNING_RATE])
 
 
-# -- the lesson's network ---------------------------------------------------------------
+# -- the lecture's network ---------------------------------------------------------------
 def lesson_summary(history: TrainingHistory) -> Values:
     """E_total after one update and after the last, and the final outputs beside the targets."""
     f = history.final.forward()
@@ -202,7 +202,7 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
                          update_biases: bool = True) -> LearningRateSweep:
     """``LessonNet.train`` for many learning rates at once: one array element per rate.
 
-    The updates are the same float operations, in the same order, as the lesson's own
+    The updates are the same float operations, in the same order, as LessonNet.train's own
     loop, so each row equals ``net.train(steps, rate)`` to rounding (a test checks 1e-12).
     """
     lr = finite_array(rates, "rates")
@@ -218,7 +218,7 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
 
 
 def slider_sweep(update_biases: bool = True, steps: int = 10_000) -> LearningRateSweep:
-    """The sweep of every slider position (``SWEEP_RATES``) from the lesson's start, made
+    """The sweep of every slider position (``SWEEP_RATES``) from the lecture's start, made
     once per setting and then shared: by the app, its still picture and a re-opened app."""
     return _slider_sweep(bool(update_biases), positive_int(steps, "steps", minimum=0))
 
@@ -332,7 +332,7 @@ def train_sample(net: MatrixNet, x, t, steps: int, learning_rate: float,
 
 def matrix_agrees_with_lesson(steps: int = 10_000, learning_rate: float = LESSON_LEARNING_RATE,
                               update_biases: bool = True, tolerance: float = 1e-12) -> str:
-    """Train the lesson's net both ways (named floats, and matrices) and compare every number."""
+    """Train the lecture's net both ways (named floats, and matrices) and compare every number."""
     net = LessonNet()
     history = net.train(steps, learning_rate, update_biases)
     errors, final = train_sample(MatrixNet.from_lesson(net), [net.x1, net.x2],
@@ -431,6 +431,26 @@ def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: flo
         if on_epoch is not None:
             on_epoch(epoch, history)
     return history
+
+
+def rates_on_data(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
+                  seed: int = 0) -> str:
+    """Train the same random network at each rate and say how unevenly the mean error fell.
+
+    Per rate: the mean error after ``epochs`` epochs, on how many epochs it rose (by more
+    than rounding), its largest rise, and the training accuracy at the end.
+    """
+    lines = [f"{'rate':>5}  {f'mean E after {epochs}':>16}  {'epochs it rose':>14}  "
+             f"{'largest rise (epoch: before -> after)':<37}  training accuracy"]
+    for rate in rates:
+        run = train_epochs(classifier(hidden, seed=seed), train, epochs, rate, seed=seed)
+        jumps = np.diff(run.errors)
+        k = int(np.argmax(jumps)) + 1
+        largest = (f"epoch {k}: {run.errors[k - 1]:.3g} -> {run.errors[k]:.3g}"
+                   if rises(run.errors) else "none")
+        lines.append(f"{rate:>5g}  {run.errors[-1]:>16.3g}  {rises(run.errors):>14}  "
+                     f"{largest:<37}  {run.train_accuracy[-1]:.1%}")
+    return _Text("\n".join(lines))
 
 
 def probability_grid(net: MatrixNet, bounds, resolution: int = 100):

@@ -3,19 +3,24 @@
 from .base import Exercise
 
 ex1 = Exercise(
-    "Exercise 1 (recall). Start from the lesson's weights and make ONE update at learning "
-    "rate 0.5 with the biases held fixed, as the slides do. What is E_total afterwards? "
-    "(Give 4 significant figures or more.)",
-    0.2910277737,
-    hint="ll.LessonNet().step(update_biases=False) is the network after the slides' update; "
-         "call .error() on it.",
-    solution="ll.LessonNet().step(update_biases=False).error() = 0.29102777: down from "
-             "0.29837111 before the update, a drop of only 0.0073. One update is a small step; "
-             "training repeats it thousands of times.",
+    "Exercise 1 (apply). The notebook printed E_total after ONE update. Start from the "
+    "lecture's weights and make TWO updates at learning rate 0.5, with the biases held fixed "
+    "as the slides do. What is E_total after the second update, to 4 significant figures?",
+    0.2835471331,
+    rel_tol=1e-4,  # one update at rate 1.0 lands only 2.5e-4 away: it must not pass
+    hint="ll.LessonNet().step(update_biases=False) is the network after one update, and it "
+         "can take a .step of its own; or read .errors of ll.LessonNet().train(2, ...).",
+    solution="ll.LessonNet().train(2, update_biases=False).errors = 0.29837, 0.29103, "
+             "0.28355: before, after one update and after two. The answer is 0.2835. One "
+             "update at twice the rate, 1.0, gives 0.2836: close, but not the same, because "
+             "the second update uses the gradients at the new weights.",
     mistakes={
-        0.2983711088: "That is E_total before the update, with the lesson's starting weights.",
-        0.2804714468: "That is the error when the biases are updated too. The slides keep "
+        0.2910277737: "That is E_total after ONE update; make a second one from there.",
+        0.2983711088: "That is E_total before any update, with the lecture's starting weights.",
+        0.2619076231: "That is the error when the biases are updated too. The slides keep "
                       "b11..b22 at 0.35 and 0.60.",
+        0.2836189818: "That is ONE update at learning rate 1.0. Two steps of 0.5 are not the "
+                      "same: the second one uses the gradients at the new weights.",
     },
 )
 
@@ -23,13 +28,15 @@ ex2 = Exercise(
     "Exercise 2 (derive). At a very large learning rate the first update drives outY1 almost "
     "to 0 and outY2 almost to 1, and training stalls there. The targets are T1 = 0.01 and "
     "T2 = 0.99. At what E_total does it stall? (E_total = 1/2 (T1 - outY1)^2 + "
-    "1/2 (T2 - outY2)^2.)",
+    "1/2 (T2 - outY2)^2. Give it to 4 significant figures.)",
     1e-4,
     rel_tol=1e-3,
     abs_tol=0.0,
     hint="Put outY1 = 0 and outY2 = 1 into the formula: each output misses its target by 0.01.",
-    solution="1/2 (0.01 - 0)^2 + 1/2 (0.99 - 1)^2 = 0.00005 + 0.00005 = 0.0001. The sweep in "
-             "the notebook shows exactly this plateau for rates of 300 and more.",
+    solution="1/2 (0.01 - 0)^2 + 1/2 (0.99 - 1)^2 = 0.00005 + 0.00005 = 0.0001. In the "
+             "notebook's sweep, rate 1000 ends on exactly this value. At 50 and 100 the "
+             "error stalls at 4.9e-5 and 5e-5 instead: there only outY1 is stuck near 0, "
+             "while outY2 reaches its target, so only one of the two halves remains.",
     mistakes={
         2e-4: "You dropped the factor 1/2 in front of each squared miss.",
         0.0: "The outputs overshoot the targets: 0 is not 0.01 and 1 is not 0.99.",
@@ -41,7 +48,7 @@ ex2 = Exercise(
 ex3 = Exercise(
     "Exercise 3 (apply). Why does the stalled network not recover? Take a saturated output "
     "outY1 = 0.000001 (1e-6). What is its slope doutY1/dy1, which multiplies every gradient "
-    "that passes through it?",
+    "that passes through it? Give it to 4 significant figures.",
     9.99999e-7,
     rel_tol=1e-3,
     abs_tol=0.0,
@@ -59,7 +66,8 @@ ex3 = Exercise(
 ex4 = Exercise(
     "Exercise 4 (think). A network with one hidden layer of sigmoid units classifies the XOR "
     "data (class 1 where x1 and x2 have opposite signs). What is the fewest number of hidden "
-    "units that can separate the two classes? (Try it in the data-set app.)",
+    "units that can separate the two classes? Give a whole number. (Try it in the data-set "
+    "app.)",
     2,
     rel_tol=0.0,
     hint="One hidden unit gives the output one straight line to work with. How many straight "

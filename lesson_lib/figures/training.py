@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
 from ..core import datasets, training
@@ -24,6 +25,14 @@ PROBABILITY_MAP = LinearSegmentedColormap.from_list(
     "class_probability", ["#8fc3e6", "#ffffff", "#f5cf7a"])
 VERDICT_COLOURS = {"slow": PALETTE["sky"], "good": PALETTE["green"],
                    "stalled": PALETTE["vermillion"]}
+ERROR_LABEL = "$E_{total}$ (no unit, log scale)"
+# Below this E_total each output is within a few float steps of its target: rounding only.
+ERROR_FLOOR = 1e-30
+
+
+def rate_text(rate: float) -> str:
+    """A learning rate to 3 significant figures without an exponent: 1000, 44.7, 0.01."""
+    return f"{float(f'{rate:.3g}'):g}"
 
 
 def _errors(run) -> np.ndarray:
@@ -32,7 +41,7 @@ def _errors(run) -> np.ndarray:
 
 @styled
 def error_curves(runs: dict, target: float | None = None,
-                 title: str = "Total error while training on the lesson's sample",
+                 title: str = "Total error while training on the lecture's sample",
                  figsize=(9, 5)):
     """E_total against the number of updates (log scale), one line per run."""
     fig, ax = new_figure(figsize=figsize)
@@ -50,10 +59,10 @@ def error_curves(runs: dict, target: float | None = None,
                             fontsize=12)
     if target is not None:
         ax.axhline(target, color=PALETTE["grey"], linestyle="--", linewidth=1.5,
-                   label=f"E_total = {target:g}")
+                   label=f"$E_{{total}}$ = {target:g}")
     ax.set_yscale("log")
     ax.set_xlabel("updates (forward, backward, update on the one sample)")
-    ax.set_ylabel("E_total (log scale, no unit)")
+    ax.set_ylabel(ERROR_LABEL)
     ax.set_title(title)
     ax.legend(loc="upper right")
     return fig
@@ -61,40 +70,61 @@ def error_curves(runs: dict, target: float | None = None,
 
 @styled
 def learning_rate_curves(sweep: training.LearningRateSweep, rates, figsize=(10, 5.5)):
-    """Error curves of several learning rates on log-log axes, coloured by what they did."""
+    """Error curves of several learning rates on log-log axes, coloured by what they did.
+
+    The stalled rates end up on top of each other, so they share one legend entry and a
+    label pointing at them.
+    """
     fig, ax = new_figure(figsize=figsize)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
     styles = ["-", "--", "-.", ":"]
+    rows = [sweep._row(rate) for rate in rates]
+    stalled = [i for i in rows if sweep.verdict(i) == "stalled"]
     seen: dict[str, int] = {}
-    for rate in rates:
-        i = sweep._row(rate)
+    for i in rows:
         kind = sweep.verdict(i)
         dash = styles[seen.get(kind, 0) % len(styles)]
         seen[kind] = seen.get(kind, 0) + 1
-        ax.plot(k, sweep.errors[i, 1:], dash, color=VERDICT_COLOURS[kind],
-                label=f"rate {sweep.rates[i]:.3g}: {kind}")
+        label = f"rate {rate_text(sweep.rates[i])}: {kind}"
+        if kind == "stalled" and len(stalled) > 1:
+            label = (f"rates {_listed(sweep.rates[stalled])}: stalled" if i == stalled[0]
+                     else "_nolegend_")
+            dash = "-"
+        ax.plot(k, sweep.errors[i, 1:], dash, color=VERDICT_COLOURS[kind], label=label)
     _rate_axes(ax, sweep)
+    if len(stalled) > 1:
+        y = sweep.errors[stalled[0], 2]
+        ax.annotate(f"{len(stalled)} stalled rates ({_listed(sweep.rates[stalled])}),\n"
+                    "their lines on top of each other", (2, y), xytext=(1.3, y * 1e-9),
+                    color=VERDICT_COLOURS["stalled"], fontsize=12,
+                    arrowprops={"arrowstyle": "->", "color": VERDICT_COLOURS["stalled"]})
     ax.set_title("One network, one sample, different learning rates")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
     return fig
 
 
+def _listed(rates) -> str:
+    texts = [rate_text(r) for r in rates]
+    return ", ".join(texts[:-1]) + " and " + texts[-1] if len(texts) > 1 else texts[0]
+
+
 def _rate_axes(ax, sweep):
     steps = sweep.errors.shape[1] - 1
-    ax.axhline(sweep.errors[0, 0], color=PALETTE["grey"], linestyle=":", linewidth=1.5)
-    ax.text(1.1, sweep.errors[0, 0] * 1.6, "before training", color=PALETTE["grey"],
-            fontsize=11)
+    # Named in the legend: a label on the line itself would sit under the curves.
+    ax.axhline(sweep.errors[0, 0], color=PALETTE["grey"], linestyle=":", linewidth=1.5,
+               label=f"before training: {sweep.errors[0, 0]:.4g}")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(1, steps)
-    ax.set_ylim(1e-33, 3)
-    # Fixed, sparse ticks: the curves go down to 1e-31, and 34 labelled decades are unreadable.
+    # The best curves end in rounding noise near 1e-31: the axis stops above it.
+    ax.set_ylim(ERROR_FLOOR, 3)
+    # Fixed, sparse ticks: 30 labelled decades are unreadable.
     ax.yaxis.set_major_locator(FixedLocator([1e-30, 1e-24, 1e-18, 1e-12, 1e-6, 1]))
     ax.yaxis.set_minor_locator(NullLocator())
     ax.xaxis.set_minor_locator(NullLocator())
     ax.set_xlabel("updates (log scale)")
-    ax.set_ylabel("E_total (log scale, no unit)")
+    ax.set_ylabel(ERROR_LABEL)
 
 
 @styled
@@ -108,10 +138,10 @@ def rate_explorer(sweep: training.LearningRateSweep, rate: float,
     for ref in reference_rates:
         errors, kind = sweep.curve(ref)
         ax.plot(k, errors[1:], color=VERDICT_COLOURS[kind], linewidth=2, alpha=0.6,
-                label=f"rate {ref:.3g} ({kind})")
+                label=f"rate {rate_text(ref)} ({kind})")
     curve, = ax.plot(k, k * np.nan, color=PALETTE["black"], linewidth=3, label="your rate")
     _rate_axes(ax, sweep)
-    ax.set_title(f"E_total over {steps:,} updates at your learning rate")
+    ax.set_title(f"$E_{{total}}$ over {steps:,} updates at your learning rate")
     ax.legend(loc="lower left", fontsize=11)
     fig.handles = {"curve": curve, "ax": ax, "dynamic": [curve]}
     set_rate_curve(fig, sweep, rate)
@@ -169,24 +199,40 @@ def _contour(ax, grid):
 
 @styled
 def boundary_snapshots(history: training.EpochHistory, train: Dataset, epochs=None,
-                       resolution: int = 80, figsize=None):
-    """The decision boundary (P(class 1) = 0.5, black) after chosen epochs, side by side."""
+                       resolution: int = 80, columns: int = 3, figsize=None):
+    """The decision boundary (P(class 1) = 0.5, black) after chosen epochs, in rows of
+    ``columns`` panels; a spare panel (or one added) holds the legend and the colour bar."""
     epochs = sorted(history.snapshots) if epochs is None else list(epochs)
-    fig, axes = new_figure(1, len(epochs), figsize=figsize or (3.6 * len(epochs), 4),
+    rows = len(epochs) // columns + 1
+    fig, axes = new_figure(rows, columns, figsize=figsize or (4.4 * columns, 4.1 * rows),
                            sharex=True, sharey=True)
-    axes = np.atleast_1d(axes)
+    axes = np.atleast_1d(axes).ravel()
     bounds = training.bounds_of(train)
-    for ax, epoch in zip(axes, epochs, strict=True):
+    for ax, epoch in zip(axes, epochs, strict=False):
         net = history.snapshots[epoch]
-        _, grid = _boundary(ax, net, bounds, resolution)
+        image, grid = _boundary(ax, net, bounds, resolution)
         _contour(ax, grid)
-        _scatter(ax, train)
+        points = _scatter(ax, train)
         acc = training.accuracy(net, train)
-        ax.set_title(f"epoch {epoch}: {acc:.0%} right", fontsize=13)
-        ax.set_xlabel("x1")
-    axes[0].set_ylabel("x2")
-    fig.suptitle("The decision boundary as it forms (shading: P(class 1), line: 0.5)",
-                 fontsize=15, fontweight="bold")
+        ax.set_title(f"epoch {epoch}: {acc:.0%} right", fontsize=14)
+    for ax in axes[len(epochs) - columns:len(epochs)]:
+        ax.set_xlabel("x1 (no unit)")
+        ax.xaxis.set_tick_params(labelbottom=True)
+    for ax in axes[:len(epochs):columns]:
+        ax.set_ylabel("x2 (no unit)")
+    key = axes[len(epochs)]
+    for ax in axes[len(epochs) + 1:]:
+        ax.remove()
+    key.set_axis_off()
+    line = Line2D([], [], color=PALETTE["black"], linewidth=2)
+    key.legend([*points, line], ["class 0", "class 1", "P(class 1) = 0.5: the boundary"],
+               loc="upper center", fontsize=13, frameon=False)
+    bar = fig.colorbar(image, cax=key.inset_axes([0.1, 0.2, 0.8, 0.09]),
+                       orientation="horizontal")
+    bar.set_label("P(class 1): the network's output", fontsize=13)
+    bar.set_ticks([0, 0.25, 0.5, 0.75, 1])
+    fig.suptitle("The decision boundary as it forms", fontsize=16, fontweight="bold")
+    fig.handles = {"key": key, "colorbar": bar}
     return fig
 
 
@@ -206,9 +252,9 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     test_pts = _scatter(ax, test, hollow=True) if test is not None else []
     marker, = ax.plot([], [], "*", color=PALETTE["vermillion"], markersize=20,
                       markeredgecolor="black", zorder=4, label="your point")
-    if points is not None:
-        pts = np.atleast_2d(points)
-        marker.set_data(pts[:, 0], pts[:, 1])
+    # What the network says about the star: kept in a corner, where it hides few points.
+    point_text = ax.text(0.02, 0.03, "", transform=ax.transAxes, fontsize=11, zorder=5,
+                         bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_xlabel("x1 (no unit)")
@@ -240,12 +286,25 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ax_acc.set_title("Accuracy while training")
     ax_acc.legend(loc="lower right")
     fig.handles = {"image": image, "contour": contour, "train": train_pts, "test": test_pts,
-                   "marker": marker, "ax": ax, "ax_acc": ax_acc,
+                   "marker": marker, "point_text": point_text, "ax": ax, "ax_acc": ax_acc,
                    "train_line": train_line, "test_line": test_line, "resolution": resolution}
     # In drawing order: the shading first, the legend over the points.
-    fig.handles["dynamic"] = [a for a in (image, contour, *train_pts, *test_pts, marker, legend,
-                                          train_line, test_line) if a is not None]
+    fig.handles["dynamic"] = [a for a in (image, contour, *train_pts, *test_pts, marker,
+                                          point_text, legend, train_line, test_line)
+                              if a is not None]
+    if points is not None:
+        x1, x2 = np.atleast_2d(points)[0]
+        set_point(fig, history.net, x1, x2)
     return fig
+
+
+def set_point(fig, net, x1: float, x2: float) -> float:
+    """Move the star to (x1, x2) and write the network's P(class 1) there; returns it."""
+    p = float(training.predict_proba(net, [[x1, x2]])[0])
+    fig.handles["marker"].set_data([x1], [x2])
+    fig.handles["point_text"].set_text(
+        f"star ({x1:.2f}, {x2:.2f}): P(class 1) = {p:.3f}, class {int(p >= 0.5)}")
+    return p
 
 
 def set_boundary(fig, history: training.EpochHistory, train: Dataset,
