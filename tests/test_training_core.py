@@ -277,3 +277,8 @@ def test_rates_on_data_counts_the_epochs_whose_mean_error_rose():
         assert cells[-1] == f"{run.train_accuracy[-1]:.1%}"
     assert lines[1].split()[2] == "0"  # tiny steps: the mean error only falls
     assert int(lines[2].split()[2]) > 0  # large steps: some epochs undo earlier progress
+
+
+def test_sweep_table_writes_rates_without_an_exponent():
+    table = training.sweep_learning_rates([0.01, 1000.0], steps=5).table()
+    assert [line.split()[0] for line in table.splitlines()[1:]] == ["0.01", "1000"]

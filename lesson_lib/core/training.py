@@ -131,6 +131,11 @@ def rises(errors) -> int:
     return int(np.count_nonzero((after > before * (1 + 1e-9)) & (before > 1e-28)))
 
 
+def rate_text(rate: float) -> str:
+    """A learning rate to 3 significant figures without an exponent: 1000, 44.7, 0.01."""
+    return f"{float(f'{rate:.3g}'):g}"
+
+
 def _small(error: float) -> str:
     # Below 1e-20 each output is within about 1e-10 of its target and the digits shown
     # would depend on the last bits of exp() on this machine; say only how small it is.
@@ -186,7 +191,7 @@ class LearningRateSweep:
             e = self.errors[i]
             hits = np.flatnonzero(e <= 1e-6)
             reach = f"{hits[0]:,}" if hits.size else "never"
-            lines.append(f"{self.rates[i]:>8.3g} {_small(e[1]):>10} "
+            lines.append(f"{rate_text(self.rates[i]):>8} {_small(e[1]):>10} "
                          f"{_small(e[min(100, steps)]):>10} {_small(e[-1]):>12} {rises(e):>6} "
                          f"{reach:>8}  {self.verdict(i)}")
         return _Text("\n".join(lines))

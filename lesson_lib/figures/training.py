@@ -16,6 +16,7 @@ from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 from ..core import datasets, training
 from ..core.datasets import Dataset
 from ..core.network import TrainingHistory
+from ..core.training import rate_text
 from .style import PALETTE, new_figure, styled
 
 CLASS_COLOURS = (PALETTE["blue"], PALETTE["orange"])
@@ -28,11 +29,6 @@ VERDICT_COLOURS = {"slow": PALETTE["sky"], "good": PALETTE["green"],
 ERROR_LABEL = "$E_{total}$ (no unit, log scale)"
 # Below this E_total each output is within a few float steps of its target: rounding only.
 ERROR_FLOOR = 1e-30
-
-
-def rate_text(rate: float) -> str:
-    """A learning rate to 3 significant figures without an exponent: 1000, 44.7, 0.01."""
-    return f"{float(f'{rate:.3g}'):g}"
 
 
 def _errors(run) -> np.ndarray:
