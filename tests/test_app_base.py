@@ -80,3 +80,40 @@ def test_redraw_all_rebuilds_the_background():
     blitted = pixels(app.image.value)
     app.dynamic = []  # the same figure, drawn in full
     assert abs(blitted - pixels(app.render())).mean() < 0.5
+
+
+def test_png_from_canvas_decodes_to_the_canvas_pixels():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from lesson_lib.apps.base import png_from_canvas
+
+    app = Echo()
+    canvas = app.fig.canvas
+    canvas.draw()
+    decoded = np.asarray(Image.open(io.BytesIO(png_from_canvas(canvas))))
+    assert decoded.shape == (*canvas.get_width_height()[::-1], 4)
+    assert np.array_equal(decoded, np.asarray(canvas.buffer_rgba()))
+
+
+class TitleEcho(Echo):
+    """Blits an auto-placed Axes title: it must stay where a full draw puts it."""
+
+    def _start(self, **kwargs):
+        self.line.axes.set_title("a = 0.15")
+        self.line.axes.set_ylim(-1, 1)  # the line stays inside the frame it is blitted over
+        super()._start(dynamic=[self.line, self.line.axes.title], **kwargs)
+
+    def update(self):
+        super().update()
+        self.line.axes.title.set_text(f"a = {self.controls['a'].value:.2f}")
+
+
+def test_a_blitted_title_matches_a_full_draw():
+    app = TitleEcho()
+    app.controls["a"].value = 0.5
+    blitted = pixels(app.image.value)
+    app.dynamic = []
+    assert abs(blitted - pixels(app.render())).max() == 0

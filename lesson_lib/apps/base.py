@@ -13,12 +13,13 @@ else (axis limits, a static text) calls ``self.redraw_all()`` to rebuild that bi
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 
 import ipywidgets as widgets
-from PIL import Image
+import numpy as np
 
-from ..figures.style import PNG_OPTIONS, LessonFigure
+from ..figures.style import LessonFigure
 
 
 class App:
@@ -67,25 +68,21 @@ class App:
         if not self.dynamic:
             canvas.draw()
         elif self._background is None:
-            shown = [artist.get_visible() for artist in self.dynamic]
+            # Animated artists are left out of the drawing but, unlike hidden ones, still
+            # count for the layout (an auto-placed title keeps its place).
             for artist in self.dynamic:
-                artist.set_visible(False)
+                artist.set_animated(True)
             canvas.draw()
             # The layout is settled now; solving it again on every change would cost time.
             self.fig.set_layout_engine("none")
             self._background = canvas.copy_from_bbox(self.fig.bbox)
-            for artist, visible in zip(self.dynamic, shown, strict=True):
-                artist.set_visible(visible)
+            for artist in self.dynamic:
+                artist.set_animated(False)
             self._draw_dynamic()
         else:
             canvas.restore_region(self._background)
             self._draw_dynamic()
-        width, height = canvas.get_width_height()
-        picture = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw",
-                                   "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        picture.save(buffer, format="png", **PNG_OPTIONS)
-        return buffer.getvalue()
+        return png_from_canvas(canvas)
 
     def _draw_dynamic(self) -> None:
         renderer = self.fig.canvas.get_renderer()
@@ -108,6 +105,25 @@ class App:
         bundle["text/plain"] = (f"[Interactive app: {type(self).__name__}. Run this cell in "
                                 "Jupyter to use its controls.]")
         return bundle
+
+
+def png_from_canvas(canvas) -> bytes:
+    """The canvas as an RGBA PNG with unfiltered rows and zlib level 1.
+
+    Pillow spends most of an app's encoding time choosing a filter for each row; a
+    figure's flat colours compress well without one, so this is 2-3x faster, same pixels.
+    """
+    width, height = canvas.get_width_height()
+    rows = np.zeros((height, 1 + 4 * width), np.uint8)  # each row starts with filter 0
+    rows[:, 1:] = np.asarray(canvas.buffer_rgba()).reshape(height, -1)
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(tag + data)
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b""))
 
 
 def slider(description: str, value: float, low: float, high: float, step: float,
