@@ -3,8 +3,10 @@
     python benchmarks/bench_apps.py [--changes 50] [--recreate 10]
 
 Finds every App subclass in the lesson_lib.apps.* modules at run time (so apps added later
-are covered), builds it with its defaults, and sets its first slider-like control to 50
+are covered), builds it with its defaults, and sets its first slider that redraws the figure to 50
 different values, timing each change: the app's update plus the PNG it renders off screen.
+Sliders that only change a setting used later (a Train or Step button's) are passed over for
+the first one that redraws; an app with none is timed by clicking its first button.
 The baseline re-creates the app (and so builds and renders its figure from scratch) per
 change. Target: p50 under 30 ms for every app, and faster than re-creating.
 """
@@ -39,15 +41,16 @@ def discover() -> list[type]:
     return found
 
 
-def first_slider(app) -> tuple[str, object] | tuple[None, None]:
-    for name, control in app.controls.items():
-        if type(control).__name__.endswith("Slider"):
-            return name, control
-    return None, None
+def sliders(app) -> list[tuple[str, object]]:
+    """The numeric controls a person drags or types into: sliders and number boxes."""
+    return [(name, control) for name, control in app.controls.items()
+            if type(control).__name__.endswith(("Slider", "FloatText"))]
 
 
 def values_for(control, count: int) -> list:
     """``count`` values spread over the control's range, no two in a row the same."""
+    if not hasattr(control, "min"):  # a number box: values around where it starts
+        return [round(control.value + ((i + 1) * 0.382) % 1.0 - 0.5, 3) for i in range(count)]
     if hasattr(control, "options") and control.options:  # SelectionSlider
         options = [o[1] if isinstance(o, tuple) else o for o in control.options]
         picks = [options[(i * 7 + 1) % len(options)] for i in range(count)]
@@ -75,15 +78,28 @@ def measure(cls, changes: int, recreate: int) -> list[str]:
         app = cls()
     except TypeError as error:
         return [name, "-", "-", "-", "-", "-", f"skipped: needs arguments ({error})"]
-    control_name, control = first_slider(app)
-    if control is None:
-        return [name, "-", "-", "-", "-", "-", "skipped: no slider"]
-    values = values_for(control, changes + 1)
-    control.value = values[0]  # warm-up: caches, first full draw
+    actions = None
+    for label, control in sliders(app):
+        values = values_for(control, changes + 1)
+        before = bytes(app.image.value)
+        control.value = values[0]  # warm-up: caches, first full draw
+        if bytes(app.image.value) != before:  # a slider that only changes a setting is skipped
+            actions = [lambda c=control, v=value: setattr(c, "value", v) for value in values[1:]]
+            control_name = label
+            break
+    if actions is None and app.buttons:
+        # No slider redraws by itself (the stepper's learning rate is used by its Step
+        # button): time the app's first button.
+        control_name, button = next(iter(app.buttons.items()))
+        control_name += " (button)"
+        button.click()
+        actions = [button.click] * changes
+    if actions is None:
+        return [name, "-", "-", "-", "-", "-", "skipped: no control redraws the figure"]
     wall, cpu = [], []
-    for value in values[1:]:
+    for action in actions:
         start, start_cpu = time.perf_counter(), time.process_time()
-        control.value = value
+        action()
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     rebuild = []
