@@ -18,6 +18,7 @@ import inspect
 import numpy as np
 from matplotlib.backends import backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import FT2Font
 
 MAX_GLYPHS = 20_000  # about 2 MB of small bitmaps; a cache starts over when it is full
@@ -44,6 +45,19 @@ class GlyphCacheRenderer(RendererAgg):
 
     _glyphs: dict = {}  # shared by every figure: the same fonts and sizes recur
     _layouts: dict = {}
+    _heights: dict = {}
+
+    def _get_font_height_metrics(self, prop):
+        # Text._get_layout asks a renderer that has this method for the font's ascent,
+        # descent and line gap, else reads them from the font's tables on every layout. The
+        # same numbers, worked out the same way, once per font, size and dpi.
+        key = (prop.copy(), self.dpi)
+        metrics = self._heights.get(key)
+        if metrics is None:
+            if len(self._heights) > MAX_LAYOUTS:
+                self._heights.clear()
+            metrics = self._heights[key] = _font_height_metrics(prop, self.dpi)
+        return metrics
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if ismath or not _SUPPORTED:
@@ -106,6 +120,23 @@ class GlyphCacheRenderer(RendererAgg):
         if not antialiased:
             buffer *= 0xFF
         return buffer, bitmap.left, bitmap.top
+
+
+def _font_height_metrics(prop, dpi) -> tuple:
+    """(ascent, descent, line gap) in pixels, as matplotlib 3.11's Text._get_layout reads
+    them from the font's OS/2 or hhea table; (None, None, None) lets it measure "lp"."""
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    for table_name, gap_key, ascent_key, descent_key in (
+            ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+            ("hhea", "lineGap", "ascent", "descent")):
+        table = font.get_sfnt_table(table_name)
+        if table is None:
+            continue
+        fontsize = prop.get_size_in_points()
+        units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+        scale = 1 / units_per_em * fontsize * dpi / 72
+        return table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
+    return None, None, None
 
 
 class GlyphCacheCanvas(FigureCanvasAgg):

@@ -34,6 +34,32 @@ MIN_WIDTH, MAX_WIDTH = 1.0, 6.0
 HELD_TEXT = "#666666"  # darker than the grey edge, to stay readable on a projector
 
 
+class _Arrow(FancyArrowPatch):
+    """A FancyArrowPatch that keeps its shaft while only its colour and width change.
+
+    Shortening the shaft by ``shrinkA``/``shrinkB`` points is a bisection in Python, most of
+    an arrow's drawing time; the shaft depends only on the end points, the shrinks and the
+    dpi, so it is worked out again only when one of those changes (same path, same pixels).
+    """
+
+    _shaft = None
+
+    def _get_path_in_displaycoord(self):
+        if self._posA_posB is None or self.patchA is not None or self.patchB is not None:
+            return super()._get_path_in_displaycoord()
+        dpi_cor = self._dpi_cor
+        ends = self.get_transform().transform(
+            [self._convert_xy_units(xy) for xy in self._posA_posB])
+        style = self.get_connectionstyle()
+        key = (ends.tobytes(), self.shrinkA * dpi_cor, self.shrinkB * dpi_cor, style)
+        if self._shaft is None or self._shaft[0] != key:
+            self._shaft = key, style(ends[0], ends[1], patchA=None, patchB=None,
+                                     shrinkA=key[1], shrinkB=key[2])
+        return self.get_arrowstyle()(self._shaft[1], self.get_mutation_scale() * dpi_cor,
+                                     self.get_linewidth() * dpi_cor,
+                                     self.get_mutation_aspect())
+
+
 def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
@@ -80,7 +106,7 @@ class NetworkDiagram:
     def _draw_weights(self):
         for name, (src, dst, where) in EDGES.items():
             (xa, ya), (xb, yb) = self._box_edge(src, +1), self._box_edge(dst, -1)
-            arrow = FancyArrowPatch((xa, ya), (xb, yb), arrowstyle="-|>", mutation_scale=18,
+            arrow = _Arrow((xa, ya), (xb, yb), arrowstyle="-|>", mutation_scale=18,
                                     shrinkA=0, shrinkB=2, zorder=1)
             self.ax.add_patch(arrow)
             self.edges[name] = arrow
@@ -112,7 +138,7 @@ class NetworkDiagram:
             side = 1 if y > 4 else -1  # top row: bias above; bottom row: bias below
             start = (x, y + side * 1.55)
             end = (x, y + side * (NEURON_BOX[1] / 2 + 0.1))
-            arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=16,
+            arrow = _Arrow(start, end, arrowstyle="-|>", mutation_scale=16,
                                     shrinkA=12, shrinkB=0, zorder=1)
             self.ax.add_patch(arrow)
             self.edges[name] = arrow
