@@ -183,17 +183,22 @@ class LessonNet:
         return replace(self, **{n: getattr(self, n) - lr * grad[n] for n in names})
 
     def train(
-        self, steps: int, learning_rate: float | None = None, update_biases: bool = True
+        self, steps: int, learning_rate: float | None = None, update_biases: bool = True,
+        keep_params: bool = True,
     ) -> TrainingHistory:
-        """Repeat forward, backward and update ``steps`` times on this one sample."""
+        """Repeat forward, backward and update ``steps`` times on this one sample.
+
+        ``keep_params=False`` skips the history of the parameters (``params`` is then
+        empty), which halves the time when only the error curve and the end matter.
+        """
         steps = positive_int(steps, "steps", minimum=0)
         lr = self.learning_rate if learning_rate is None else positive_number(
             learning_rate, "learning_rate")
-        errors, params = _train_loop(self, steps, lr, bool(update_biases))
-        history = {name: params[:, i] for i, name in enumerate(PARAMS)}
-        final = replace(self, **{name: float(col[-1]) for name, col in history.items()})
-        return TrainingHistory(errors=errors, params=history, final=final, learning_rate=lr,
-                               update_biases=bool(update_biases))
+        errors, rows, last = _train_loop(self, steps, lr, bool(update_biases), keep_params)
+        history = {} if rows is None else dict(zip(PARAMS, np.array(rows).T, strict=True))
+        final = replace(self, **dict(zip(PARAMS, last, strict=True)))
+        return TrainingHistory(errors=np.array(errors), params=history, final=final,
+                               learning_rate=lr, update_biases=bool(update_biases))
 
 
 @dataclass(frozen=True)
@@ -217,19 +222,23 @@ class TrainingHistory:
         return int(hits[0]) if hits.size else None
 
 
-def _train_loop(net: LessonNet, steps: int, lr: float, update_biases: bool):
-    """The forward/backward/update loop unrolled on plain floats: the hot path of training."""
+def _train_loop(net: LessonNet, steps: int, lr: float, update_biases: bool,
+                keep_params: bool = True):
+    """The forward/backward/update loop unrolled on plain floats: the hot path of training.
+
+    Returns E_total after 0..steps updates, the twelve parameters after each update (or
+    None when ``keep_params`` is false: storing them is most of the loop's cost), and the
+    final twelve.
+    """
     exp = math.exp
     w1, w2, w3, w4, w5, w6, w7, w8 = (getattr(net, n) for n in WEIGHTS)
     b11, b12, b21, b22 = (getattr(net, n) for n in BIASES)
     x1, x2, T1, T2 = net.x1, net.x2, net.T1, net.T2
-    errors = np.empty(steps + 1)
-    params = np.empty((steps + 1, len(PARAMS)))
-    rows = params.tolist()  # plain lists are faster to fill than NumPy rows
-    errs = [0.0] * (steps + 1)
-    bias_lr = lr if update_biases else 0.0
+    errors = []
+    rows = [] if keep_params else None
     for k in range(steps + 1):
-        rows[k] = [w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22]
+        if keep_params:
+            rows.append((w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22))
         h1 = x1 * w1 + x2 * w2 + b11
         h2 = x1 * w3 + x2 * w4 + b12
         oh1 = 1.0 / (1.0 + exp(-h1)) if h1 >= 0 else 1.0 - 1.0 / (1.0 + exp(h1))
@@ -238,25 +247,25 @@ def _train_loop(net: LessonNet, steps: int, lr: float, update_biases: bool):
         y2 = oh1 * w7 + oh2 * w8 + b22
         oy1 = 1.0 / (1.0 + exp(-y1)) if y1 >= 0 else 1.0 - 1.0 / (1.0 + exp(y1))
         oy2 = 1.0 / (1.0 + exp(-y2)) if y2 >= 0 else 1.0 - 1.0 / (1.0 + exp(y2))
-        errs[k] = 0.5 * (T1 - oy1) ** 2 + 0.5 * (T2 - oy2) ** 2
+        errors.append(0.5 * (T1 - oy1) ** 2 + 0.5 * (T2 - oy2) ** 2)
         if k == steps:
             break
-        d_y1 = (oy1 - T1) * oy1 * (1.0 - oy1)
+        d_y1 = (oy1 - T1) * oy1 * (1.0 - oy1)  # delta_y1 = dE/dy1
         d_y2 = (oy2 - T2) * oy2 * (1.0 - oy2)
-        d_h1 = (d_y1 * w5 + d_y2 * w7) * oh1 * (1.0 - oh1)
+        d_h1 = (d_y1 * w5 + d_y2 * w7) * oh1 * (1.0 - oh1)  # delta_h1 = dE/dh1
         d_h2 = (d_y1 * w6 + d_y2 * w8) * oh2 * (1.0 - oh2)
-        w5 -= lr * d_y1 * oh1
-        w6 -= lr * d_y1 * oh2
-        w7 -= lr * d_y2 * oh1
-        w8 -= lr * d_y2 * oh2
-        w1 -= lr * d_h1 * x1
-        w2 -= lr * d_h1 * x2
-        w3 -= lr * d_h2 * x1
-        w4 -= lr * d_h2 * x2
-        b11 -= bias_lr * d_h1
-        b12 -= bias_lr * d_h2
-        b21 -= bias_lr * d_y1
-        b22 -= bias_lr * d_y2
-    errors[:] = errs
-    params[:] = rows
-    return errors, params
+        g_y1, g_y2, g_h1, g_h2 = lr * d_y1, lr * d_y2, lr * d_h1, lr * d_h2
+        w5 -= g_y1 * oh1
+        w6 -= g_y1 * oh2
+        w7 -= g_y2 * oh1
+        w8 -= g_y2 * oh2
+        w1 -= g_h1 * x1
+        w2 -= g_h1 * x2
+        w3 -= g_h2 * x1
+        w4 -= g_h2 * x2
+        if update_biases:
+            b11 -= g_h1
+            b12 -= g_h2
+            b21 -= g_y1
+            b22 -= g_y2
+    return errors, rows, (w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22)

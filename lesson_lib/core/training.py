@@ -8,7 +8,6 @@ then the next sample, until all samples are done; then predict with the final we
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,59 +49,14 @@ def updates_table(histories: dict[str, TrainingHistory], targets=(1e-2, 1e-3, 1e
 
 def train_lesson(steps: int = 10_000, learning_rate: float | None = None,
                  update_biases: bool = True, net: LessonNet | None = None):
-    """``LessonNet.train`` without the history of the parameters: E_total after 0..steps
-    updates and the final network, with the same float operations in the same order.
+    """E_total after 0..steps updates and the final network, from the lecture's start.
 
-    Recording all twelve parameters after every update is most of ``train``'s cost; a
-    learner who only wants the error curve, or the weights at the end, needs none of it.
+    ``LessonNet.train`` without the history of the parameters: recording all twelve after
+    every update is most of its cost, and the error curve and the end need none of it.
     """
     net = LessonNet() if net is None else net
-    steps = positive_int(steps, "steps", minimum=0)
-    lr = net.learning_rate if learning_rate is None else positive_number(
-        learning_rate, "learning_rate")
-    errors, final = _errors_loop(net, steps, lr, bool(update_biases))
-    return np.array(errors), net.with_values(**dict(zip(PARAMS, final, strict=True)))
-
-
-def _errors_loop(net: LessonNet, steps: int, lr: float, update_biases: bool):
-    """The lesson loop on plain floats, each product formed once: the fast path."""
-    exp = math.exp
-    w1, w2, w3, w4, w5, w6, w7, w8 = (getattr(net, n) for n in PARAMS[:8])
-    b11, b12, b21, b22 = (getattr(net, n) for n in PARAMS[8:])
-    x1, x2, T1, T2 = net.x1, net.x2, net.T1, net.T2
-    errors = []
-    append = errors.append
-    for k in range(steps + 1):
-        h1 = x1 * w1 + x2 * w2 + b11
-        h2 = x1 * w3 + x2 * w4 + b12
-        oh1 = 1.0 / (1.0 + exp(-h1)) if h1 >= 0 else 1.0 - 1.0 / (1.0 + exp(h1))
-        oh2 = 1.0 / (1.0 + exp(-h2)) if h2 >= 0 else 1.0 - 1.0 / (1.0 + exp(h2))
-        y1 = oh1 * w5 + oh2 * w6 + b21
-        y2 = oh1 * w7 + oh2 * w8 + b22
-        oy1 = 1.0 / (1.0 + exp(-y1)) if y1 >= 0 else 1.0 - 1.0 / (1.0 + exp(y1))
-        oy2 = 1.0 / (1.0 + exp(-y2)) if y2 >= 0 else 1.0 - 1.0 / (1.0 + exp(y2))
-        append(0.5 * (T1 - oy1) ** 2 + 0.5 * (T2 - oy2) ** 2)
-        if k == steps:
-            break
-        d_y1 = (oy1 - T1) * oy1 * (1.0 - oy1)
-        d_y2 = (oy2 - T2) * oy2 * (1.0 - oy2)
-        d_h1 = (d_y1 * w5 + d_y2 * w7) * oh1 * (1.0 - oh1)
-        d_h2 = (d_y1 * w6 + d_y2 * w8) * oh2 * (1.0 - oh2)
-        g_y1, g_y2, g_h1, g_h2 = lr * d_y1, lr * d_y2, lr * d_h1, lr * d_h2
-        w5 -= g_y1 * oh1
-        w6 -= g_y1 * oh2
-        w7 -= g_y2 * oh1
-        w8 -= g_y2 * oh2
-        w1 -= g_h1 * x1
-        w2 -= g_h1 * x2
-        w3 -= g_h2 * x1
-        w4 -= g_h2 * x2
-        if update_biases:
-            b11 -= g_h1
-            b12 -= g_h2
-            b21 -= g_y1
-            b22 -= g_y2
-    return errors, (w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22)
+    history = net.train(steps, learning_rate, update_biases, keep_params=False)
+    return history.errors, history.final
 
 
 def verdict(errors, outY1: float, outY2: float, T1: float, T2: float) -> str:
