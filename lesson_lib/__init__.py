@@ -9,8 +9,7 @@ The core's main names are available here directly; the other layers load on firs
 (``lesson_lib.figures``), so importing the core alone never pulls in matplotlib.
 """
 
-import importlib
-
+from ._lazy import submodule_loader
 from .core.activations import (
     relu,
     relu_prime,
@@ -34,13 +33,7 @@ from .core.network import (
 
 __version__ = "0.1.0"
 
-_LAZY = ("figures", "apps", "exercises")
-
-
-def __getattr__(name):
-    if name in _LAZY:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module 'lesson_lib' has no attribute {name!r}")
+__getattr__ = submodule_loader(__name__)  # figures, apps, exercises: loaded on first use
 
 
 __all__ = [

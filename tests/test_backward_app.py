@@ -1,21 +1,11 @@
 """The training stepper, driven headless: click its buttons, move its controls, read it back."""
 
-import math
 
 import pytest
+from oracles import e_total
 
 from lesson_lib.apps.backward import TrainingStepper, training_stepper
 from lesson_lib.core.network import LESSON_PARAMS
-
-
-def e_total(p):
-    """E_total computed independently of lesson_lib."""
-    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
-    oh1 = s(0.05 * p["w1"] + 0.10 * p["w2"] + p["b11"])
-    oh2 = s(0.05 * p["w3"] + 0.10 * p["w4"] + p["b12"])
-    oy1 = s(oh1 * p["w5"] + oh2 * p["w6"] + p["b21"])
-    oy2 = s(oh1 * p["w7"] + oh2 * p["w8"] + p["b22"])
-    return 0.5 * (0.01 - oy1) ** 2 + 0.5 * (0.99 - oy2) ** 2
 
 
 def fd_step(p, lr, biases):

@@ -5,22 +5,11 @@ import re
 from decimal import Decimal
 
 import pytest
+from oracles import START
+from oracles import e_total as error
 
 from lesson_lib.core import backward, report
 from lesson_lib.core.network import PARAMS, LessonNet
-
-START = {"w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45,
-         "w7": 0.50, "w8": 0.55, "b11": 0.35, "b12": 0.35, "b21": 0.60, "b22": 0.60}
-
-
-def error(p):
-    """The lesson's E_total written out again, independently of lesson_lib."""
-    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
-    oh1 = s(0.05 * p["w1"] + 0.10 * p["w2"] + p["b11"])
-    oh2 = s(0.05 * p["w3"] + 0.10 * p["w4"] + p["b12"])
-    oy1 = s(oh1 * p["w5"] + oh2 * p["w6"] + p["b21"])
-    oy2 = s(oh1 * p["w7"] + oh2 * p["w8"] + p["b22"])
-    return 0.5 * (0.01 - oy1) ** 2 + 0.5 * (0.99 - oy2) ** 2
 
 
 def fd(name, p=START, h=1e-5):

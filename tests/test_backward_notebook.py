@@ -1,30 +1,13 @@
 """Notebook 05's stored outputs hold every figure the issue names, and its prose cites them."""
 
-import math
 import re
-from pathlib import Path
 
-import nbformat
 import pytest
+from oracles import START, e_total, output_text, read_notebook
 
-PATH = Path(__file__).resolve().parents[1] / "notebooks" / "05_backward_pass.ipynb"
-NB = nbformat.read(PATH, as_version=4)
-OUTPUT = "\n".join(
-    str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
-    for c in NB.cells for o in c.get("outputs", []))
+NB = read_notebook("05_backward_pass.ipynb")
+OUTPUT = "\n".join(output_text(c) for c in NB.cells)
 PROSE = "\n".join(c.source for c in NB.cells if c.cell_type == "markdown")
-START = {"w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45,
-         "w7": 0.50, "w8": 0.55, "b11": 0.35, "b12": 0.35, "b21": 0.60, "b22": 0.60}
-
-
-def e_total(p):
-    """The lesson's E_total, written out independently of lesson_lib."""
-    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
-    oh1 = s(0.05 * p["w1"] + 0.10 * p["w2"] + p["b11"])
-    oh2 = s(0.05 * p["w3"] + 0.10 * p["w4"] + p["b12"])
-    oy1 = s(oh1 * p["w5"] + oh2 * p["w6"] + p["b21"])
-    oy2 = s(oh1 * p["w7"] + oh2 * p["w8"] + p["b22"])
-    return 0.5 * (0.01 - oy1) ** 2 + 0.5 * (0.99 - oy2) ** 2
 
 
 def grad(p, name, h=1e-5):

@@ -1,23 +1,13 @@
 """The stored lesson 1 notebook shows the lesson's numbers, and a still before its app."""
 
 import math
-from pathlib import Path
 
-import nbformat
-
-PATH = Path(__file__).resolve().parents[1] / "notebooks" / "01_sigmoid_derivative.ipynb"
-
-
-def outputs(cell) -> str:
-    texts = []
-    for out in cell.get("outputs", []):
-        texts.append(out.get("text", ""))
-        texts.append(out.get("data", {}).get("text/plain", ""))
-    return "\n".join(texts)
+from oracles import output_text as outputs
+from oracles import read_notebook
 
 
 def code_cells():
-    return [c for c in nbformat.read(PATH, as_version=4).cells if c.cell_type == "code"]
+    return [c for c in read_notebook("01_sigmoid_derivative.ipynb").cells if c.cell_type == "code"]
 
 
 def test_key_numbers_are_in_the_stored_outputs():

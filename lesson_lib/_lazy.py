@@ -1,0 +1,23 @@
+"""Load a layer's lesson modules on first use (``ll.figures.sigmoid`` after one import)."""
+
+import importlib
+
+
+def submodule_loader(package: str, prepare=None):
+    """A module ``__getattr__`` that imports ``package.<name>`` when first asked for it.
+
+    ``prepare(module)``, when given, runs once on each module loaded this way.
+    """
+
+    def __getattr__(name):
+        try:
+            module = importlib.import_module(f"{package}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"{package}.{name}":
+                raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
+            raise
+        if prepare is not None:
+            prepare(module)
+        return module
+
+    return __getattr__
