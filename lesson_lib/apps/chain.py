@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from ..core.chain import SHAPES, chain
 from ..core.checks import finite_number, positive_number
 from ..figures.chain import chain_view, show_chain
-from ..figures.fastdraw import cache_glyphs, draw_order
+from ..figures.fastdraw import cache_glyphs, draw_order, keep_pixels
 from .base import App, slider
 
 SPACINGS = (1.0, 0.1, 0.01, 0.001)
@@ -43,6 +43,8 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
+        # The legend never changes: each redraw of the axes pastes its pixels.
+        keep_pixels(self.fig.legends[0])
         # Moving x moves the lines and the titles; the panels' ranges (and with them the
         # axes, redrawn by redraw_all) change only when x crosses into another window, or
         # when another control changes the functions.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from ..core.chain import Chain, chain
 from ..core.checks import finite_number
@@ -37,6 +38,9 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
                              label="dot: where the slope is taken", zorder=LINES_ZORDER)[0],
         })
         ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
+        # 4 to 6 values on the y axis: enough to read a value off, and (the ranges change
+        # with every control of the app) fewer labels to lay out on each redraw.
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=4))
         # Pinned where matplotlib puts it anyway (nothing sits above the panels): a redraw
         # then skips working out the title's place again.
         ax.set_title(" ", y=1.0)

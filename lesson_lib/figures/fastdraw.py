@@ -1,12 +1,15 @@
 """Faster redraws for figures an app re-renders on every control change.
 
-Two helpers for the apps' blitting (see ``apps.base.App``):
+Three helpers for the apps' blitting (see ``apps.base.App``):
 
 - ``cache_glyphs(fig)`` gives the figure a canvas that keeps each rendered letter. Text is
   most of the cost of redrawing a figure full of numbers: matplotlib lays out every string
   and asks FreeType to render every glyph again on every draw. The cache hands back the
   same layout for the same string and the same bitmap for the same glyph at the same
-  sub-pixel offset, so the picture is identical, pixel for pixel.
+  sub-pixel offset and angle, and each font's height metrics from a cache, so the picture
+  is identical, pixel for pixel.
+- ``keep_pixels(artist)`` pastes the pixels of an artist that never changes (a figure
+  legend) instead of laying it out and drawing it again when the whole figure redraws.
 - ``draw_order(artists)`` sorts artists the way their Axes draws them (by zorder, then the
   order they were added), so blitting them over a background paints what a full draw would.
 """
@@ -14,12 +17,14 @@ Two helpers for the apps' blitting (see ``apps.base.App``):
 from __future__ import annotations
 
 import inspect
+import math
 
 import numpy as np
 from matplotlib.backends import backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import FT2Font
+from matplotlib.transforms import Bbox
 
 MAX_GLYPHS = 20_000  # about 2 MB of small bitmaps; a cache starts over when it is full
 MAX_LAYOUTS = 5_000
@@ -85,7 +90,7 @@ class GlyphCacheRenderer(RendererAgg):
              for ft_object, glyph_index, dx, dy in layout), [])
 
     def _draw_text_glyphs_and_boxes(self, gc, x, y, angle, glyphs, boxes):
-        if angle or boxes or not _SUPPORTED:  # rotated labels and mathtext: the usual way
+        if boxes or not _SUPPORTED:  # mathtext's rules: the usual way
             return super()._draw_text_glyphs_and_boxes(gc, x, y, angle, glyphs, boxes)
         cache = self._glyphs
         if len(cache) > MAX_GLYPHS:
@@ -93,26 +98,31 @@ class GlyphCacheRenderer(RendererAgg):
         load_flags = backend_agg.get_hinting_flag()
         antialiased = gc.get_antialiased()
         height = self.height
+        # As RendererAgg works them out, so a rotated label gets the very same pixels.
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         for font, size, glyph_index, slant, extend, dx, dy in glyphs:
             # Where the glyph's origin falls, in 1/64 pixel (FreeType's y points up).
-            px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))
-            key = (font, size, self.dpi, glyph_index, slant, extend, px & 63, py & 63,
+            px = round(0x40 * (x + dx * cos - dy * sin))
+            py = round(0x40 * (height - y + dx * sin + dy * cos))
+            key = (font, size, self.dpi, glyph_index, slant, extend, angle, px & 63, py & 63,
                    antialiased, load_flags)
             hit = cache.get(key)
             if hit is None:
-                hit = cache[key] = self._render(font, size, glyph_index, slant, extend,
-                                                px & 63, py & 63, load_flags, antialiased)
+                hit = cache[key] = self._render(font, size, glyph_index, slant, extend, cos,
+                                                sin, px & 63, py & 63, load_flags,
+                                                antialiased)
             buffer, left, top = hit
             # A whole-pixel shift of the origin moves the bitmap and changes nothing else.
             self._renderer.draw_text_image(
                 buffer, left + (px >> 6), int(height) - (top + (py >> 6)) + buffer.shape[0],
                 0, gc)
 
-    def _render(self, font, size, glyph_index, slant, extend, fx, fy, load_flags,
+    def _render(self, font, size, glyph_index, slant, extend, cos, sin, fx, fy, load_flags,
                 antialiased):
         font.set_size(size, self.dpi)
         font._set_transform(
-            (0x10000 * np.array([[extend, extend * slant], [0, 1]])).round().astype(int),
+            (0x10000 * np.array([[cos, -sin], [sin, cos]])
+             @ [[extend, extend * slant], [0, 1]]).round().astype(int),
             [fx, fy])
         mode = backend_agg.RenderMode.NORMAL if antialiased else backend_agg.RenderMode.MONO
         bitmap = font._render_glyph(glyph_index, load_flags, mode)
@@ -167,3 +177,48 @@ def draw_order(artists) -> list:
             return 1, 0, artist.get_zorder(), fig.get_children().index(artist)
         return 0, ax.figure.axes.index(ax), artist.get_zorder(), ax.get_children().index(artist)
     return sorted(artists, key=key)
+
+
+
+KEEP_MARGIN = 16  # pixels kept around an artist's box: a legend's frame, antialiased edges
+KEEP_RING = 4  # the outermost pixels of those, which the artist must leave alone
+
+
+def keep_pixels(artist):
+    """Draw ``artist`` once, then paste the pixels it painted on every later draw.
+
+    For an artist that neither changes nor moves once the figure is built, such as a
+    figure legend: laying one out and drawing it costs milliseconds, pasting its pixels
+    microseconds. The paste is exact: it happens only where the pixels under the artist
+    are the very ones it was first drawn over (else it is drawn again and kept anew), and
+    only when all it painted lies inside the kept rectangle. Returns the artist.
+    """
+    draw = artist.draw
+    kept = {}  # renderer size and dpi -> (rectangle, pixels under it, what the draw left)
+
+    def draw_or_paste(renderer):
+        if not artist.get_visible() or not hasattr(renderer, "copy_from_bbox"):
+            return draw(renderer)
+        key = (renderer.width, renderer.height, renderer.dpi)
+        if key in kept:
+            box, under, painted = kept[key]
+            if np.array_equal(np.asarray(renderer.copy_from_bbox(box)), under):
+                renderer.restore_region(painted)
+                return None
+        box = artist.get_window_extent(renderer).padded(KEEP_MARGIN)
+        box = Bbox.from_extents(max(int(box.x0), 0), max(int(box.y0), 0),
+                                min(int(box.x1) + 1, int(renderer.width)),
+                                min(int(box.y1) + 1, int(renderer.height)))
+        under = np.array(renderer.copy_from_bbox(box))
+        draw(renderer)
+        painted = renderer.copy_from_bbox(box)
+        inner = np.zeros(under.shape[:2], bool)
+        inner[KEEP_RING:-KEEP_RING, KEEP_RING:-KEEP_RING] = True
+        if inner.all() or not np.array_equal(np.asarray(painted)[~inner], under[~inner]):
+            kept.pop(key, None)  # it painted up to the rectangle's edge: draw it every time
+        else:
+            kept[key] = box, under, painted
+        return None
+
+    artist.draw = draw_or_paste
+    return artist
