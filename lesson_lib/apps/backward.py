@@ -41,9 +41,12 @@ class TrainingStepper(App):
             buttons[name] = widgets.Button(description=label)
             buttons[name].on_click(handler)
         history = self.fig.history
-        # The titles, the legend and the history's axes stay put.
-        self._start(buttons=buttons, dynamic=[*self.fig.diagram.moving_artists(),
-                                              history.line])
+        # The titles, the legend and the history's axes stay put; so do the targets, which
+        # training never changes (and nothing that moves overlaps them).
+        texts = self.fig.diagram.node_texts
+        fixed = {id(texts["T1"]), id(texts["T2"])}
+        moving = [a for a in self.fig.diagram.moving_artists() if id(a) not in fixed]
+        self._start(buttons=buttons, dynamic=[*moving, history.line])
 
     def step(self, count: int = 1) -> None:
         """Forward, backward and update ``count`` times with the controls' settings."""

@@ -51,6 +51,7 @@ class GlyphCacheRenderer(RendererAgg):
     _glyphs: dict = {}  # shared by every figure: the same fonts and sizes recur
     _layouts: dict = {}
     _heights: dict = {}
+    _indices: dict = {}  # (font, character) -> its glyph in the font
     _offsets: dict = {}  # layout key -> the glyphs' x and y offsets as arrays
     _lines: dict = {}  # a line at one sub-pixel placement -> True (seen once) or its bitmap
 
@@ -80,7 +81,9 @@ class GlyphCacheRenderer(RendererAgg):
         key = (s, font, prop.get_size_in_points(), self.dpi, flags, None, None)
         if key not in self._layouts and _one_glyph_per_character(s, font) \
                 and len(xys) == len(s):
-            glyphs = [font.get_char_index(ord(c)) for c in s]
+            indices = self._indices
+            glyphs = [indices.get((font, c)) or indices.setdefault(
+                (font, c), font.get_char_index(ord(c))) for c in s]
             if all(glyphs):  # else a fallback font supplies a glyph: lay it out as usual
                 if len(self._layouts) > MAX_LAYOUTS:
                     self._layouts.clear()
@@ -297,28 +300,33 @@ KEEP_MARGIN = 16  # pixels kept around an artist's box: a legend's frame, antial
 KEEP_RING = 4  # the outermost pixels of those, which the artist must leave alone
 
 
-def keep_pixels(artist):
-    """Draw ``artist`` once, then paste the pixels it painted on every later draw.
+def keep_pixels(artist, state=None, extent=None, keep: int = 8):
+    """Draw ``artist`` once, then paste the pixels it painted when it is drawn again.
 
-    For an artist that neither changes nor moves once the figure is built, such as a
-    figure legend: laying one out and drawing it costs milliseconds, pasting its pixels
-    microseconds. The paste is exact: it happens only where the pixels under the artist
-    are the very ones it was first drawn over (else it is drawn again and kept anew), and
-    only when all it painted lies inside the kept rectangle. Returns the artist.
+    For an artist that changes seldom or never, such as a figure legend, or an axis whose
+    limits stay while its neighbours' change: laying one out and drawing it costs
+    milliseconds, pasting its pixels microseconds. ``state()`` describes what the artist
+    shows (say its axis limits; by default it never changes), ``extent(renderer)`` where
+    it paints (by default its window extent); the last ``keep`` states are remembered.
+    The paste is exact: it happens only for a state drawn before, where the pixels under
+    the artist are the very ones it was then drawn over (else it is drawn and kept anew),
+    and only when all it painted lay inside the kept rectangle. Returns the artist.
     """
     draw = artist.draw
-    kept = {}  # renderer size and dpi -> (rectangle, pixels under it, what the draw left)
+    kept = {}  # (renderer size, dpi, state) -> (rectangle, pixels under it, what it left)
 
     def draw_or_paste(renderer):
         if not artist.get_visible() or not hasattr(renderer, "copy_from_bbox"):
             return draw(renderer)
-        key = (renderer.width, renderer.height, renderer.dpi)
+        key = (renderer.width, renderer.height, renderer.dpi,
+               None if state is None else state())
         if key in kept:
             box, under, painted = kept[key]
             if np.array_equal(np.asarray(renderer.copy_from_bbox(box)), under):
                 renderer.restore_region(painted)
                 return None
-        box = artist.get_window_extent(renderer).padded(KEEP_MARGIN)
+        box = (artist.get_window_extent(renderer) if extent is None
+               else extent(renderer)).padded(KEEP_MARGIN)
         box = Bbox.from_extents(max(int(box.x0), 0), max(int(box.y0), 0),
                                 min(int(box.x1) + 1, int(renderer.width)),
                                 min(int(box.y1) + 1, int(renderer.height)))
@@ -327,9 +335,11 @@ def keep_pixels(artist):
         painted = renderer.copy_from_bbox(box)
         inner = np.zeros(under.shape[:2], bool)
         inner[KEEP_RING:-KEEP_RING, KEEP_RING:-KEEP_RING] = True
-        if inner.all() or not np.array_equal(np.asarray(painted)[~inner], under[~inner]):
-            kept.pop(key, None)  # it painted up to the rectangle's edge: draw it every time
-        else:
+        kept.pop(key, None)
+        if not inner.all() and np.array_equal(np.asarray(painted)[~inner], under[~inner]):
+            # (else it painted up to the rectangle's edge: it is drawn every time)
+            while len(kept) >= keep:
+                kept.pop(next(iter(kept)))
             kept[key] = box, under, painted
         return None
 
