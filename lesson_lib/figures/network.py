@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from matplotlib.text import Text
 
 from ..core.checks import finite_number
 from ..core.network import BIASES, PARAMS, LessonNet
@@ -60,6 +61,34 @@ class _Arrow(FancyArrowPatch):
                                      self.get_mutation_aspect())
 
 
+class _Label(Text):
+    """A Text that remembers its last few layouts (same layout, same pixels).
+
+    The diagram's labels change only their strings and colours, and one with a box is laid
+    out twice on every draw (for the text and for its box); the layout is worked out again
+    only for a string, font, alignment or dpi it has not shown lately.
+    """
+
+    _layouts = None
+
+    def _get_layout(self, renderer):
+        if self._wrap:  # a wrapped text's lines depend on where it sits
+            return super()._get_layout(renderer)
+        key = (self.get_text(), renderer.width, renderer.height, renderer.dpi,
+               self.get_figure(root=True).dpi, hash(self._fontproperties),
+               self.get_rotation(), self._linespacing, self._horizontalalignment,
+               self._verticalalignment, self._multialignment, self._rotation_mode,
+               self.get_usetex(), self._parse_math)
+        if self._layouts is None:
+            self._layouts = {}
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= 4:
+                self._layouts.clear()
+            layout = self._layouts[key] = super()._get_layout(renderer)
+        return layout
+
+
 def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
@@ -95,6 +124,8 @@ class NetworkDiagram:
         self._draw_biases()
         self._draw_targets()
         self._draw_legend()
+        for text in [*self.edge_texts.values(), *self.node_texts.values(), self.error_text]:
+            text.__class__ = _Label  # the same Text, laid out once per string
         self.update(LessonNet() if net is None else net, edge_values)
 
     # -- drawing, once --------------------------------------------------------------
