@@ -44,18 +44,16 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
-        # The legend never changes, and an axis only with its limits (a multiplier changes
-        # the y ranges, x the x ranges): a full redraw pastes the pixels of those that
-        # show what they showed before. An axis paints inside its panel (the grid) and in
-        # a margin beside it (ticks, labels) that the figure's fixed layout leaves free.
+        # The legend never changes, and an x axis only with its range: a multiplier
+        # changes the y ranges (and the middle panel's x range), so a full redraw pastes
+        # the pixels of the legend and of the x axes that show what they showed before.
+        # An x axis paints in its panel (the grid) and in a margin under it (ticks and
+        # label) that the figure's fixed layout leaves free.
         keep_pixels(self.fig.legends[0])
         for ax in self.fig.axes:
-            for axis, limits, margins in ((ax.xaxis, ax.get_xlim, (30, 60, 30, 0)),
-                                          (ax.yaxis, ax.get_ylim, (80, 20, 0, 20))):
-                keep_pixels(axis, state=limits,
-                            extent=lambda _, ax=ax, m=margins: Bbox.from_extents(
-                                ax.bbox.x0 - m[0], ax.bbox.y0 - m[1], ax.bbox.x1 + m[2],
-                                ax.bbox.y1 + m[3]))
+            keep_pixels(ax.xaxis, state=ax.get_xlim,
+                        extent=lambda _, ax=ax: Bbox.from_extents(
+                            ax.bbox.x0 - 30, ax.bbox.y0 - 60, ax.bbox.x1 + 30, ax.bbox.y1))
         # Moving x moves the lines and the titles; the panels' ranges (and with them the
         # axes, redrawn by redraw_all) change only when x crosses into another window, or
         # when another control changes the functions.

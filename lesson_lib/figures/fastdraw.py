@@ -5,11 +5,13 @@ Three helpers for the apps' blitting (see ``apps.base.App``):
 - ``cache_glyphs(fig)`` gives the figure a canvas that keeps each rendered letter. Text is
   most of the cost of redrawing a figure full of numbers: matplotlib lays out every string
   and asks FreeType to render every glyph again on every draw. The cache hands back the
-  same layout for the same string and the same bitmap for the same glyph at the same
-  sub-pixel offset and angle, and each font's height metrics from a cache, so the picture
-  is identical, pixel for pixel.
-- ``keep_pixels(artist)`` pastes the pixels of an artist that never changes (a figure
-  legend) instead of laying it out and drawing it again when the whole figure redraws.
+  same layout for the same string (a new string's layout comes from measuring it, not from
+  shaping it a second time), the same bitmap for the same glyph at the same sub-pixel
+  offset and angle, one bitmap for a whole line seen before at the same placement, and
+  each font's height metrics, so the picture is identical, pixel for pixel.
+- ``keep_pixels(artist, state=...)`` pastes the pixels of an artist that has not changed
+  (a figure legend; an axis whose limits are the same) instead of laying it out and
+  drawing it again when the whole figure redraws; again exact.
 - ``draw_order(artists)`` sorts artists the way their Axes draws them (by zorder, then the
   order they were added), so blitting them over a background paints what a full draw would.
 """
@@ -297,7 +299,6 @@ def draw_order(artists) -> list:
 
 
 KEEP_MARGIN = 16  # pixels kept around an artist's box: a legend's frame, antialiased edges
-KEEP_RING = 4  # the outermost pixels of those, which the artist must leave alone
 
 
 def keep_pixels(artist, state=None, extent=None, keep: int = 8):
@@ -306,11 +307,13 @@ def keep_pixels(artist, state=None, extent=None, keep: int = 8):
     For an artist that changes seldom or never, such as a figure legend, or an axis whose
     limits stay while its neighbours' change: laying one out and drawing it costs
     milliseconds, pasting its pixels microseconds. ``state()`` describes what the artist
-    shows (say its axis limits; by default it never changes), ``extent(renderer)`` where
-    it paints (by default its window extent); the last ``keep`` states are remembered.
-    The paste is exact: it happens only for a state drawn before, where the pixels under
-    the artist are the very ones it was then drawn over (else it is drawn and kept anew),
-    and only when all it painted lay inside the kept rectangle. Returns the artist.
+    shows (say its axis limits; by default it never changes); ``extent(renderer)`` must
+    cover all it paints (by default its window extent; an artist without one, such as an
+    axis, needs it given, else it is simply drawn every time). The last ``keep`` states
+    are remembered. A state is kept only when its drawing changed no pixel outside the
+    extent (plus a margin), and pasted only where the pixels under it are the very ones
+    it was drawn over (else it is drawn and kept anew): the picture is the one a draw
+    would paint. Returns the artist.
     """
     draw = artist.draw
     kept = {}  # (renderer size, dpi, state) -> (rectangle, pixels under it, what it left)
@@ -325,22 +328,27 @@ def keep_pixels(artist, state=None, extent=None, keep: int = 8):
             if np.array_equal(np.asarray(renderer.copy_from_bbox(box)), under):
                 renderer.restore_region(painted)
                 return None
-        box = (artist.get_window_extent(renderer) if extent is None
-               else extent(renderer)).padded(KEEP_MARGIN)
+        box = artist.get_window_extent(renderer) if extent is None else extent(renderer)
+        if box.width <= 0 or box.height <= 0:  # no idea where it paints: just draw it
+            return draw(renderer)
+        box = box.padded(KEEP_MARGIN)
         box = Bbox.from_extents(max(int(box.x0), 0), max(int(box.y0), 0),
                                 min(int(box.x1) + 1, int(renderer.width)),
                                 min(int(box.y1) + 1, int(renderer.height)))
-        under = np.array(renderer.copy_from_bbox(box))
+        under_region = renderer.copy_from_bbox(box)
+        whole_before = bytes(renderer.buffer_rgba())
         draw(renderer)
         painted = renderer.copy_from_bbox(box)
-        inner = np.zeros(under.shape[:2], bool)
-        inner[KEEP_RING:-KEEP_RING, KEEP_RING:-KEEP_RING] = True
+        # Did it paint outside the rectangle? Put back what was under the rectangle and
+        # compare the whole canvas with before the draw, then show the drawing again.
+        renderer.restore_region(under_region)
+        inside = bytes(renderer.buffer_rgba()) == whole_before
+        renderer.restore_region(painted)
         kept.pop(key, None)
-        if not inner.all() and np.array_equal(np.asarray(painted)[~inner], under[~inner]):
-            # (else it painted up to the rectangle's edge: it is drawn every time)
+        if inside:  # else the extent was too small: it is drawn every time
             while len(kept) >= keep:
                 kept.pop(next(iter(kept)))
-            kept[key] = box, under, painted
+            kept[key] = box, np.array(under_region), painted
         return None
 
     artist.draw = draw_or_paste
