@@ -42,11 +42,14 @@ test: lint unit nbval
 lint: $(VENV)/.tests
 	$(BIN)/ruff check lesson_lib tests notebooks scripts benchmarks
 
+# -n auto: one test process per core (pytest-xdist); --dist loadfile keeps each notebook's
+# cells in order on one process.
 unit: $(VENV)/.tests
-	$(PY) -m pytest tests --ignore=tests/browser
+	$(PY) -m pytest tests --ignore=tests/browser -n auto
 
 nbval: $(VENV)/.tests
-	$(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-p no:cacheprovider -n auto --dist loadfile
 
 notebooks: $(VENV)/.tests
 	$(PY) scripts/store_notebooks.py $(NB)
