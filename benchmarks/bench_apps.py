@@ -123,7 +123,8 @@ def main() -> None:
     rows = [measure(cls, args.changes, args.recreate) for cls in classes]
     print(f"## Widget apps: update latency ({machine()})\n")
     print(f"{len(classes)} apps found: {', '.join(c.__name__ for c in classes)}. Each: "
-          f"{args.changes} changes of its first slider (update + off-screen PNG); CPU = "
+          f"{args.changes} changes of its first control that redraws the figure (else clicks "
+          f"of its first button), each an update + off-screen PNG; CPU = "
           f"this process's CPU time, which load from other processes inflates less than the "
           f"wall clock. Re-create = a new instance (figure built and rendered), median of "
           f"{args.recreate}.\n")
