@@ -10,6 +10,7 @@ class Echo(App):
     def __init__(self):
         self.fig, ax = new_figure(figsize=(3, 2))
         (self.line,) = ax.plot([0, 1], [0, 0])
+        ax.set_ylim(-1, 1)  # the line moves inside a fixed frame, as blitting expects
         self.controls = {"a": slider("a", 0.15, -1.0, 1.0, 0.01)}
         self.renders = 0
         self._start()
@@ -103,7 +104,6 @@ class TitleEcho(Echo):
 
     def _start(self, **kwargs):
         self.line.axes.set_title("a = 0.15")
-        self.line.axes.set_ylim(-1, 1)  # the line stays inside the frame it is blitted over
         super()._start(dynamic=[self.line, self.line.axes.title], **kwargs)
 
     def update(self):

@@ -27,6 +27,11 @@ def painted(fig) -> np.ndarray:
     return np.asarray(fig.canvas.buffer_rgba()).copy()
 
 
+needs_cache = pytest.mark.skipif(
+    not fastdraw._SUPPORTED, reason="this matplotlib's text internals differ: no glyph cache")
+
+
+@needs_cache
 @pytest.mark.parametrize("dpi", [80, 100])
 def test_cached_glyphs_paint_the_same_pixels_as_matplotlib(dpi):
     plain, cached = texts_figure(), fastdraw.cache_glyphs(texts_figure())
@@ -39,10 +44,17 @@ def test_cached_glyphs_paint_the_same_pixels_as_matplotlib(dpi):
     np.testing.assert_array_equal(painted(cached), reference)  # drawing from it
 
 
+def test_without_the_internals_the_figure_keeps_its_plain_canvas(monkeypatch):
+    monkeypatch.setattr(fastdraw, "_SUPPORTED", False)
+    assert type(fastdraw.cache_glyphs(texts_figure()).canvas) is FigureCanvasAgg
+
+
+@needs_cache
 def test_cached_figure_saves_the_same_png_bytes_as_matplotlib():
     assert fastdraw.cache_glyphs(texts_figure()).to_png() == texts_figure().to_png()
 
 
+@needs_cache
 def test_new_strings_at_new_places_are_drawn_right():
     plain, cached = texts_figure(), fastdraw.cache_glyphs(texts_figure())
     painted(cached)

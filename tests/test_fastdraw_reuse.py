@@ -41,6 +41,11 @@ def change(fig, step: int) -> None:
     ax.set_ylim(-0.1 * (step % 2), 1.1)  # back and forth: kept axes are pasted again
 
 
+needs_cache = pytest.mark.skipif(
+    not fastdraw._SUPPORTED, reason="this matplotlib's text internals differ: no glyph cache")
+
+
+@needs_cache
 def test_repeated_and_new_lines_paint_what_matplotlib_paints():
     plain, cached = numbers_figure(), fastdraw.cache_glyphs(numbers_figure())
     for step in (0, 1, 1, 2, 1, 0):  # new strings, then strings and placements seen before
@@ -66,6 +71,7 @@ def test_kept_pixels_are_pasted_only_over_the_same_background():
     np.testing.assert_array_equal(painted(kept), painted(plain))
 
 
+@needs_cache
 @pytest.mark.parametrize("size, weight", [(11, "normal"), (14, "normal"), (15, "bold")])
 def test_a_measured_string_keeps_freetypes_own_layout(size, weight):
     renderer = fastdraw.GlyphCacheRenderer(10, 10, 80)

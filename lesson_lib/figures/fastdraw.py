@@ -280,8 +280,13 @@ class GlyphCacheCanvas(FigureCanvasAgg):
 
 
 def cache_glyphs(fig):
-    """Draw ``fig`` through a glyph cache from now on (same pixels, less time); returns it."""
-    GlyphCacheCanvas(fig)
+    """Draw ``fig`` through a glyph cache from now on (same pixels, less time); returns it.
+
+    On a matplotlib whose text internals differ from 3.11's the figure keeps its plain
+    canvas: slower, never wrong.
+    """
+    if _SUPPORTED:
+        GlyphCacheCanvas(fig)
     return fig
 
 
