@@ -24,19 +24,3 @@ def test_the_lessons_table_and_slopes_are_in_the_stored_outputs():
 def test_the_table_also_renders_as_html():
     table = next(c for c in code_cells() if "lesson_table()" in c.source)
     assert any("<table" in o.get("data", {}).get("text/html", "") for o in table.outputs)
-
-
-def test_every_app_follows_a_still_figure_and_ignores_its_output():
-    cells = code_cells()
-    apps = [i for i, c in enumerate(cells) if "ll.apps." in c.source]
-    assert apps
-    for i in apps:
-        assert cells[i].metadata.get("tags") == ["nbval-ignore-output"]
-        assert any("image/png" in o.get("data", {}) for o in cells[i - 1].outputs)
-
-
-def test_at_least_three_exercises_each_with_a_check_cell():
-    source = "\n".join(c.source for c in code_cells())
-    for n in (1, 2, 3):
-        assert f"ex{n} = ll.exercises.chain.ex{n}" in source
-        assert f"ex{n}.check(answer)" in source

@@ -56,3 +56,26 @@ def test_notebook_imports_lesson_lib_first(path):
     first_code = next(c for c in nb.cells if c.cell_type == "code")
     assert "import lesson_lib" in first_code.source, \
         f"{path.name}: the first code cell should import lesson_lib"
+
+
+LESSONS = [p for p in NOTEBOOKS if p.name != "00_start_here.ipynb"]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+def test_every_app_follows_a_still_figure_and_ignores_its_output(path):
+    code = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    apps = [i for i, c in enumerate(code) if "ll.apps." in c.source]
+    assert apps, f"{path.name}: no widget app"
+    for i in apps:
+        assert code[i].metadata.get("tags") == ["nbval-ignore-output"], \
+            f"{path.name}: app cell {code[i].source!r} needs the tag nbval-ignore-output"
+        assert any("image/png" in o.get("data", {}) for o in code[i - 1].outputs), \
+            f"{path.name}: the code cell before {code[i].source!r} shows no still figure"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+def test_at_least_three_self_checked_exercises(path):
+    source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells
+                       if c.cell_type == "code")
+    for n in (1, 2, 3):
+        assert f"ex{n}.check(" in source, f"{path.name}: exercise {n} has no check cell"

@@ -11,7 +11,7 @@ import numpy as np
 from .gradcheck import gradient_check as _gradient_check
 from .gradcheck import relative_error
 from .matrix import MatrixNet
-from .network import BIASES, PARAMS, WEIGHTS, LessonNet
+from .network import BIASES, PARAMS, WEIGHTS, LessonNet, as_lesson_net
 from .report import (
     Lines,
     Table,
@@ -87,17 +87,9 @@ SLIDE_NUMBERS = (
 )
 
 
-def _net(net: LessonNet | None) -> LessonNet:
-    if net is None:
-        return LessonNet()
-    if not isinstance(net, LessonNet):
-        raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
-    return net
-
-
 def factors(net: LessonNet | None = None) -> dict[str, float]:
     """Every chain-rule factor of ``net``'s backward pass, plus the bias slopes (all 1)."""
-    values = dict(_net(net).backward())
+    values = dict(as_lesson_net(net).backward())
     values.update(dy1_db21=1.0, dy2_db22=1.0, dh1_db11=1.0, dh2_db12=1.0)
     return values
 
@@ -128,7 +120,7 @@ def hidden_paths(net: LessonNet | None = None) -> Lines:
 
 def hidden_slopes(net: LessonNet | None = None) -> Lines:
     """The hidden neurons' sigmoid slopes, out * (1 - out)."""
-    net = _net(net)
+    net = as_lesson_net(net)
     f, v = net.forward(), factors(net)
     return Lines(
         f"doutH{i}_dh{i} = outH{i} x (1 - outH{i}) = {fmt(f[f'outH{i}'])} x "
@@ -140,7 +132,7 @@ def hidden_slopes(net: LessonNet | None = None) -> Lines:
 def updates(params=WEIGHTS[4:], net: LessonNet | None = None,
             learning_rate: float | None = None) -> Lines:
     """param - learning_rate * gradient, written out for each of ``params``."""
-    net = _net(net)
+    net = as_lesson_net(net)
     unknown = [p for p in params if p not in PARAMS]
     if unknown:
         raise ValueError(f"params must be among {', '.join(PARAMS)}, got {unknown}")
@@ -152,7 +144,7 @@ def updates(params=WEIGHTS[4:], net: LessonNet | None = None,
 
 def new_values(net: LessonNet | None = None) -> dict[str, float]:
     """Our numbers under the slides' names: every factor, and 'new w5'.. after one update."""
-    net = _net(net)
+    net = as_lesson_net(net)
     values = factors(net)
     stepped = net.step(update_biases=False)
     values.update({f"new {w}": getattr(stepped, w) for w in WEIGHTS})
@@ -175,7 +167,7 @@ def slide_comparison(net: LessonNet | None = None) -> Table:
 
 def slide_recipe(net: LessonNet | None = None) -> dict[str, float]:
     """What the slides computed for w3 and w4: dE_doutH1 where dE_doutH2 belongs."""
-    net = _net(net)
+    net = as_lesson_net(net)
     v = factors(net)
     wrong = {w: v["dE_doutH1"] * v["doutH2_dh2"] * v[f"dh2_d{w}"] for w in ("w3", "w4")}
     return {
@@ -192,7 +184,7 @@ def _numeric(net: LessonNet, h: float) -> dict[str, float]:
 
 def slide_slip(net: LessonNet | None = None, h: float = 1e-4) -> Lines:
     """The slides' dE_dw3 and dE_dw4 rebuilt from their recipe, beside the correct ones."""
-    net = _net(net)
+    net = as_lesson_net(net)
     v, slide, numeric = factors(net), slide_recipe(net), _numeric(net, h)
     lines = Lines()
     for w in ("w3", "w4"):
@@ -210,7 +202,7 @@ def slide_slip(net: LessonNet | None = None, h: float = 1e-4) -> Lines:
 
 def gradient_check(net: LessonNet | None = None, h: float = 1e-4) -> dict[str, dict]:
     """Every analytic gradient against a central difference of E_total."""
-    net = _net(net)
+    net = as_lesson_net(net)
 
     def error(**params):
         return net.with_values(**params).error()
@@ -231,7 +223,7 @@ def gradient_check_table(net: LessonNet | None = None, h: float = 1e-4,
 
 def after_update(net: LessonNet | None = None) -> Table:
     """Parameters and E_total before one update, after the slides' and after ours."""
-    net = _net(net)
+    net = as_lesson_net(net)
     slides = net.step(update_biases=False).with_values(
         **{w: slide_recipe(net)[f"new {w}"] for w in ("w3", "w4")})
     columns = [net, slides, net.step(update_biases=False), net.step(update_biases=True)]
@@ -244,7 +236,7 @@ def after_update(net: LessonNet | None = None) -> Table:
 
 def delta_form(net: LessonNet | None = None) -> Lines:
     """The error signals (deltas) and every gradient as a delta times an input."""
-    net = _net(net)
+    net = as_lesson_net(net)
     f, v = net.forward(), factors(net)
     lines = Lines([
         chain_line("delta_y1", [("dE_doutY1", v["dE_doutY1"]), ("doutY1_dy1", v["doutY1_dy1"])],
@@ -272,7 +264,7 @@ def delta_form(net: LessonNet | None = None) -> Lines:
 
 def matrix_gradients(net: LessonNet | None = None) -> dict[str, float]:
     """The twelve gradients from ``MatrixNet.backward`` (outer products), under lesson names."""
-    net = _net(net)
+    net = as_lesson_net(net)
     (dW1, db1), (dW2, db2) = MatrixNet.from_lesson(net).backward(
         [net.x1, net.x2], [net.T1, net.T2])[0]
     return {
@@ -289,7 +281,7 @@ def _matrix(a: np.ndarray) -> list[str]:
 
 def matrix_form(net: LessonNet | None = None, tolerance: float = 1e-12) -> Lines:
     """dE_dW = outer(delta, input) per layer, and whether it matches the chain-rule numbers."""
-    net = _net(net)
+    net = as_lesson_net(net)
     model = MatrixNet.from_lesson(net)
     x = [net.x1, net.x2]
     outs = model.forward(x)

@@ -11,7 +11,7 @@ import re
 import numpy as np
 
 from .matrix import MatrixNet
-from .network import LessonNet
+from .network import LessonNet, as_lesson_net
 from .report import Lines, fmt
 
 # The lecture's formulas in the order it computes them ("*" multiplies, as on the slides).
@@ -31,14 +31,6 @@ FORMULAS = {
 _SYMBOL = re.compile(r"\b(?!sigmoid\b)[A-Za-z_]\w*")
 
 
-def _net(net: LessonNet | None) -> LessonNet:
-    if net is None:
-        return LessonNet()
-    if not isinstance(net, LessonNet):
-        raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
-    return net
-
-
 def _known(net: LessonNet) -> dict[str, float]:
     """Every symbol a formula may use: parameters, inputs, targets and forward values."""
     return {**net.params, "x1": net.x1, "x2": net.x2, "T1": net.T1, "T2": net.T2,
@@ -55,7 +47,7 @@ def step(name: str, net: LessonNet | None = None, digits: int = 7) -> str:
     """``outH1 = sigmoid(h1) = sigmoid(0.3775) = 0.59327``: formula, numbers, result."""
     if name not in FORMULAS:
         raise ValueError(f"name must be one of {', '.join(FORMULAS)}, got {name!r}")
-    known = _known(_net(net))
+    known = _known(as_lesson_net(net))
     formula = FORMULAS[name]
     numbers = _SYMBOL.sub(lambda m: _number(known[m.group()], digits), formula)
     return f"{name} = {formula} = {numbers} = {fmt(known[name], digits)}"
@@ -85,7 +77,7 @@ def _matrix(name: str, a: np.ndarray) -> list[str]:
 
 def matrix_parameters(net: LessonNet | None = None) -> Lines:
     """W1, b1, W2, b2 of ``MatrixNet.from_lesson``, with the lecture's names they hold."""
-    model = MatrixNet.from_lesson(_net(net))
+    model = MatrixNet.from_lesson(as_lesson_net(net))
     (W1, b1), (W2, b2) = ((layer.W, layer.b) for layer in model.layers)
     return Lines([
         *_matrix("W1", W1), "     (rows [w1, w2] and [w3, w4]: one row per hidden neuron)",
@@ -97,7 +89,7 @@ def matrix_parameters(net: LessonNet | None = None) -> Lines:
 
 def matrix_pass(net: LessonNet | None = None) -> dict[str, float]:
     """The forward values the matrix form computes, under the lecture's names."""
-    net = _net(net)
+    net = as_lesson_net(net)
     x, t = [net.x1, net.x2], [net.T1, net.T2]
     model = MatrixNet.from_lesson(net)
     _, (outH1, outH2), (outY1, outY2) = model.forward(x)
@@ -107,7 +99,7 @@ def matrix_pass(net: LessonNet | None = None) -> dict[str, float]:
 
 def matrix_forward(net: LessonNet | None = None) -> Lines:
     """The forward pass as two matrix products, and its largest gap to the scalar pass."""
-    net = _net(net)
+    net = as_lesson_net(net)
     m = matrix_pass(net)
     scalar = net.forward()
     gap = max(abs(m[name] - scalar[name]) for name in m)

@@ -201,6 +201,15 @@ class LessonNet:
                                learning_rate=lr, update_biases=bool(update_biases))
 
 
+def as_lesson_net(net: LessonNet | None) -> LessonNet:
+    """``net``, or the lecture's network when None; anything else is refused by name."""
+    if net is None:
+        return LessonNet()
+    if not isinstance(net, LessonNet):
+        raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
+    return net
+
+
 @dataclass(frozen=True)
 class TrainingHistory:
     """What ``LessonNet.train`` saw: ``errors[k]`` is E_total after k updates (k = 0..steps)."""
