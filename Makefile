@@ -42,10 +42,10 @@ test: lint unit nbval
 lint: $(VENV)/.tests
 	$(BIN)/ruff check lesson_lib tests notebooks scripts benchmarks
 
-# -n auto: one test process per core (pytest-xdist); --dist loadfile keeps each notebook's
-# cells in order on one process.
+# -n auto: one test process per core (pytest-xdist); --dist loadfile keeps each file's tests
+# (and each notebook's cells) together and in order on one process.
 unit: $(VENV)/.tests
-	$(PY) -m pytest tests --ignore=tests/browser -n auto
+	$(PY) -m pytest tests --ignore=tests/browser -n auto --dist loadfile
 
 nbval: $(VENV)/.tests
 	$(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg \

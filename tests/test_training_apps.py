@@ -172,6 +172,8 @@ def test_dataset_trainer_predicts_a_typed_point(trainer):
 
 
 def test_dataset_trainer_flags_changed_settings_then_new_data(trainer):
+    if trainer.history.epochs == 0:  # run alone (or first on its process): train first
+        trainer.buttons["train"].click()
     trainer.controls["hidden"].value = 2
     assert "settings changed" in trainer.readout.value
     trainer.controls["dataset"].value = "circles"
