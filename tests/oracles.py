@@ -21,6 +21,22 @@ def e_total(p) -> float:
     return 0.5 * (0.01 - oy1) ** 2 + 0.5 * (0.99 - oy2) ** 2
 
 
+def by_hand(p) -> dict:
+    """The forward pass for parameters, inputs and targets p, written out independently."""
+    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    outH1 = s(p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"])
+    outH2 = s(p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"])
+    outY1 = s(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
+    outY2 = s(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
+    E = 0.5 * (p["T1"] - outY1) ** 2 + 0.5 * (p["T2"] - outY2) ** 2
+    return {"outH1": outH1, "outH2": outH2, "outY1": outY1, "outY2": outY2, "E_total": E}
+
+
+def shown(text) -> float:
+    """The number after the last '=' of a figure's text."""
+    return float(text.get_text().split("=")[-1])
+
+
 def read_notebook(name: str):
     return nbformat.read(NOTEBOOKS / name, as_version=4)
 

@@ -1,9 +1,9 @@
 """The forward-pass app, driven headless: sliders move the diagram and the readout together."""
 
-import math
 import re
 
 import pytest
+from oracles import by_hand, shown
 
 import lesson_lib as ll
 from lesson_lib.apps.forward import ForwardExplorer, forward_explorer
@@ -11,19 +11,6 @@ from lesson_lib.apps.forward import ForwardExplorer, forward_explorer
 LESSON = {**ll.LESSON_PARAMS, **ll.LESSON_DATA}
 
 
-def by_hand(p):
-    """The forward pass written out independently of LessonNet."""
-    s = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
-    outH1 = s(p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"])
-    outH2 = s(p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"])
-    outY1 = s(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
-    outY2 = s(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
-    E = 0.5 * (p["T1"] - outY1) ** 2 + 0.5 * (p["T2"] - outY2) ** 2
-    return {"outH1": outH1, "outH2": outH2, "outY1": outY1, "outY2": outY2, "E_total": E}
-
-
-def shown(text) -> float:
-    return float(text.get_text().split("=")[-1])
 
 
 def readout_number(app, name) -> float:

@@ -38,22 +38,22 @@ class Lines(list):
         p.text(repr(self))
 
 
+def _operation_line(name: str, parts, result: float, sign: str, what: str) -> str:
+    if not parts:
+        raise ValueError(f"{what} must name at least one (name, value) pair")
+    names = f" {sign} ".join(n for n, _ in parts)
+    values = f" {sign} ".join(_operand(v) for _, v in parts)
+    return f"{name} = {names} = {values} = {fmt(result)}"
+
+
 def chain_line(name: str, factors: Sequence[tuple[str, float]], result: float) -> str:
     """``name = f1 x f2 x f3 = v1 x v2 x v3 = result``: a product with every factor's value."""
-    if not factors:
-        raise ValueError("factors must name at least one (name, value) pair")
-    names = " x ".join(n for n, _ in factors)
-    values = " x ".join(_operand(v) for _, v in factors)
-    return f"{name} = {names} = {values} = {fmt(result)}"
+    return _operation_line(name, factors, result, "x", "factors")
 
 
 def sum_line(name: str, terms: Sequence[tuple[str, float]], result: float) -> str:
     """``name = t1 + t2 = v1 + v2 = result``: a sum over paths with every term's value."""
-    if not terms:
-        raise ValueError("terms must name at least one (name, value) pair")
-    names = " + ".join(n for n, _ in terms)
-    values = " + ".join(_operand(v) for _, v in terms)
-    return f"{name} = {names} = {values} = {fmt(result)}"
+    return _operation_line(name, terms, result, "+", "terms")
 
 
 def update_line(param: str, old: float, learning_rate: float, gradient: float,
