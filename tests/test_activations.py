@@ -80,5 +80,5 @@ def test_non_numbers_are_refused(bad):
 
 
 def test_unknown_activation_lists_the_allowed_ones():
-    with pytest.raises(ValueError, match="'sigmoid'"):
+    with pytest.raises(ValueError, match="one of step, sigmoid, relu"):
         activation("tanh")

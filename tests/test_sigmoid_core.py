@@ -73,7 +73,7 @@ def test_tangent_touches_the_curve_with_the_numeric_slope(name, x0):
 
 
 def test_tangent_rejects_unknown_activation_and_bad_x():
-    with pytest.raises(ValueError, match="allowed: 'step', 'sigmoid', 'relu'"):
+    with pytest.raises(ValueError, match="name must be one of step, sigmoid, relu"):
         core.tangent("tanh", 0.0)
     with pytest.raises(ValueError, match="x0 must be a finite number"):
         core.tangent("sigmoid", float("nan"))

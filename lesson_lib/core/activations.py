@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from .checks import numeric_input
+from .checks import numeric_input, one_of
 
 
 def _is_scalar(x) -> bool:
@@ -41,14 +41,19 @@ def sigmoid(x):
 
 
 def sigmoid_prime(x):
-    """Derivative of the sigmoid: sigma(x) * (1 - sigma(x))."""
-    s = sigmoid(x)
+    """Derivative of the sigmoid: sigma(x) * (1 - sigma(x)), the same at x and -x."""
+    x = numeric_input(x)
+    # From the non-positive side, where sigma is tiny rather than 1 - tiny: the slope stays
+    # accurate (not exactly 0 at x = 37) and symmetric, bit for bit.
+    s = sigmoid(-abs(x)) if _is_scalar(x) else sigmoid(-np.abs(x))
     return s * (1.0 - s)
 
 
 def sigmoid_prime_from_output(out):
     """The sigmoid's slope written with its output, out * (1 - out), as backprop uses it."""
     out = numeric_input(out, "out")
+    if np.any((out < 0) | (out > 1)):
+        raise ValueError(f"out must lie between 0 and 1 (a sigmoid's output), got {out}")
     return out * (1.0 - out)
 
 
@@ -75,8 +80,4 @@ ACTIVATIONS = {
 
 def activation(name: str):
     """Return ``(f, f_prime)`` for an activation name: 'step', 'sigmoid' or 'relu'."""
-    try:
-        return ACTIVATIONS[name]
-    except (KeyError, TypeError):
-        allowed = ", ".join(repr(n) for n in ACTIVATIONS)
-        raise ValueError(f"unknown activation {name!r}; allowed: {allowed}") from None
+    return ACTIVATIONS[one_of(name, "name", ACTIVATIONS)]

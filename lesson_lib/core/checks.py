@@ -1,20 +1,42 @@
-"""Input checks shared by the math core: say what was wrong and what is allowed."""
+"""Input checks shared by the whole package: say what was wrong and what is allowed.
+
+Each kind of input has one check here, called once at a public entry point, never in a loop.
+"""
 
 from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Mapping
 
 import numpy as np
+
+_BOOLS = (bool, np.bool_)
+
+
+def _too_large(value: int) -> str:
+    # str() of a huge int is slow (and refused past 4300 digits): say its size instead.
+    return f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
 
 
 def finite_number(value, name: str) -> float:
     """Return ``value`` as a float, or raise naming ``name`` when it is not a finite number."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+    if isinstance(value, _BOOLS) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {value!r} ({type(value).__name__})")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValueError(f"{name} must be a finite number, got {_too_large(value)}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {number}")
+    return number
+
+
+def number_in(value, name: str, low: float, high: float) -> float:
+    """A finite number from ``low`` to ``high``, both included."""
+    value = finite_number(value, name)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
     return value
 
 
@@ -26,25 +48,103 @@ def positive_number(value, name: str) -> float:
     return value
 
 
-def positive_int(value, name: str, minimum: int = 1) -> int:
-    """An integer (not a bool) of at least ``minimum``."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+def fraction(value, name: str) -> float:
+    """A finite number strictly between 0 and 1."""
+    value = finite_number(value, name)
+    if not 0 < value < 1:
+        raise ValueError(f"{name} must be between 0 and 1 (both excluded), got {value}")
+    return value
+
+
+def positive_int(value, name: str, minimum: int = 1, maximum: int | None = None) -> int:
+    """An integer (not a bool) of at least ``minimum`` and, when given, at most ``maximum``."""
+    if isinstance(value, _BOOLS) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {value!r} ({type(value).__name__})")
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        shown = _too_large(value) if value.bit_length() > 64 else value
+        raise ValueError(f"{name} must be <= {maximum:,}, got {shown}")
     return int(value)
 
 
-def finite_array(value, name: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
-    """Return ``value`` as a float array, checking it is numeric, finite and (optionally) shaped."""
-    if value is None or isinstance(value, (str, bytes, bool, np.bool_)):
-        raise TypeError(f"{name} must be numbers, got {value!r} ({type(value).__name__})")
+def seed(value, name: str = "seed") -> int:
+    """A random seed: an integer >= 0, so that every run can be repeated (None is refused)."""
+    return positive_int(value, name, minimum=0)
+
+
+def flag(value, name: str) -> bool:
+    """True or False, and nothing that merely looks true ("no" is a true string)."""
+    if not isinstance(value, _BOOLS):
+        raise TypeError(f"{name} must be True or False, got {value!r} ({type(value).__name__})")
+    return bool(value)
+
+
+def one_of(value, name: str, allowed) -> str:
+    """One of the names in ``allowed``."""
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def instance_of(value, name: str, kind: type):
+    """``value`` itself, when it is a ``kind``."""
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be a {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def mapping(value, name: str) -> Mapping:
+    """A dict-like of names to values."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must be a dict of names to numbers, got {type(value).__name__}")
+    return value
+
+
+def _refuse_non_numbers(value, name: str) -> None:
+    """Raise unless ``value`` is a real number or a (nested) sequence or array of them.
+
+    NumPy would quietly read '0.1' or True as a number and drop a complex part with a
+    warning, so each item of a Python sequence is looked at (arrays by their dtype).
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, np.ndarray):
+            if item.dtype.kind not in "iuf":
+                raise TypeError(f"{name} must be real numbers, got an array of {item.dtype} "
+                                "values")
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, _BOOLS) or not isinstance(item, numbers.Real):
+            inside = "" if item is value else " in it"
+            raise TypeError(f"{name} must be numbers (real, not bool or text), got "
+                            f"{item!r} ({type(item).__name__}){inside}")
+
+
+def finite_array(value, name: str, shape: tuple | None = None, min_size: int = 0) -> np.ndarray:
+    """Return ``value`` as a float array of finite numbers.
+
+    ``shape`` may hold None for a length that can be anything, e.g. ``(None, 2)``;
+    ``min_size`` is the fewest numbers it must hold.
+    """
+    _refuse_non_numbers(value, name)
     try:
         array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be numbers, got {value!r}") from error
-    if shape is not None and array.shape != shape:
-        raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
+    except OverflowError:
+        raise ValueError(f"{name} must hold finite numbers only, got an integer too large "
+                         "for a float") from None
+    except ValueError:
+        raise ValueError(f"{name} must be a rectangular array of numbers (rows of equal "
+                         f"length), got {value!r}") from None
+    if shape is not None and (array.ndim != len(shape) or any(
+            want is not None and got != want
+            for got, want in zip(array.shape, shape, strict=True))):
+        wanted = "(" + ", ".join("n" if s is None else str(s) for s in shape) + \
+            ("," if len(shape) == 1 else "") + ")"
+        raise ValueError(f"{name} must have shape {wanted}, got {array.shape}")
+    if array.size < min_size:
+        raise ValueError(f"{name} must hold at least {min_size} number(s), got {array.size}")
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must hold finite numbers only, got {array.tolist()}")
     return array
@@ -52,6 +152,6 @@ def finite_array(value, name: str, shape: tuple[int, ...] | None = None) -> np.n
 
 def numeric_input(x, name: str = "x"):
     """A finite float, or a finite float array for array-like input."""
-    if isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_)):
+    if isinstance(x, numbers.Real) and not isinstance(x, _BOOLS):
         return finite_number(x, name)
     return finite_array(x, name)

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import finite_array, finite_number, positive_int
+from .checks import finite_array, finite_number, fraction, one_of, positive_int
+from .checks import seed as _seed
+
+MAX_POINTS = 1_000_000  # more points than this is a typo, not a toy data set
+MAX_NOISE = 1e6  # beyond this the points are noise alone (and far larger ones overflow)
 
 
 @dataclass(frozen=True)
@@ -22,12 +26,14 @@ class Dataset:
     y: np.ndarray
 
     def __post_init__(self):
-        X = finite_array(self.X, "X")
-        if X.ndim != 2 or X.shape[1] != 2:
-            raise ValueError(f"X must have shape (n, 2), got {X.shape}")
+        X = finite_array(self.X, "X", shape=(None, 2))
         y = finite_array(self.y, "y", shape=(X.shape[0],))
         if not np.all((y == 0) | (y == 1)):
             raise ValueError(f"y must hold only the labels 0 and 1, got {sorted(set(y.tolist()))}")
+        if not (np.any(y == 0) and np.any(y == 1)):
+            # Accuracy and mean error of a data set without both classes teach nothing.
+            raise ValueError(f"y must hold both labels, 0 and 1, got only "
+                             f"{sorted(set(y.tolist()))}")
         object.__setattr__(self, "X", X)
         object.__setattr__(self, "y", y.astype(int))
 
@@ -41,14 +47,17 @@ class Dataset:
 
     def split(self, test_fraction: float = 0.25, seed: int = 0) -> tuple[Dataset, Dataset]:
         """A training part and a held-out part, each keeping the two classes in proportion."""
-        test_fraction = finite_number(test_fraction, "test_fraction")
-        if not 0 < test_fraction < 1:
-            raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
-        rng = np.random.default_rng(seed)
+        test_fraction = fraction(test_fraction, "test_fraction")
+        rng = np.random.default_rng(_seed(seed))
         test = []
         for label in (0, 1):
             members = rng.permutation(np.flatnonzero(self.y == label))
-            test.extend(members[: max(1, round(test_fraction * len(members)))])
+            held = max(1, round(test_fraction * len(members)))
+            if held >= len(members):
+                raise ValueError(
+                    f"test_fraction {test_fraction:g} leaves no training point of class {label} "
+                    f"({len(members)} point(s)); each class needs at least 2 points to split")
+            test.extend(members[:held])
         is_test = np.zeros(len(self), dtype=bool)
         is_test[test] = True
         return (Dataset(self.name, self.X[~is_test], self.y[~is_test]),
@@ -63,14 +72,15 @@ def _finish(name: str, X0: np.ndarray, X1: np.ndarray, rng) -> Dataset:
 
 
 def _check(n, noise, seed) -> tuple[int, float, np.random.Generator]:
-    n = positive_int(n, "n", minimum=4)
+    n = positive_int(n, "n", minimum=4, maximum=MAX_POINTS)
     if n % 2:
         raise ValueError(f"n must be even (half the points in each class), got {n}")
     noise = finite_number(noise, "noise")
     if noise < 0:
         raise ValueError(f"noise must be >= 0, got {noise}")
-    seed = positive_int(seed, "seed", minimum=0)
-    return n, noise, np.random.default_rng(seed)
+    if noise > MAX_NOISE:
+        raise ValueError(f"noise must be <= {MAX_NOISE:g}, got {noise}")
+    return n, noise, np.random.default_rng(_seed(seed))
 
 
 def xor(n: int = 200, noise: float = 0.25, seed: int = 0) -> Dataset:
@@ -86,9 +96,7 @@ def xor(n: int = 200, noise: float = 0.25, seed: int = 0) -> Dataset:
 def circles(n: int = 200, noise: float = 0.1, seed: int = 0, factor: float = 0.5) -> Dataset:
     """A ring of radius 1 (class 0) around a ring of radius ``factor`` (class 1)."""
     n, noise, rng = _check(n, noise, seed)
-    factor = finite_number(factor, "factor")
-    if not 0 < factor < 1:
-        raise ValueError(f"factor must be between 0 and 1, got {factor}")
+    factor = fraction(factor, "factor")
     angles = rng.uniform(0, 2 * np.pi, size=n)
     ring = np.column_stack([np.cos(angles), np.sin(angles)])
     outer, inner = ring[: n // 2], factor * ring[n // 2:]
@@ -111,6 +119,5 @@ MAKERS = {"xor": xor, "circles": circles, "moons": moons}
 
 def make(name: str, n: int = 200, noise: float | None = None, seed: int = 0) -> Dataset:
     """One of ``MAKERS`` by name; ``noise=None`` takes that data set's default."""
-    if name not in MAKERS:
-        raise ValueError(f"name must be one of {', '.join(MAKERS)}, got {name!r}")
+    one_of(name, "name", MAKERS)
     return MAKERS[name](n=n, seed=seed) if noise is None else MAKERS[name](n, noise, seed)
