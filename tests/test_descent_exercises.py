@@ -33,8 +33,8 @@ def test_right_answer_and_a_rounded_one_pass(name):
 @pytest.mark.parametrize("name", sorted(RIGHT))
 def test_every_listed_mistake_is_rejected_with_its_own_message(name):
     ex = getattr(exercises, name)
-    assert len(ex.mistakes) >= 1
-    for wrong, why in ex.mistakes.items():
+    assert len(ex.slips) >= 1
+    for wrong, why in ex.slips.items():
         feedback = ex.check(list(wrong) if isinstance(wrong, tuple) else wrong)
         assert not feedback
         assert why in repr(feedback)
@@ -55,7 +55,8 @@ def test_no_answer_and_hint_and_solution():
 
 
 def test_unreadable_answer_is_explained():
-    assert "could not read" in repr(exercises.ex4.check("1.6, -1"))
+    feedback = exercises.ex4.check("1.6, -1")
+    assert not feedback and "the text '1.6, -1'" in repr(feedback) and "list of 2" in repr(feedback)
 
 
 def test_each_numeric_question_says_how_precise_to_be():

@@ -86,7 +86,7 @@ def test_questions_say_the_precision_wanted():
 def test_there_are_at_least_three_exercises_with_hints_and_solutions():
     found = [getattr(exercises, f"ex{i}") for i in range(1, 6)]
     for ex in found:
-        assert ex.mistakes and "Hint" in repr(ex.hint()) and "Solution" in repr(ex.solution())
+        assert ex.slips and "Hint" in repr(ex.hint()) and "Solution" in repr(ex.solution())
 
 
 def test_unanswered_exercise_says_so():

@@ -30,8 +30,8 @@ def test_right_answers_pass(ex, right):
 
 @pytest.mark.parametrize("ex", [exs.ex1, exs.ex2, exs.ex3, exs.ex4])
 def test_every_listed_mistake_is_caught_with_its_own_message(ex):
-    assert ex.mistakes, "each exercise lists at least one plausible wrong answer"
-    for wrong, why in ex.mistakes.items():
+    assert ex.slips, "each exercise lists at least one plausible wrong answer"
+    for wrong, why in ex.slips.items():
         feedback = ex.check(wrong)
         assert not feedback and why in repr(feedback)
     assert "Hint:" in repr(ex.hint()) and "Solution:" in repr(ex.solution())

@@ -1,9 +1,19 @@
 """Lesson 5 exercises: from naming a chain-rule factor to gradients for a changed target."""
 
-from ..core.network import LessonNet
+from ..core.network import (
+    LESSON_DATA,
+    LESSON_LEARNING_RATE,
+    LESSON_PARAMS,
+    PARAMS,
+    WEIGHTS,
+    LessonNet,
+)
 from .base import Exercise
+from .coding import CodeExercise
+from .forward import INPUTS, random_case
+from .values import ValueCheck
 
-_LECTURE = LessonNet()
+_LECTURE = LessonNet().backward()
 _T1 = LessonNet(T1=0.05).backward()   # exercises 2 and 5: the first target moved
 _T2 = LessonNet(T2=0.5).backward()    # exercise 4: the second target moved
 
@@ -15,9 +25,9 @@ ex1 = Exercise(
     hint="Write out y1 = outH1*w5 + outH2*w6 + b21 and ask what multiplies w6.",
     solution="'outH2'. y1 changes by outH2 for every unit that w6 changes, so "
              "dy1_dw6 = outH2 = 0.5968844.",
-    mistakes={
-        "w6": "w6 is the weight you differentiate with respect to; the slope is what "
-              "multiplies it in y1.",
+    slips={
+        "w6": "w6 is the weight you differentiate with respect to; the slope is what multiplies it"
+              " in y1.",
         "outH1": "outH1 multiplies w5, so it is dy1_dw5. Which hidden output does w6 carry?",
         "outY1": "outY1 comes after y1; dy1_dw6 only looks at how y1 is built.",
     },
@@ -28,20 +38,21 @@ ex2 = Exercise(
     "everything else as in the lecture. What would dE_dw5 be, to 4 significant figures? "
     "(The forward pass does not change: outY1 = 0.7513651, outH1 = 0.59327.)",
     _T1["dE_dw5"],
+    digits=4,
     hint="dE_dw5 = dE_doutY1 x doutY1_dy1 x dy1_dw5. Which of the three factors contains "
          "the target? The other two are printed above.",
     solution="Only dE_doutY1 = -(T1 - outY1) = -(0.05 - 0.7513651) = 0.7013651 changes; "
              "doutY1_dy1 = 0.1868156 and dy1_dw5 = outH1 = 0.59327 stay. "
              "dE_dw5 = 0.7013651 x 0.1868156 x 0.59327 = 0.07773. "
              "Check: ll.LessonNet(T1=0.05).gradient()['w5'].",
-    mistakes={
-        0.08216704: "That is dE_dw5 for the lecture's target 0.01; put T1 = 0.05 into "
-                    "dE_doutY1.",
-        -0.07773376: "Right size, wrong sign: outY1 = 0.75 is still far above 0.05, so "
-                     "raising w5 still raises the error.",
-        0.1310259: "That is delta_y1 = dE_doutY1 x doutY1_dy1; one factor, "
-                   "dy1_dw5 = outH1, is missing.",
-        0.07820734: "That is dE_dw6: you used outH2. w5 carries outH1, so dy1_dw5 = outH1.",
+    slips={
+        _LECTURE["dE_dw5"]: "That is dE_dw5 for the lecture's target 0.01; put T1 = 0.05 into "
+                            "dE_doutY1.",
+        -_T1["dE_dw5"]: "Right size, wrong sign: outY1 = 0.75 is still far above 0.05, so raising "
+                        "w5 still raises the error.",
+        _T1["delta_y1"]: "That is delta_y1 = dE_doutY1 x doutY1_dy1; one factor, dy1_dw5 = outH1, "
+                         "is missing.",
+        _T1["dE_dw6"]: "That is dE_dw6: you used outH2. w5 carries outH1, so dy1_dw5 = outH1.",
     },
 )
 
@@ -49,17 +60,21 @@ ex3 = Exercise(
     "Exercise 3 (apply). One update with learning rate 0.5 moves w5 from 0.4 to 0.3589165. "
     "What learning rate would move w5 from 0.4 to exactly 0.35 in one update? Give it to 4 "
     "significant figures.",
-    (0.4 - 0.35) / _LECTURE.gradient()["w5"],
+    (0.4 - 0.35) / _LECTURE["dE_dw5"],
+    digits=4,
     hint="new w5 = w5 - learning_rate x dE_dw5 with dE_dw5 = 0.08216704. Solve for the "
          "learning rate.",
     solution="0.35 = 0.4 - learning_rate x 0.08216704, so learning_rate = "
              "0.05 / 0.08216704 = 0.6085.",
-    mistakes={
-        0.004108352: "You multiplied the step by the gradient; divide the step 0.05 by the "
-                     "gradient instead.",
-        1.6433408: "You divided the wrong way round: learning_rate = step / gradient = "
-                   "0.05 / 0.08216704.",
-        0.5: "0.5 is the lecture's learning rate; it moves w5 only to 0.3589165.",
+    slips={
+        (0.4 - 0.35) * _LECTURE["dE_dw5"]: (
+            "You multiplied the step by the gradient; divide the step 0.05 by the gradient "
+            "instead."
+        ),
+        _LECTURE["dE_dw5"] / (0.4 - 0.35): (
+            "You divided the wrong way round: learning_rate = step / gradient = 0.05 / 0.08216704."
+        ),
+        LESSON_LEARNING_RATE: "0.5 is the lecture's learning rate; it moves w5 only to 0.3589165.",
     },
 )
 
@@ -69,20 +84,25 @@ ex4 = Exercise(
     "compute dE_doutH2 to 4 significant figures. (The forward pass does not change: "
     "outY2 = 0.7729285, and delta_y1 = 0.1384986 does not depend on T2.)",
     _T2["dE_doutH2"],
+    digits=4,
     hint="dE_doutH2 = delta_y1 x w6 + delta_y2 x w8, one path through each output. Only "
          "delta_y2 = -(T2 - outY2) x outY2 (1 - outY2) changes; doutY2_dy2 = 0.1755101.",
     solution="delta_y2 = -(0.5 - 0.7729285) x 0.1755101 = 0.2729285 x 0.1755101 = "
              "0.04790169, now positive because outY2 is above the new target. "
              "dE_doutH2 = 0.1384986 x 0.45 + 0.04790169 x 0.55 = 0.06232435 + 0.02634593 "
              "= 0.08867. Check: ll.LessonNet(T2=0.5).backward()['dE_doutH2'].",
-    mistakes={
-        0.04137032: "That is dE_doutH2 for the lecture's target 0.99; delta_y2 changes "
-                    "with T2.",
-        0.03597842: "You kept the old sign of delta_y2: -(T2 - outY2) is now positive, "
-                    "since outY2 = 0.77 is above T2 = 0.5.",
-        0.06232435: "That is only the path through y1; add the path through y2.",
-        0.07935027: "That is dE_doutH1: you used w5 and w7. outH2 travels along w6 and w8.",
-        0.212435: "You left out doutY2_dy2: delta_y2 = dE_doutY2 x doutY2_dy2.",
+    slips={
+        _LECTURE["dE_doutH2"]: "That is dE_doutH2 for the lecture's target 0.99; delta_y2 changes "
+                               "with T2.",
+        _T2["dE1_doutH2"] - _T2["dE2_doutH2"]: (
+            "You kept the old sign of delta_y2: -(T2 - outY2) is now positive, since outY2 = 0.77 "
+            "is above T2 = 0.5."
+        ),
+        _T2["dE1_doutH2"]: "That is only the path through y1; add the path through y2.",
+        _T2["dE_doutH1"]: "That is dE_doutH1: you used w5 and w7. outH2 travels along w6 and w8.",
+        _T2["dE1_doutH2"] + _T2["dE_doutY2"] * _T2["dy2_doutH2"]: (
+            "You left out doutY2_dy2: delta_y2 = dE_doutY2 x doutY2_dy2."
+        ),
     },
 )
 
@@ -91,6 +111,7 @@ ex5 = Exercise(
     "else as in the lecture). The slides never compute a bias gradient: compute dE_db11 "
     "to 4 significant figures.",
     _T1["dE_db11"],
+    digits=4,
     hint="dE_db11 = delta_h1 = (delta_y1 x w5 + delta_y2 x w7) x doutH1_dh1, and "
          "dh1_db11 = 1. Only delta_y1 depends on T1; delta_y2 = -0.03809824 and "
          "doutH1_dh1 = 0.2413007.",
@@ -98,13 +119,129 @@ ex5 = Exercise(
              "dE_doutH1 = 0.1310259 x 0.4 + (-0.03809824) x 0.5 = 0.05241038 - 0.01904912 "
              "= 0.03336126, so dE_db11 = 0.03336126 x 0.2413007 x 1 = 0.008050. "
              "Check: ll.LessonNet(T1=0.05).gradient()['b11'].",
-    mistakes={
-        0.008771355: "That is dE_db11 for the lecture's target 0.01; delta_y1 changes "
-                     "with T1.",
-        0.03336126: "You stopped at outH1 (that is dE_doutH1); one more factor, "
-                    "doutH1_dh1, takes you to h1.",
-        0.0004025047: "That is dE_dw1: you multiplied by x1. A bias is multiplied by 1.",
-        0.009145149: "That is dE_db12: you used w6 and w8. b11 feeds h1, which reaches the "
-                     "outputs along w5 and w7.",
+    slips={
+        _LECTURE["dE_db11"]: "That is dE_db11 for the lecture's target 0.01; delta_y1 changes with"
+                             " T1.",
+        _T1["dE_doutH1"]: "You stopped at outH1 (that is dE_doutH1); one more factor, doutH1_dh1, "
+                          "takes you to h1.",
+        _T1["dE_dw1"]: "That is dE_dw1: you multiplied by x1. A bias is multiplied by 1.",
+        _T1["dE_db12"]: "That is dE_db12: you used w6 and w8. b11 feeds h1, which reaches the "
+                        "outputs along w5 and w7.",
     },
+)
+
+# -- the learner's own backward pass, checked line by line ------------------------------
+
+# LessonNet.backward()'s names, in its order, then the slides' update of the eight weights.
+NAMES = tuple(LessonNet().backward()) + tuple(f"new_{w}" for w in WEIGHTS)
+DEPENDS_ON = {
+    "dE_doutY1": ("T1", "outY1"), "doutY1_dy1": ("outY1",),
+    "dE_doutY2": ("T2", "outY2"), "doutY2_dy2": ("outY2",),
+    "delta_y1": ("dE_doutY1", "doutY1_dy1"), "delta_y2": ("dE_doutY2", "doutY2_dy2"),
+    "dy1_dw5": ("outH1",), "dy1_dw6": ("outH2",), "dy2_dw7": ("outH1",), "dy2_dw8": ("outH2",),
+    "dE_dw5": ("dE_doutY1", "doutY1_dy1", "dy1_dw5"),
+    "dE_dw6": ("dE_doutY1", "doutY1_dy1", "dy1_dw6"),
+    "dE_dw7": ("dE_doutY2", "doutY2_dy2", "dy2_dw7"),
+    "dE_dw8": ("dE_doutY2", "doutY2_dy2", "dy2_dw8"),
+    "dE_db21": ("dE_doutY1", "doutY1_dy1"), "dE_db22": ("dE_doutY2", "doutY2_dy2"),
+    "dy1_doutH1": ("w5",), "dy2_doutH1": ("w7",), "dy1_doutH2": ("w6",), "dy2_doutH2": ("w8",),
+    "dE1_doutH1": ("dE_doutY1", "doutY1_dy1", "dy1_doutH1"),
+    "dE2_doutH1": ("dE_doutY2", "doutY2_dy2", "dy2_doutH1"),
+    "dE_doutH1": ("dE1_doutH1", "dE2_doutH1"),
+    "dE1_doutH2": ("dE_doutY1", "doutY1_dy1", "dy1_doutH2"),
+    "dE2_doutH2": ("dE_doutY2", "doutY2_dy2", "dy2_doutH2"),
+    "dE_doutH2": ("dE1_doutH2", "dE2_doutH2"),
+    "doutH1_dh1": ("outH1",), "doutH2_dh2": ("outH2",),
+    "delta_h1": ("dE_doutH1", "doutH1_dh1"), "delta_h2": ("dE_doutH2", "doutH2_dh2"),
+    "dh1_dw1": ("x1",), "dh1_dw2": ("x2",), "dh2_dw3": ("x1",), "dh2_dw4": ("x2",),
+    "dE_dw1": ("dE_doutH1", "doutH1_dh1", "dh1_dw1"),
+    "dE_dw2": ("dE_doutH1", "doutH1_dh1", "dh1_dw2"),
+    "dE_dw3": ("dE_doutH2", "doutH2_dh2", "dh2_dw3"),
+    "dE_dw4": ("dE_doutH2", "doutH2_dh2", "dh2_dw4"),
+    "dE_db11": ("dE_doutH1", "doutH1_dh1"), "dE_db12": ("dE_doutH2", "doutH2_dh2"),
+    **{f"new_{w}": (w, "learning_rate", f"dE_d{w}") for w in WEIGHTS},
+}
+
+
+def _all_values(inputs) -> dict:
+    """Forward values, backward values and the updated weights, from the learner's inputs."""
+    net = LessonNet(**inputs)
+    values = {**net.forward(), **net.backward()}
+    return {**values, **{f"new_{w}": inputs[w] - inputs["learning_rate"] * values[f"dE_d{w}"]
+                         for w in WEIGHTS}}
+
+
+check_values = ValueCheck(NAMES, _all_values, depends_on=DEPENDS_ON,
+                          inputs={**LESSON_PARAMS, **LESSON_DATA,
+                                  "learning_rate": LESSON_LEARNING_RATE})
+"""``check_values(globals(), "dE_doutY1 doutY1_dy1 dy1_dw5 dE_dw5")``: the backward pass."""
+
+
+def _gradients(*args, deltas=None):
+    """dE_d<param> for the twelve parameters; ``deltas(values)`` replaces (delta_h1, delta_h2)."""
+    net = LessonNet(**dict(zip(INPUTS, args, strict=True)))
+    v = net.backward()
+    if deltas is not None:  # a slip in the hidden layer: redo its six gradients
+        d1, d2 = deltas(v)
+        v.update(dE_dw1=d1 * net.x1, dE_dw2=d1 * net.x2, dE_db11=d1,
+                 dE_dw3=d2 * net.x1, dE_dw4=d2 * net.x2, dE_db12=d2)
+    return {f"dE_d{p}": v[f"dE_d{p}"] for p in PARAMS}
+
+
+GRADIENTS = tuple(f"dE_d{p}" for p in PARAMS)
+
+ex6 = CodeExercise(
+    "Exercise 6 (code). Write the backward pass as a function "
+    f"backward_pass({', '.join(INPUTS)}) that returns a dict with the twelve gradients "
+    f"{', '.join(GRADIENTS)}. ex6.check(backward_pass) runs it on the lecture's values and "
+    "on networks you have not seen, and compares each gradient with a central difference "
+    "of E_total.",
+    params=INPUTS,
+    returns=GRADIENTS,
+    reference=_gradients,
+    lecture={**LESSON_PARAMS, **LESSON_DATA},
+    random_case=random_case,
+    slopes={f"dE_d{p}": p for p in PARAMS},
+    loss=lambda *args: LessonNet(**dict(zip(INPUTS, args, strict=True))).error(),
+    hint="Run the forward pass first, then go backwards: dE_doutY1 = -(T1 - outY1), "
+         "doutY1_dy1 = outY1 (1 - outY1), and dE_dw5 = dE_doutY1 * doutY1_dy1 * outH1. A "
+         "hidden output reaches the error along two paths: dE_doutH1 = dE_doutY1 * "
+         "doutY1_dy1 * w5 + dE_doutY2 * doutY2_dy2 * w7.",
+    solution='''\
+def backward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+    def sigma(x):
+        return 1 / (1 + math.exp(-x))
+
+    outH1 = sigma(x1 * w1 + x2 * w2 + b11)
+    outH2 = sigma(x1 * w3 + x2 * w4 + b12)
+    outY1 = sigma(outH1 * w5 + outH2 * w6 + b21)
+    outY2 = sigma(outH1 * w7 + outH2 * w8 + b22)
+    # output layer: dE/dy for each output neuron
+    delta_y1 = -(T1 - outY1) * outY1 * (1 - outY1)
+    delta_y2 = -(T2 - outY2) * outY2 * (1 - outY2)
+    # hidden layer: each hidden output reaches the error along two paths
+    dE_doutH1 = delta_y1 * w5 + delta_y2 * w7
+    dE_doutH2 = delta_y1 * w6 + delta_y2 * w8
+    delta_h1 = dE_doutH1 * outH1 * (1 - outH1)
+    delta_h2 = dE_doutH2 * outH2 * (1 - outH2)
+    return dict(
+        dE_dw1=delta_h1 * x1, dE_dw2=delta_h1 * x2, dE_dw3=delta_h2 * x1, dE_dw4=delta_h2 * x2,
+        dE_dw5=delta_y1 * outH1, dE_dw6=delta_y1 * outH2,
+        dE_dw7=delta_y2 * outH1, dE_dw8=delta_y2 * outH2,
+        dE_db11=delta_h1, dE_db12=delta_h2, dE_db21=delta_y1, dE_db22=delta_y2,
+    )
+''',
+    slips=[
+        (lambda *a: _gradients(*a, deltas=lambda v: (v["delta_h1"],
+                                                     v["dE_doutH1"] * v["doutH2_dh2"])),
+         "Did you use dE_doutH1 for h2's weights? w3, w4 and b12 feed h2, so they need "
+         "dE_doutH2."),
+        (lambda *a: _gradients(*a, deltas=lambda v: (v["dE1_doutH1"] * v["doutH1_dh1"],
+                                                     v["dE1_doutH2"] * v["doutH2_dh2"])),
+         "A hidden output reaches the error along two paths, through y1 and through y2: "
+         "add both, dE_doutH1 = dE1_doutH1 + dE2_doutH1."),
+        (lambda *a: _gradients(*a, deltas=lambda v: (v["dE_doutH1"], v["dE_doutH2"])),
+         "Between outH1 and h1 sits a sigmoid: multiply by its slope doutH1_dh1 = "
+         "outH1 (1 - outH1)."),
+    ],
 )

@@ -1,8 +1,14 @@
 """Lesson 4 exercises: from reading the diagram to a forward pass on new numbers."""
 
 from ..core.matrix import MatrixNet
-from ..core.network import LessonNet
+from ..core.network import DATA, LESSON_DATA, LESSON_PARAMS, PARAMS, LessonNet
 from .base import Exercise
+from .coding import CodeExercise
+from .values import ValueCheck
+
+_LECTURE = LessonNet().forward()
+_X1 = LessonNet(x1=0.2).forward()  # exercise 2
+_T1 = LessonNet(T1=0.05).forward()  # exercise 3
 
 ex1 = Exercise(
     "Exercise 1 (recall). In the lecture's network, which weight carries outH2 into the "
@@ -12,7 +18,7 @@ ex1 = Exercise(
          "at y1 in the diagram.",
     solution="'w6'. The two edges into y1 are w5 (from outH1) and w6 (from outH2); w7 and "
              "w8 are the two edges into y2.",
-    mistakes={
+    slips={
         "w7": "w7 starts at outH1 and ends at y2: y2 = outH1*w7 + outH2*w8 + b22.",
         "w8": "w8 does start at outH2, but it ends at y2, not y1.",
         "w5": "w5 ends at y1, but it starts at outH1, not outH2.",
@@ -23,18 +29,20 @@ ex2 = Exercise(
     "Exercise 2 (apply). Change the first input to x1 = 0.20 and keep everything else as "
     "in the lecture (x2 = 0.10, w3 = 0.25, w4 = 0.30, b12 = 0.35). Compute the net input h2 "
     "of the second hidden neuron, to 4 significant figures.",
-    LessonNet(x1=0.2).forward()["h2"],
+    _X1["h2"],
+    digits=4,
     hint="h2 = x1*w3 + x2*w4 + b12: each input times the weight on its edge into h2, "
          "plus the bias. Only the first product changes.",
     solution="h2 = 0.20*0.25 + 0.10*0.30 + 0.35 = 0.05 + 0.03 + 0.35 = 0.4300. "
              "Check: ll.LessonNet(x1=0.2).forward()['h2'].",
-    mistakes={
-        0.3925: "0.3925 is h2 with the lecture's x1 = 0.05; put in x1 = 0.20.",
-        0.4: "0.4000 is h1, which uses w1 and w2. The edges into h2 carry w3 and w4.",
-        0.08: "You left out the bias: add b12 = 0.35.",
-        0.435: "You swapped the weights: x1 travels along w3 and x2 along w4.",
-        0.6058735: "0.6059 is outH2 = sigmoid(h2); the question asks for h2 before the "
-                   "sigmoid.",
+    slips={
+        _LECTURE["h2"]: "0.3925 is h2 with the lecture's x1 = 0.05; put in x1 = 0.20.",
+        _X1["h1"]: "0.4000 is h1, which uses w1 and w2. The edges into h2 carry w3 and w4.",
+        _X1["h2"] - 0.35: "You left out the bias: add b12 = 0.35.",
+        LessonNet(x1=0.2, w3=0.30, w4=0.25).forward()["h2"]: (
+            "You swapped the weights: x1 travels along w3 and x2 along w4."
+        ),
+        _X1["outH2"]: "0.6059 is outH2 = sigmoid(h2); the question asks for h2 before the sigmoid.",
     },
 )
 
@@ -42,16 +50,17 @@ ex3 = Exercise(
     "Exercise 3 (apply). Suppose the first target were T1 = 0.05 instead of 0.01, with "
     "every weight, bias and input as in the lecture. What is the first output's error E1, "
     "to 4 significant figures? (outY1 = 0.7513651 as computed above.)",
-    LessonNet(T1=0.05).forward()["E1"],
+    _T1["E1"],
+    digits=4,
     hint="A target does not enter the forward pass, so outY1 stays 0.7513651. Then "
          "E1 = 1/2 * (T1 - outY1)^2: the difference, squared, then halved.",
     solution="E1 = 0.5 * (0.05 - 0.7513651)^2 = 0.5 * 0.4919130 = 0.2460. "
              "Check: ll.LessonNet(T1=0.05).forward()['E1'].",
-    mistakes={
-        0.4919130: "That is (T1 - outY1)^2 without the factor 1/2; the error halves it.",
-        0.3506825: "You halved the difference but did not square it.",
-        0.2748111: "That is E1 for the lecture's target 0.01; use T1 = 0.05.",
-        0.2695165: "That is E_total = E1 + E2 for T1 = 0.05; the question asks for E1 alone.",
+    slips={
+        2 * _T1["E1"]: "That is (T1 - outY1)^2 without the factor 1/2; the error halves it.",
+        (_T1["outY1"] - 0.05) / 2: "You halved the difference but did not square it.",
+        _LECTURE["E1"]: "That is E1 for the lecture's target 0.01; use T1 = 0.05.",
+        _T1["E_total"]: "That is E_total = E1 + E2 for T1 = 0.05; the question asks for E1 alone.",
     },
 )
 
@@ -60,15 +69,23 @@ ex4 = Exercise(
     "What does the output outY1 become, to 4 significant figures? (Start from "
     "y1 = 1.105906 of step 2.)",
     LessonNet(b21=0).forward()["outY1"],
+    digits=4,
     hint="b21 is added to y1 only, so the new y1 is 1.105906 - 0.6. Then apply the "
          "sigmoid.",
     solution="y1 = 1.105906 - 0.6 = 0.505906, so outY1 = 1 / (1 + e^-0.505906) = 0.6238. "
              "Check: ll.LessonNet(b21=0).forward()['outY1'].",
-    mistakes={
-        0.505906: "0.5059 is the new y1; outY1 is the sigmoid of it.",
-        0.7513651: "That is the old outY1. b21 feeds y1 directly, so outY1 does change.",
+    slips={
+        LessonNet(b21=0).forward()["y1"]: "0.5059 is the new y1; outY1 is the sigmoid of it.",
+        _LECTURE["outY1"]: "That is the old outY1. b21 feeds y1 directly, so outY1 does change.",
     },
 )
+
+
+def _hidden(**changes):
+    """(outH1, outH2) of the lecture's network with ``changes``."""
+    values = LessonNet(**changes).forward()
+    return values["outH1"], values["outH2"]
+
 
 _, _OUT_H, _ = MatrixNet.from_lesson(LessonNet()).forward([1.0, 0.5])
 
@@ -79,18 +96,101 @@ ex5 = Exercise(
     "outH = sigmoid(W1 @ x + b1) and give it as a list [outH1, outH2], each to 4 "
     "significant figures.",
     [float(v) for v in _OUT_H],
+    digits=4,
     hint="Row k of W1 holds the weights into hidden neuron k, so the first entry of "
          "W1 @ x + b1 is w1*x1 + w2*x2 + b11. Apply the sigmoid to each entry.",
     solution="W1 @ x + b1 = [0.15*1.0 + 0.20*0.5 + 0.35, 0.25*1.0 + 0.30*0.5 + 0.35] = "
              "[0.60, 0.75], so outH = [sigmoid(0.60), sigmoid(0.75)] = [0.6457, 0.6792]. "
              "Check: ll.LessonNet(x1=1.0, x2=0.5).forward() gives the same outH1 and outH2.",
-    mistakes={
-        (0.6513549, 0.6681878): "You multiplied by the transpose: W1.T @ x mixes w1 with "
-                                "w3. Each row of W1 is one hidden neuron's weights.",
+    slips={
+        _hidden(x1=1.0, x2=0.5, w2=0.25, w3=0.20): (
+            "You multiplied by the transpose: W1.T @ x mixes w1 with w3. Each row of W1 is one "
+            "hidden neuron's weights."
+        ),
         (0.6, 0.75): "Those are the net inputs h1 and h2; apply the sigmoid to each.",
-        (0.5621765, 0.5986877): "You left out the biases: add b1 = [0.35, 0.35] before the "
-                                "sigmoid.",
-        (0.59327, 0.5968844): "Those are outH1 and outH2 for the lecture's input "
-                              "[0.05, 0.10]; use x = [1.0, 0.5].",
+        _hidden(x1=1.0, x2=0.5, b11=0.0, b12=0.0): (
+            "You left out the biases: add b1 = [0.35, 0.35] before the sigmoid."
+        ),
+        _hidden(): "Those are outH1 and outH2 for the lecture's input [0.05, 0.10]; use x = [1.0, "
+                   "0.5].",
     },
+)
+
+# -- the learner's own forward pass, checked line by line -------------------------------
+
+INPUTS = PARAMS + DATA  # the argument order of the coding exercise below
+NAMES = ("h1", "outH1", "h2", "outH2", "y1", "outY1", "y2", "outY2", "E1", "E2", "E_total")
+DEPENDS_ON = {
+    "h1": ("x1", "w1", "x2", "w2", "b11"), "outH1": ("h1",),
+    "h2": ("x1", "w3", "x2", "w4", "b12"), "outH2": ("h2",),
+    "y1": ("outH1", "w5", "outH2", "w6", "b21"), "outY1": ("y1",),
+    "y2": ("outH1", "w7", "outH2", "w8", "b22"), "outY2": ("y2",),
+    "E1": ("T1", "outY1"), "E2": ("T2", "outY2"), "E_total": ("E1", "E2"),
+}
+
+check_values = ValueCheck(NAMES, lambda inputs: LessonNet(**inputs).forward(),
+                          depends_on=DEPENDS_ON, inputs={**LESSON_PARAMS, **LESSON_DATA})
+"""``check_values(globals())``: h1 .. E_total of a plain-Python cell against LessonNet."""
+
+
+def _forward(*args):
+    return LessonNet(**dict(zip(INPUTS, args, strict=True))).forward()
+
+
+def _swapped_w2_w3(*args):
+    """W1.T instead of W1: each hidden neuron gets the other's weight from x2."""
+    p = dict(zip(INPUTS, args, strict=True))
+    p["w2"], p["w3"] = p["w3"], p["w2"]
+    return LessonNet(**p).forward()
+
+
+def _no_half(*args):
+    v = _forward(*args)
+    return {**v, "E1": 2 * v["E1"], "E2": 2 * v["E2"], "E_total": 2 * v["E_total"]}
+
+
+def random_case(rng) -> dict:
+    """A network the learner has not seen: parameters and inputs in [-1, 1], targets in [0, 1]."""
+    case = {name: round(float(rng.uniform(-1, 1)), 2) for name in PARAMS + ("x1", "x2")}
+    return {**case, "T1": round(float(rng.uniform(0, 1)), 2),
+            "T2": round(float(rng.uniform(0, 1)), 2)}
+
+
+ex6 = CodeExercise(
+    "Exercise 6 (code). Write the whole forward pass as a function "
+    f"forward_pass({', '.join(INPUTS)}) that returns a dict with the keys "
+    f"{', '.join(NAMES)}. ex6.check(forward_pass) runs it on the lecture's values and on "
+    "networks you have not seen.",
+    params=INPUTS,
+    returns=NAMES,
+    reference=_forward,
+    lecture={**LESSON_PARAMS, **LESSON_DATA},
+    random_case=random_case,
+    hint="Copy the lecture's lines into the function body in order: h1, outH1, h2, outH2, "
+         "then y1, outY1, y2, outY2, then E1, E2 and E_total; sigma(x) is 1 / (1 + "
+         "math.exp(-x)). Return dict(h1=h1, outH1=outH1, ...).",
+    solution='''\
+def forward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+    def sigma(x):
+        return 1 / (1 + math.exp(-x))
+
+    h1 = x1 * w1 + x2 * w2 + b11
+    outH1 = sigma(h1)
+    h2 = x1 * w3 + x2 * w4 + b12
+    outH2 = sigma(h2)
+    y1 = outH1 * w5 + outH2 * w6 + b21
+    outY1 = sigma(y1)
+    y2 = outH1 * w7 + outH2 * w8 + b22
+    outY2 = sigma(y2)
+    E1 = 0.5 * (T1 - outY1) ** 2
+    E2 = 0.5 * (T2 - outY2) ** 2
+    E_total = E1 + E2
+    return dict(h1=h1, outH1=outH1, h2=h2, outH2=outH2, y1=y1, outY1=outY1,
+                y2=y2, outY2=outY2, E1=E1, E2=E2, E_total=E_total)
+''',
+    slips=[
+        (_swapped_w2_w3, "Each hidden neuron has its own pair of weights: h1 uses w1 and w2, "
+                         "h2 uses w3 and w4."),
+        (_no_half, "The error of one output is 1/2 (T - out)^2: keep the factor 1/2."),
+    ],
 )

@@ -1,0 +1,231 @@
+"""An exercise whose answer is a function: run on the lecture's values and on unseen cases."""
+
+from __future__ import annotations
+
+import inspect
+import math
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from ..core.gradcheck import central_difference
+from .base import NO_ANSWER, Feedback, Text, Unreadable, read_number, short_repr
+
+REL_TOL = 1e-9  # another order of the same arithmetic differs far less; a slip far more
+ABS_TOL = 1e-12
+FD_REL_TOL = 1e-5  # a central difference with h = 1e-5 is good to about 1e-9 here
+
+
+def function_from_code(code: str, name: str | None = None) -> Callable:
+    """The function ``code`` defines (``name``, or the last one), with ``np`` and ``math``."""
+    namespace = {"np": np, "math": math}
+    exec(code, namespace)  # noqa: S102  (the course's own solution code, shown to learners)
+    functions = [v for k, v in namespace.items() if inspect.isfunction(v)
+                 and (name is None or k == name)]
+    if not functions:
+        raise ValueError(f"the code defines no function{f' named {name}' if name else ''}")
+    return functions[-1]
+
+
+class CodeExercise:
+    """A function to write, checked against a reference on the lecture's case and unseen ones.
+
+    The learner's function is called with the arguments ``params`` in order and returns the
+    quantities ``returns``: one number for one name, else a dict with those keys (or a
+    tuple in that order). ``reference`` takes the same arguments and returns a dict.
+    ``random_case(rng)`` draws an unseen case as a dict; ``cases`` of them are drawn with
+    ``seed``, so every check sees the same ones. ``slips`` lists (wrong function, message).
+    ``slopes`` maps a derivative in ``returns`` to the argument it differentiates ``loss``
+    by: the reference is checked against central differences of ``loss`` on construction.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        *,
+        params: Sequence[str],
+        returns: str | Sequence[str],
+        reference: Callable,
+        lecture: Mapping[str, float],
+        random_case: Callable[[np.random.Generator], Mapping[str, float]],
+        hint: str,
+        solution: str,
+        slips: Sequence[tuple[Callable, str]] = (),
+        slopes: Mapping[str, str] | None = None,
+        loss: Callable | None = None,
+        cases: int = 10,
+        seed: int = 0,
+    ):
+        for text, label in ((question, "question"), (hint, "hint"), (solution, "solution")):
+            if not isinstance(text, str) or not text.strip():
+                raise TypeError(f"{label} must be a non-empty string, got {text!r}")
+        for fn, label in ((reference, "reference"), (random_case, "random_case")):
+            if not callable(fn):
+                raise TypeError(f"{label} must be a function, got {fn!r}")
+        if isinstance(cases, bool) or not isinstance(cases, int) or cases < 1:
+            raise ValueError(f"cases must be an integer >= 1, got {cases!r}")
+        self.question, self._hint, self.solution_code = question, hint, solution
+        self.params = tuple(params)
+        self.returns = (returns,) if isinstance(returns, str) else tuple(returns)
+        self._single = isinstance(returns, str)
+        self._reference = reference
+        if set(lecture) != set(self.params):
+            raise ValueError(f"lecture must give exactly the params {self.params}, got "
+                             f"{tuple(lecture)}")
+        rng = np.random.default_rng(seed)
+        self.cases = [dict(lecture)] + [dict(random_case(rng)) for _ in range(cases)]
+        self._expected = [self._run_reference(reference, case) for case in self.cases]
+        self.slips = []
+        for fn, message in slips:
+            if not callable(fn) or not isinstance(message, str) or not message.strip():
+                raise TypeError("slips must be (function, message) pairs")
+            self.slips.append((message, [self._run_reference(fn, c) for c in self.cases]))
+        self.slopes = dict(slopes or {})
+        if self.slopes and not callable(loss):
+            raise TypeError("slopes need loss, a function of the params")
+        self._loss = loss
+        for quantity in self.slopes:
+            fd = self._central_difference(quantity, self.cases[0])
+            if not math.isclose(self._expected[0][quantity], fd, rel_tol=FD_REL_TOL,
+                                abs_tol=1e-9):
+                raise ValueError(f"the reference's {quantity} disagrees with a central "
+                                 f"difference: {self._expected[0][quantity]} vs {fd}")
+        self.name = "ex"  # the lesson module renames it after its variable
+
+    def _run_reference(self, fn, case) -> dict:
+        values = fn(*(case[p] for p in self.params))
+        values = {self.returns[0]: values} if self._single else values
+        return {q: float(values[q]) for q in self.returns}
+
+    def _central_difference(self, quantity: str, case: Mapping) -> float:
+        param = self.slopes[quantity]
+
+        def loss_at(value):
+            return self._loss(*(value if p == param else case[p] for p in self.params))
+
+        return central_difference(loss_at, case[param])
+
+    def __repr__(self) -> str:
+        return self.question
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.question)
+
+    def hint(self) -> Text:
+        return Text(f"Hint: {self._hint}")
+
+    def solution(self) -> Text:
+        return Text(f"Solution:\n{self.solution_code}")
+
+    def check(self, function) -> Feedback:
+        """Run ``function`` on every case; name the first wrong quantity. Never raises."""
+        if function is None or function is Ellipsis:
+            return Feedback(False, NO_ANSWER)
+        if not callable(function):
+            return Feedback(False, f"You gave {short_repr(function)}, of type "
+                                   f"{type(function).__name__}. Pass the function itself, "
+                                   f"without calling it: {self.name}.check(my_function).")
+        problem = self._signature_problem(function)
+        if problem:
+            return Feedback(False, problem)
+        results = []
+        for index, case in enumerate(self.cases):
+            try:
+                output = function(*(case[p] for p in self.params))
+            except Exception as error:  # the learner's code: any error is feedback
+                return Feedback(False, f"{_capital(self._where(index))}, your function "
+                                       f"raised {type(error).__name__}: {error}")
+            try:
+                results.append(self._read(output))
+            except Unreadable as why:
+                return Feedback(False, f"{_capital(self._where(index))}, "
+                                       f"{str(why)[0].lower()}{str(why)[1:]}.")
+        wrong = [(i, q) for i, (got, want) in enumerate(zip(results, self._expected,
+                                                              strict=True))
+                 for q in self.returns if not _close(got[q], want[q])]
+        if not wrong:
+            return Feedback(True, f"Well done: {_count(self.returns)} agree with the "
+                                  f"reference on the lecture's values and on "
+                                  f"{len(self.cases) - 1} cases you have not seen.")
+        index, quantity = wrong[0]
+        got, want = results[index][quantity], self._expected[index][quantity]
+        message = (f"{quantity} is wrong {self._where(index)}: you have {got:.6g}, "
+                   f"expected {want:.6g}.")
+        if quantity in self.slopes:
+            message += (f" (A central difference of the error in {self.slopes[quantity]} "
+                        f"gives {self._central_difference(quantity, self.cases[index]):.6g}.)")
+        for why, slip in self.slips:
+            differ = [(i, q) for i, values in enumerate(slip) for q in self.returns
+                      if not _close(values[q], self._expected[i][q])]
+            if differ and all(_close(results[i][q], slip[i][q]) for i, q in differ):
+                return Feedback(False, f"{message} {why}")
+        return Feedback(False, f"{message} Try {self.name}.hint() for a nudge.")
+
+    def _signature_problem(self, function) -> str | None:
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):  # a builtin without a signature: just call it
+            return None
+        try:
+            signature.bind(*self.params)
+        except TypeError:
+            return (f"Your function takes {signature}; the check calls it with "
+                    f"{len(self.params)} arguments, ({', '.join(self.params)}).")
+        return None
+
+    def _where(self, index: int) -> str:
+        if index == 0:
+            return "with the lecture's values"
+        case = ", ".join(f"{p}={v:.6g}" for p, v in self.cases[index].items())
+        return f"in a case you have not seen ({case})"
+
+    def _read(self, output) -> dict:
+        """The learner's result as {quantity: float}, or Unreadable saying what is wrong."""
+        if output is None:
+            raise Unreadable("Your function returned None: is its return statement missing")
+        if self._single:
+            try:
+                return {self.returns[0]: read_number(output)[0]}
+            except Unreadable as why:
+                raise Unreadable(f"Your function should return one number, "
+                                 f"{self.returns[0]}. Y{str(why)[1:]}") from None
+        if isinstance(output, Mapping):
+            missing = [q for q in self.returns if q not in output]
+            if missing:
+                raise Unreadable(f"Your function's dict has no {_join_keys(missing)}; it "
+                                 f"should have the keys {', '.join(self.returns)}")
+            items = [output[q] for q in self.returns]
+        elif isinstance(output, (list, tuple)):
+            if len(output) != len(self.returns):
+                raise Unreadable(f"Your function returned {len(output)} values; it should "
+                                 f"return {len(self.returns)}: {', '.join(self.returns)}")
+            items = list(output)
+        else:
+            raise Unreadable(f"Your function returned {short_repr(output)}, of type "
+                             f"{type(output).__name__}; it should return a dict with the "
+                             f"keys {', '.join(self.returns)}")
+        values = {}
+        for quantity, item in zip(self.returns, items, strict=True):
+            if item is None or item is Ellipsis:
+                raise Unreadable(f"Your {quantity} is {item!r}, not a number")
+            try:
+                values[quantity] = read_number(item)[0]
+            except Unreadable as why:
+                raise Unreadable(f"Your {quantity} is not a number: y{str(why)[1:]}") from None
+        return values
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _close(got: float, want: float) -> bool:
+    return math.isclose(got, want, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+
+
+def _count(returns) -> str:
+    return f"all {len(returns)} quantities" if len(returns) > 1 else returns[0]
+
+
+def _join_keys(keys) -> str:
+    return ", ".join(repr(k) for k in keys) + (" key" if len(keys) == 1 else " keys")
