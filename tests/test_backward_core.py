@@ -174,7 +174,7 @@ def test_bad_input_is_refused_with_its_name():
         backward.chain("w9")
     with pytest.raises(TypeError, match="net must be a LessonNet"):
         backward.gradients(net={"w1": 0.1})
-    with pytest.raises(ValueError, match="params must be among"):
+    with pytest.raises(ValueError, match="params must be one of"):
         backward.updates(["w5", "b3"])
     with pytest.raises(ValueError, match="learning_rate must be > 0"):
         backward.updates(["w5"], learning_rate=-0.5)

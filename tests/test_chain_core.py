@@ -83,7 +83,7 @@ def test_neuron_chain_matches_the_lesson_neuron_h1():
 
 
 @pytest.mark.parametrize("call, word", [
-    (lambda: core.chain("cube"), "shape must be one of"),
+    (lambda: core.chain("cube"), "inner must be one of"),
     (lambda: core.chain(a=float("inf")), "multiplier must be a finite number"),
     (lambda: core.chain().table(spacing=0), "spacing must be > 0"),
     (lambda: core.chain().table(rows=1), "rows must be >= 2"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import one_of, positive_number
 from .gradcheck import gradient_check as _gradient_check
 from .gradcheck import relative_error
 from .matrix import MatrixNet
@@ -96,15 +97,23 @@ def factors(net: LessonNet | None = None) -> dict[str, float]:
 
 def chain(param: str, net: LessonNet | None = None) -> str:
     """dE_d<param> as the product of its three factors, each with its value."""
-    if param not in FACTORS:
-        raise ValueError(f"param must be one of {', '.join(PARAMS)}, got {param!r}")
+    one_of(param, "param", PARAMS)
     v = factors(net)
     return chain_line(f"dE_d{param}", [(n, v[n]) for n in FACTORS[param]], v[f"dE_d{param}"])
 
 
 def gradients(params=WEIGHTS[4:], net: LessonNet | None = None) -> Lines:
     """One chain-rule line per parameter (the output layer's weights by default)."""
-    return Lines(chain(p, net) for p in params)
+    return Lines(chain(p, net) for p in _names(params))
+
+
+def _names(params) -> tuple[str, ...]:
+    """``params`` as parameter names: one name, or a list of them."""
+    if isinstance(params, str):
+        params = (params,)
+    if not hasattr(params, "__iter__"):
+        raise TypeError(f"params must be a parameter name or a list of them, got {params!r}")
+    return tuple(one_of(p, "params", PARAMS) for p in params)
 
 
 def hidden_paths(net: LessonNet | None = None) -> Lines:
@@ -133,9 +142,7 @@ def updates(params=WEIGHTS[4:], net: LessonNet | None = None,
             learning_rate: float | None = None) -> Lines:
     """param - learning_rate * gradient, written out for each of ``params``."""
     net = as_lesson_net(net)
-    unknown = [p for p in params if p not in PARAMS]
-    if unknown:
-        raise ValueError(f"params must be among {', '.join(PARAMS)}, got {unknown}")
+    params = _names(params)
     new = net.step(learning_rate=learning_rate)
     lr = net.learning_rate if learning_rate is None else learning_rate
     grad = net.gradient()
@@ -213,6 +220,7 @@ def gradient_check(net: LessonNet | None = None, h: float = 1e-4) -> dict[str, d
 def gradient_check_table(net: LessonNet | None = None, h: float = 1e-4,
                          tolerance: float = 1e-7) -> Table:
     """The gradient check as a table: analytic, numeric, relative error, below tolerance?"""
+    tolerance = positive_number(tolerance, "tolerance")
     rows = [[name, row["analytic"], row["numeric"], f"{row['relative_error']:.1e}",
              "yes" if row["relative_error"] < tolerance else "NO"]
             for name, row in gradient_check(net, h).items()]
@@ -282,6 +290,7 @@ def _matrix(a: np.ndarray) -> list[str]:
 def matrix_form(net: LessonNet | None = None, tolerance: float = 1e-12) -> Lines:
     """dE_dW = outer(delta, input) per layer, and whether it matches the chain-rule numbers."""
     net = as_lesson_net(net)
+    tolerance = positive_number(tolerance, "tolerance")
     model = MatrixNet.from_lesson(net)
     x = [net.x1, net.x2]
     outs = model.forward(x)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import sigmoid, sigmoid_prime
-from .checks import finite_number, positive_int, positive_number
+from .checks import finite_array, finite_number, instance_of, one_of, positive_int, positive_number
 from .gradcheck import central_difference
 from .network import Values
 from .report import Table
@@ -26,6 +26,9 @@ SHAPES = {
     "sine": (np.sin, np.cos, "sin({v})"),
     "sigmoid": (sigmoid, sigmoid_prime, "σ({v})"),
 }
+
+
+MAX_ROWS = 1000  # a table longer than this is a typo, not a table to read
 
 
 def _noise(value: float) -> float:
@@ -61,9 +64,7 @@ class Link:
     multiplier: float
 
     def __post_init__(self):
-        if self.shape not in SHAPES:
-            allowed = ", ".join(repr(s) for s in SHAPES)
-            raise ValueError(f"shape must be one of {allowed}, got {self.shape!r}")
+        one_of(self.shape, "shape", SHAPES)
         object.__setattr__(self, "multiplier", finite_number(self.multiplier, "multiplier"))
 
     def __call__(self, t):
@@ -88,6 +89,10 @@ class Chain:
     inner: Link
     outer: Link
 
+    def __post_init__(self):
+        instance_of(self.inner, "inner", Link)
+        instance_of(self.outer, "outer", Link)
+
     def __call__(self, x):
         return self.outer(self.inner(x))
 
@@ -108,7 +113,7 @@ class Chain:
         """Rows of x, y, z centred on ``x`` and ``spacing`` apart, with ratios of differences."""
         x = finite_number(x, "x")
         spacing = positive_number(spacing, "spacing")
-        rows = positive_int(rows, "rows", minimum=2)
+        rows = positive_int(rows, "rows", minimum=2, maximum=MAX_ROWS)
         xs = x + spacing * (np.arange(rows) - (rows - 1) // 2)
         return ChainTable(self, xs)
 
@@ -122,8 +127,8 @@ class ChainTable(Table):
     HEADERS = ("x", "y", "z", "Δy/Δx", "Δz/Δy", "Δz/Δx")
 
     def __init__(self, chain: Chain, xs):
-        self.chain = chain
-        xs = np.asarray(xs, dtype=float)
+        self.chain = instance_of(chain, "chain", Chain)
+        xs = finite_array(xs, "xs", shape=(None,), min_size=2)
         ys = np.asarray(chain.inner(xs), dtype=float)
         zs = np.asarray(chain.outer(ys), dtype=float)
         self.xs, self.ys, self.zs = xs, ys, zs
@@ -170,6 +175,8 @@ def _ratio(top: float, bottom: float):
 def chain(inner: str = "linear", a: float = 2.0, outer: str = "linear",
           b: float = 3.0) -> Chain:
     """y = a * inner(x), z = b * outer(y); the lecture's y = 2x, z = 3y by default."""
+    one_of(inner, "inner", SHAPES)
+    one_of(outer, "outer", SHAPES)
     return Chain(Link(inner, a), Link(outer, b))
 
 

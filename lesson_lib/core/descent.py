@@ -12,11 +12,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import finite_array, numeric_input, positive_int, positive_number
+from .checks import (
+    finite_array,
+    finite_number,
+    instance_of,
+    numeric_input,
+    positive_int,
+    positive_number,
+)
 from .network import Values
 
 PAY = (4.0, 3.0)  # dollars per mile driven East, North
 MILES = 5.0  # the longest trip allowed
+MAX_POINTS = 10_000_000  # more points or steps than this is a typo, not a lesson
 
 
 # --- revenue: which direction pays most -------------------------------------------------
@@ -33,6 +41,7 @@ def revenue(east, north, pay=PAY):
 
 def dollars(amount: float) -> str:
     """An amount of money as text, the sign first: -$20.94."""
+    amount = finite_number(amount, "amount")
     return f"-${-amount:.2f}" if amount < 0 else f"${amount:.2f}"
 
 
@@ -93,7 +102,7 @@ def revenue_on_circle_slope(east, miles=MILES, pay=PAY):
 
 def search_best_east(points: int = 50_001, miles=MILES, pay=PAY) -> Values:
     """Brute force: try ``points`` evenly spaced splits of the trip and keep the best."""
-    points = positive_int(points, "points", minimum=2)
+    points = positive_int(points, "points", minimum=2, maximum=MAX_POINTS)
     miles = positive_number(miles, "miles")
     east = np.linspace(0.0, miles, points)
     earned = revenue_on_circle(east, miles, pay)
@@ -108,6 +117,11 @@ class Route:
     east: float
     north: float
     pay: tuple = PAY
+
+    def __post_init__(self):
+        object.__setattr__(self, "east", finite_number(self.east, "east"))
+        object.__setattr__(self, "north", finite_number(self.north, "north"))
+        object.__setattr__(self, "pay", tuple(_pay(self.pay).tolist()))
 
     @property
     def miles(self) -> float:
@@ -132,7 +146,9 @@ class RouteTable:
     COLUMNS = ("route", "miles East", "miles North", "distance (mi)", "revenue ($)")
 
     def __init__(self, routes=LESSON_ROUTES):
-        self.routes = tuple(routes)
+        if not hasattr(routes, "__iter__"):
+            raise TypeError(f"routes must be a list of Route, got {type(routes).__name__}")
+        self.routes = tuple(instance_of(r, "routes", Route) for r in routes)
 
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         return [(r.name, f"{r.east:g}", f"{r.north:g}", f"{r.miles:.4f}", f"{r.revenue:.2f}")
@@ -262,7 +278,8 @@ def gradient_descent(learning_rate, steps: int = 30, start=START, bowl: Bowl = B
     only overflow to inf and NaN.
     """
     learning_rate = check_learning_rate(learning_rate)
-    steps = positive_int(steps, "steps", minimum=0)
+    steps = positive_int(steps, "steps", minimum=0, maximum=MAX_POINTS)
+    instance_of(bowl, "bowl", Bowl)
     point = finite_array(start, "start", shape=(2,))
     bound = positive_number(bound, "bound")
     if np.max(np.abs(point)) > bound:

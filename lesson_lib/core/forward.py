@@ -10,9 +10,10 @@ import re
 
 import numpy as np
 
+from .checks import one_of, positive_int
 from .matrix import MatrixNet
 from .network import LessonNet, as_lesson_net
-from .report import Lines, fmt
+from .report import MAX_DIGITS, Lines, fmt
 
 # The lecture's formulas in the order it computes them ("*" multiplies, as on the slides).
 FORMULAS = {
@@ -45,8 +46,8 @@ def _number(value: float, digits: int) -> str:
 
 def step(name: str, net: LessonNet | None = None, digits: int = 7) -> str:
     """``outH1 = sigmoid(h1) = sigmoid(0.3775) = 0.59327``: formula, numbers, result."""
-    if name not in FORMULAS:
-        raise ValueError(f"name must be one of {', '.join(FORMULAS)}, got {name!r}")
+    one_of(name, "name", FORMULAS)
+    digits = positive_int(digits, "digits", maximum=MAX_DIGITS)
     known = _known(as_lesson_net(net))
     formula = FORMULAS[name]
     numbers = _SYMBOL.sub(lambda m: _number(known[m.group()], digits), formula)
@@ -60,7 +61,11 @@ def _aligned(line: str, width: int) -> str:
 
 def steps(names=tuple(FORMULAS), net: LessonNet | None = None, digits: int = 7) -> Lines:
     """One ``step`` line per name, e.g. ``steps(["h1", "outH1"])``."""
+    if not isinstance(names, str) and not hasattr(names, "__iter__"):
+        raise TypeError(f"names must be a name or a list of names, got {names!r}")
     names = [names] if isinstance(names, str) else list(names)
+    for name in names:
+        one_of(name, "names", FORMULAS)
     width = max((len(name) for name in names), default=0)
     return Lines(_aligned(step(name, net, digits), width) for name in names)
 

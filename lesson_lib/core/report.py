@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-from .checks import finite_number
+from .checks import finite_number, positive_int
 
 DIGITS = 7  # R's default print precision, used on the slides
+MAX_DIGITS = 17  # a float has no more significant digits than this
 
 
 def fmt(value: float, digits: int = DIGITS) -> str:
     """``value`` with ``digits`` significant digits and no trailing zeros (0.59327, 0.5)."""
     value = finite_number(value, "value")
+    digits = positive_int(digits, "digits", maximum=MAX_DIGITS)
     if value == 0:
         return "0"
     return f"{value:.{digits}g}"
@@ -39,8 +41,16 @@ class Lines(list):
 
 
 def _operation_line(name: str, parts, result: float, sign: str, what: str) -> str:
+    if isinstance(parts, str) or not hasattr(parts, "__iter__"):
+        raise TypeError(f"{what} must be a list of (name, value) pairs, got {parts!r}")
+    parts = list(parts)
     if not parts:
         raise ValueError(f"{what} must name at least one (name, value) pair")
+    for i, part in enumerate(parts):
+        if not (isinstance(part, tuple) and len(part) == 2 and isinstance(part[0], str)):
+            raise TypeError(f"{what}[{i}] must be a (name, value) pair, got {part!r}")
+        finite_number(part[1], f"{what}[{i}]")
+    finite_number(result, "result")
     names = f" {sign} ".join(n for n, _ in parts)
     values = f" {sign} ".join(_operand(v) for _, v in parts)
     return f"{name} = {names} = {values} = {fmt(result)}"
@@ -59,6 +69,9 @@ def sum_line(name: str, terms: Sequence[tuple[str, float]], result: float) -> st
 def update_line(param: str, old: float, learning_rate: float, gradient: float,
                 new: float) -> str:
     """``new w5 = w5 - learning_rate x dE_dw5 = 0.4 - 0.5 x 0.08216704 = 0.3589165``."""
+    for value, name in ((old, "old"), (learning_rate, "learning_rate"), (gradient, "gradient"),
+                        (new, "new")):
+        finite_number(value, name)
     return (f"new {param} = {param} - learning_rate x dE_d{param} = "
             f"{fmt(old)} - {fmt(learning_rate)} x {_operand(gradient)} = {fmt(new)}")
 
@@ -75,7 +88,7 @@ class Table:
                 raise ValueError(f"row {i} has {len(row)} cells, the headers name "
                                  f"{len(self.headers)}")
         self.title = title
-        self.digits = digits
+        self.digits = positive_int(digits, "digits", maximum=MAX_DIGITS)
 
     def column(self, header: str) -> list:
         """The cells under ``header``, as stored (numbers stay numbers)."""
@@ -105,6 +118,9 @@ class Table:
 
 def decimals(printed: str) -> int:
     """How many digits a printed number has after its decimal point ('0.1497' -> 4)."""
+    if not isinstance(printed, str):
+        raise TypeError(f"printed must be a number written as text, got {printed!r} "
+                        f"({type(printed).__name__})")
     try:
         exponent = Decimal(printed).as_tuple().exponent
     except InvalidOperation:
