@@ -115,7 +115,7 @@ def _refuse_non_numbers(value, name: str) -> None:
                 raise TypeError(f"{name} must be real numbers, got an array of {item.dtype} "
                                 "values")
         elif isinstance(item, (list, tuple)):
-            stack.extend(item)
+            stack.extend(reversed(item))  # the first bad item is the one named
         elif isinstance(item, _BOOLS) or not isinstance(item, numbers.Real):
             inside = "" if item is value else " in it"
             raise TypeError(f"{name} must be numbers (real, not bool or text), got "
