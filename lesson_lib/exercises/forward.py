@@ -111,8 +111,8 @@ ex5 = Exercise(
         _hidden(x1=1.0, x2=0.5, b11=0.0, b12=0.0): (
             "You left out the biases: add b1 = [0.35, 0.35] before the sigmoid."
         ),
-        _hidden(): "Those are outH1 and outH2 for the lecture's input [0.05, 0.10]; use x = [1.0, "
-                   "0.5].",
+        _hidden(): "Those are outH1 and outH2 for the lecture's input [0.05, 0.10]; use "
+                   "x = [1.0, 0.5].",
     },
 )
 
