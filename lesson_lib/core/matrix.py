@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import sigmoid
 from .checks import finite_array, positive_int, positive_number
 from .network import LessonNet
+from .portable import matvec, sigmoid
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class MatrixNet:
         """Layer outputs [x, out_1, ..., out_L] for one sample ``x``."""
         outs = [self._check_x(x)]
         for layer in self.layers:
-            outs.append(sigmoid(layer.W @ outs[-1] + layer.b))
+            outs.append(sigmoid(matvec(layer.W, outs[-1]) + layer.b))
         return outs
 
     def predict(self, x) -> np.ndarray:
@@ -112,7 +112,7 @@ class MatrixNet:
         for k in range(len(self.layers) - 1, -1, -1):
             grads.append((np.outer(delta, outs[k]), delta))  # dE/dW_k is an outer product
             if k:
-                delta = (self.layers[k].W.T @ delta) * outs[k] * (1.0 - outs[k])
+                delta = matvec(self.layers[k].W.T, delta) * outs[k] * (1.0 - outs[k])
         grads.reverse()
         return grads, float(0.5 * np.sum((t - out) ** 2))
 

@@ -16,6 +16,7 @@ from .checks import finite_array, positive_int, positive_number
 from .datasets import Dataset
 from .matrix import Layer, MatrixNet
 from .network import LESSON_LEARNING_RATE, PARAMS, LessonNet, TrainingHistory, Values
+from .portable import exp_array, matvec, rows_times, sigmoid
 
 # The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lecture's 0.5.
 RATE_EXPONENTS = (-2.0, 3.0, 0.05)
@@ -212,7 +213,7 @@ def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool)
         # s = 1/(1+e^-|a|), then 1 - s where a < 0: the lesson loop's two branches, exactly
         # (0.5 + (s - 0.5) and 0.5 - (s - 0.5) are exact in floating point for s in [0.5, 1)).
         np.copysign(a, -1.0, out=out)  # -|a|
-        np.exp(out, out=out)
+        out[...] = exp_array(out)
         add(out, one, out=out)
         np.divide(one, out, out=out)
         sub(out, half, out=out)
@@ -241,23 +242,16 @@ def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool)
 
 
 # -- any MatrixNet, sample by sample ------------------------------------------------------
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    """activations.sigmoid's formula, bit for bit, without its input checks."""
-    e = np.exp(np.copysign(z, -1.0))  # e^-|z| never overflows
-    d = 1.0 + e
-    return np.where(z >= 0, 1.0 / d, e / d)
-
-
 def _sgd_step(Ws: list, bs: list, x: np.ndarray, t: np.ndarray, lr: float,
               update_biases: bool) -> float:
     """MatrixNet.step without its input checks, in place on plain arrays; E before the update."""
     outs = [x]
     for W, b in zip(Ws, bs, strict=True):
-        outs.append(_sigmoid(W @ outs[-1] + b))
+        outs.append(sigmoid(matvec(W, outs[-1]) + b))
     out = outs[-1]
     delta = (out - t) * out * (1.0 - out)  # dE/dz of the output layer
     for k in range(len(Ws) - 1, -1, -1):
-        back = Ws[k].T @ delta if k else None  # taken before W_k changes
+        back = matvec(Ws[k].T, delta) if k else None  # taken before W_k changes
         Ws[k] -= lr * (delta[:, None] * outs[k])  # the outer product delta outs_k^T
         if update_biases:
             bs[k] -= lr * delta
@@ -313,7 +307,7 @@ def predict_proba(net: MatrixNet, X) -> np.ndarray:
     if A.ndim != 2 or A.shape[1] != net.sizes[0]:
         raise ValueError(f"X must have shape (n, {net.sizes[0]}), got {A.shape}")
     for layer in net.layers:
-        A = _sigmoid(A @ layer.W.T + layer.b)
+        A = sigmoid(rows_times(A, layer.W) + layer.b)
     return A[:, 0]
 
 
@@ -409,6 +403,33 @@ def rates_on_data(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
                    if rises(run.errors) else "none")
         lines.append(f"{rate:>5g}  {run.errors[-1]:>16.3g}  {rises(run.errors):>14}  "
                      f"{largest:<37}  {run.train_accuracy[-1]:.1%}")
+    return _Text("\n".join(lines))
+
+
+def last_bit_runs(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
+                  seed: int = 0) -> dict:
+    """Per rate, two runs of ``train_epochs``: from ``classifier(hidden, seed)``, and from the
+    same network with its first weight moved by one float step (the smallest change there is).
+    """
+    runs = {}
+    for rate in rates:
+        net = classifier(hidden, seed=seed)
+        W = net.layers[0].W.copy()
+        W[0, 0] = np.nextafter(W[0, 0], np.inf)
+        nudged = MatrixNet([Layer(W, net.layers[0].b), *net.layers[1:]])
+        runs[rate] = (train_epochs(net, train, epochs, rate, seed=seed),
+                      train_epochs(nudged, train, epochs, rate, seed=seed))
+    return runs
+
+
+def last_bit_table(runs: dict) -> str:
+    """Per rate: the mean error at the end of both runs and the first epoch they part by 1 %."""
+    lines = [f"{'rate':>5}  {'mean E, as drawn':>16}  {'one bit moved':>13}  "
+             "first epoch 1 % apart"]
+    for rate, (plain, nudged) in runs.items():
+        apart = np.flatnonzero(np.abs(nudged.errors - plain.errors) > 0.01 * plain.errors)
+        lines.append(f"{rate:>5g}  {plain.errors[-1]:>16.3g}  {nudged.errors[-1]:>13.3g}  "
+                     f"{apart[0] if apart.size else 'never'}")
     return _Text("\n".join(lines))
 
 

@@ -358,3 +358,22 @@ def untrained_view(dataset_name: str = "moons", hidden: int = 8, seed: int = 0,
     fig = boundary(history, train, test, points=[point])
     fig.handles.update(history=history, train_set=train, test_set=test)
     return fig
+
+
+@styled
+def last_bit_curves(runs: dict, figsize=(11, 4.8)):
+    """Mean error per epoch of each pair of runs from ``training.last_bit_runs``, one panel
+    per learning rate: the start as drawn, and the same start with one weight one bit apart."""
+    fig, axes = new_figure(1, len(runs), figsize=figsize, sharey=True)
+    for ax, (rate, (plain, nudged)) in zip(np.atleast_1d(axes), runs.items(), strict=True):
+        epochs = np.arange(len(plain.errors))
+        ax.plot(epochs, plain.errors, color=PALETTE["blue"], label="weights as drawn")
+        ax.plot(epochs, nudged.errors, color=PALETTE["vermillion"], linestyle="--",
+                label="first weight one bit larger")
+        ax.set_yscale("log")
+        ax.set_title(f"learning rate {rate:g}")
+        ax.set_xlabel("epoch")
+    np.atleast_1d(axes)[0].set_ylabel("mean E over the training points (log)")
+    np.atleast_1d(axes)[0].legend(loc="lower left")
+    fig.suptitle("The same training run with one weight moved by one bit", fontweight="bold")
+    return fig
