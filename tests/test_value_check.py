@@ -52,6 +52,8 @@ def test_a_missing_name_asks_for_its_cell():
 def test_a_value_that_is_not_a_number_is_named():
     assert "h1 is 'abc', of type str" in forward.check_values({"h1": "abc"}, "h1").message
     assert "x1 is nan" in forward.check_values({"x1": float("nan")}, "h1").message
+    refused = forward.check_values({"x1": 1e300}, "h1")
+    assert not refused and "cannot start from your inputs" in refused.message
 
 
 def test_backward_names_follow_lesson_net_and_the_updates_are_new_w():

@@ -63,7 +63,10 @@ class ValueCheck:
             if problem:
                 return Feedback(False, f"{problem} The check needs the input {name} as a "
                                        "number.")
-        reference = self.reference(inputs)
+        try:
+            reference = self.reference(inputs)
+        except (TypeError, ValueError) as error:  # e.g. an input the network refuses
+            return Feedback(False, f"The reference cannot start from your inputs: {error}.")
         for name in wanted:
             if name not in namespace:
                 return Feedback(False, f"{name} is not defined yet: run the cell that "
