@@ -13,7 +13,15 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-from .checks import finite_number, positive_int, positive_number
+from .checks import (
+    finite_number,
+    flag,
+    instance_of,
+    mapping,
+    number_in,
+    positive_int,
+    positive_number,
+)
 from .portable import exp_scalar
 
 WEIGHTS = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
@@ -28,6 +36,9 @@ LESSON_PARAMS = {
 }
 LESSON_DATA = {"x1": 0.05, "x2": 0.10, "T1": 0.01, "T2": 0.99}
 LESSON_LEARNING_RATE = 0.5
+# The largest size of any number of the network: far beyond where a sigmoid is flat
+# (|h| > 40), and small enough that no product or square of them overflows a float.
+LIMIT = 1e6
 
 
 class Values(dict):
@@ -74,15 +85,16 @@ class LessonNet:
 
     def __post_init__(self):
         for f in fields(self):
-            check = positive_number if f.name == "learning_rate" else finite_number
-            object.__setattr__(self, f.name, check(getattr(self, f.name), f.name))
+            value = number_in(getattr(self, f.name), f.name, -LIMIT, LIMIT)
+            object.__setattr__(self, f.name, value)
+        _learning_rate(self.learning_rate)
 
     # -- construction -------------------------------------------------------------
     @classmethod
     def from_dict(cls, values) -> LessonNet:
         """Build from a mapping such as ``{'w1': 0.1, 'x1': 1.0}``; unknown names are refused."""
         allowed = PARAMS + DATA + ("learning_rate",)
-        unknown = [k for k in values if k not in allowed]
+        unknown = [k for k in mapping(values, "values") if k not in allowed]
         if unknown:
             raise ValueError(f"unknown name(s) {unknown}; allowed: {', '.join(allowed)}")
         return cls(**values)
@@ -176,9 +188,8 @@ class LessonNet:
 
         ``update_biases=False`` holds b11..b22 fixed, as the lesson's slides do.
         """
-        lr = self.learning_rate if learning_rate is None else positive_number(
-            learning_rate, "learning_rate")
-        names = PARAMS if update_biases else WEIGHTS
+        lr = self.learning_rate if learning_rate is None else _learning_rate(learning_rate)
+        names = PARAMS if flag(update_biases, "update_biases") else WEIGHTS
         grad = self.gradient()
         return replace(self, **{n: getattr(self, n) - lr * grad[n] for n in names})
 
@@ -191,23 +202,33 @@ class LessonNet:
         ``keep_params=False`` skips the history of the parameters (``params`` is then
         empty), which halves the time when only the error curve and the end matter.
         """
-        steps = positive_int(steps, "steps", minimum=0)
-        lr = self.learning_rate if learning_rate is None else positive_number(
-            learning_rate, "learning_rate")
-        errors, rows, last = _train_loop(self, steps, lr, bool(update_biases), keep_params)
+        steps = positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS)
+        lr = self.learning_rate if learning_rate is None else _learning_rate(learning_rate)
+        update_biases = flag(update_biases, "update_biases")
+        errors, rows, last = _train_loop(self, steps, lr, update_biases,
+                                         flag(keep_params, "keep_params"))
+        if not np.all(np.isfinite(last)):
+            raise ValueError(f"learning_rate {lr:g} made the parameters overflow to inf or "
+                             f"NaN within {steps:,} steps; try a smaller one")
         history = {} if rows is None else dict(zip(PARAMS, np.array(rows).T, strict=True))
         final = replace(self, **dict(zip(PARAMS, last, strict=True)))
         return TrainingHistory(errors=np.array(errors), params=history, final=final,
                                learning_rate=lr, update_biases=bool(update_biases))
 
 
+MAX_STEPS = 10_000_000  # more updates than this is a typo, not a lesson (minutes of work)
+
+
+def _learning_rate(value) -> float:
+    value = positive_number(value, "learning_rate")
+    if value > LIMIT:
+        raise ValueError(f"learning_rate must be <= {LIMIT:g}, got {value:g}")
+    return value
+
+
 def as_lesson_net(net: LessonNet | None) -> LessonNet:
     """``net``, or the lecture's network when None; anything else is refused by name."""
-    if net is None:
-        return LessonNet()
-    if not isinstance(net, LessonNet):
-        raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
-    return net
+    return LessonNet() if net is None else instance_of(net, "net", LessonNet)
 
 
 @dataclass(frozen=True)
