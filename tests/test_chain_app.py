@@ -51,7 +51,7 @@ def test_smaller_spacing_brings_the_tables_ratio_to_the_slope():
     assert ">1.07" in app.table.value  # the secant slope, close to 2 cos(1) = 1.0806
 
 
-@pytest.mark.parametrize("kwargs, word", [({"inner": "cube"}, "shape must be one of"),
+@pytest.mark.parametrize("kwargs, word", [({"inner": "cube"}, "inner must be one of"),
                                           ({"a": 7}, "a must be between -3 and 3"),
                                           ({"spacing": 0.5}, "spacing must be one of")])
 def test_bad_arguments_name_the_problem(kwargs, word):

@@ -19,6 +19,7 @@ import zlib
 import ipywidgets as widgets
 import numpy as np
 
+from ..core.checks import finite_number, positive_number
 from ..figures.style import LessonFigure
 
 
@@ -129,6 +130,13 @@ def png_from_canvas(canvas) -> bytes:
 def slider(description: str, value: float, low: float, high: float, step: float,
            fmt: str = ".2f", width: str = "300px") -> widgets.FloatSlider:
     """A float slider that reports only on release-free drags at a readable width."""
+    value, low, high = (finite_number(v, n) for v, n in ((value, "value"), (low, "low"),
+                                                          (high, "high")))
+    step = positive_number(step, "step")
+    if high <= low:
+        raise ValueError(f"high must be > low ({low:g}), got {high:g}")
+    if not low <= value <= high:
+        raise ValueError(f"value must be between low ({low:g}) and high ({high:g}), got {value:g}")
     return widgets.FloatSlider(
         value=value, min=low, max=high, step=step, description=description,
         readout_format=fmt, continuous_update=True,

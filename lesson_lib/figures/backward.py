@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..core import backward
-from ..core.checks import finite_array, positive_int, positive_number
-from ..core.network import BIASES, PARAMS, LessonNet, TrainingHistory
+from ..core.checks import finite_array, flag, positive_int, positive_number
+from ..core.network import BIASES, PARAMS, LessonNet, TrainingHistory, as_lesson_net
 from .network import NetworkDiagram
 from .style import PALETTE, LessonFigure, new_figure, styled
 
@@ -19,6 +19,7 @@ ERROR_LABEL = "$E_{total}$ (no unit)"
 def gradient_check(net: LessonNet | None = None, h: float = 1e-4,
                    tolerance: float = 1e-7) -> LessonFigure:
     """Relative error of each backprop gradient against a central difference, on a log axis."""
+    tolerance = positive_number(tolerance, "tolerance")
     rows = backward.gradient_check(net, h)
     errors = [max(rows[p]["relative_error"], 1e-16) for p in PARAMS]
     fig, ax = new_figure(figsize=(10, 5))
@@ -37,7 +38,7 @@ def gradient_check(net: LessonNet | None = None, h: float = 1e-4,
 @styled
 def slide_slip(net: LessonNet | None = None) -> LessonFigure:
     """dE/dw3 and dE/dw4: the slides' recipe, the chain rule and a finite difference."""
-    net = LessonNet() if net is None else net
+    net = as_lesson_net(net)
     slides = backward.slide_recipe(net)
     grad = net.gradient()
     numeric = {p: r["numeric"] for p, r in backward.gradient_check(net).items()}
@@ -85,7 +86,7 @@ class ErrorHistory:
 
     def __init__(self, ax, errors: Sequence[float]):
         self.ax = ax
-        errors = finite_array(errors, "errors")
+        errors = finite_array(errors, "errors", shape=(None,), min_size=1)
         self.start = ax.axhline(errors[0], color=PALETTE["grey"], ls="--",
                                 label=f"before training: {errors[0]:.4f}")
         # Above the axes' spines: the line runs along the bottom one as the error nears 0.
@@ -102,7 +103,7 @@ class ErrorHistory:
     def update(self, errors: Sequence[float]) -> bool:
         """Show ``errors``; True when the axis limits had to change (an app then redraws
         the axes). The step axis grows in jumps of 10, 20, 50, 100, 200, ... updates."""
-        errors = finite_array(errors, "errors")
+        errors = finite_array(errors, "errors", shape=(None,), min_size=1)
         steps = np.arange(len(errors))
         self.line.set_data(steps, errors)
         limits = ((0.0, _nice_ceiling(len(errors) - 1) * 1.05),
@@ -133,10 +134,10 @@ def stepper_view(net: LessonNet | None = None, errors: Sequence[float] | None = 
     With ``update_biases`` False (as on the slides) the bias gradients show greyed, "(held)".
     ``fig.diagram`` and ``fig.history`` are the parts an app updates.
     """
-    if not isinstance(update_biases, bool):
-        raise TypeError(f"update_biases must be True or False, got {update_biases!r}")
-    net = LessonNet() if net is None else net
-    errors = [net.error()] if errors is None else errors
+    flag(update_biases, "update_biases")
+    net = as_lesson_net(net)
+    errors = [net.error()] if errors is None else finite_array(errors, "errors", shape=(None,),
+                                                               min_size=1)
     fig, (top, bottom) = new_figure(2, 1, figsize=(13, 11))
     fig.set_layout_engine(None)  # fixed positions: nothing moves while the texts change
     top.set_position((0.0, 0.33, 1.0, 0.6))
