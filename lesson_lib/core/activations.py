@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
+from . import portable
 from .checks import numeric_input, one_of
 
 
@@ -30,14 +29,7 @@ def step_prime(x):
 def sigmoid(x):
     """Logistic sigmoid 1 / (1 + e^-x), stable for any finite x (no overflow)."""
     x = numeric_input(x)
-    if _is_scalar(x):
-        # exp of a non-positive number never overflows; pick the form that keeps it so.
-        if x >= 0:
-            return 1.0 / (1.0 + math.exp(-x))
-        z = math.exp(x)
-        return z / (1.0 + z)
-    z = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
+    return portable.sigmoid_scalar(x) if _is_scalar(x) else portable.sigmoid(x)
 
 
 def sigmoid_prime(x):

@@ -23,6 +23,7 @@ from .checks import (
     positive_number,
 )
 from .portable import exp_scalar
+from .portable import sigmoid_scalar as _sig
 
 WEIGHTS = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
 BIASES = ("b11", "b12", "b21", "b22")
@@ -49,13 +50,6 @@ class Values(dict):
         return "\n".join(f"{k:<{width}} = {v:.10g}" for k, v in self.items())
 
     _repr_pretty_ = lambda self, p, cycle: p.text(repr(self))  # noqa: E731  (IPython hook)
-
-
-def _sig(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + exp_scalar(-x))
-    z = exp_scalar(x)
-    return z / (1.0 + z)
 
 
 @dataclass(frozen=True)

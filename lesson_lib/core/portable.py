@@ -54,8 +54,14 @@ def exp_array(a: np.ndarray) -> np.ndarray:
     return np.ldexp(p, k.astype(np.intc))
 
 
+def sigmoid_scalar(z: float) -> float:
+    """1 / (1 + e^-z) for one float, from e^-|z|, which never overflows."""
+    e = exp_scalar(-abs(z))
+    return 1.0 / (1.0 + e) if z >= 0 else e / (1.0 + e)
+
+
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    """1 / (1 + e^-z) from e^-|z|, which never overflows; symmetric: sigma(-z) = 1 - sigma(z)."""
+    """sigmoid_scalar on every element, bit for bit."""
     e = exp_array(-np.abs(z))
     d = 1.0 + e
     return np.where(z >= 0, 1.0 / d, e / d)
