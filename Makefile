@@ -6,18 +6,24 @@ VENV ?= .venv
 PORT ?= 8888
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-PIP := $(PY) -m pip install --disable-pip-version-check --quiet
+# CONSTRAINTS=file: a pip constraints file for every install into $(VENV) (CI's lowest-versions
+# run uses constraints/lowest.txt).
+CONSTRAINTS ?=
+PIP := $(PY) -m pip install --disable-pip-version-check --quiet $(if $(CONSTRAINTS),-c $(CONSTRAINTS))
+NBVAL := $(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	-p no:cacheprovider -n auto --dist loadfile
 
 # No display (a server, a container, CI): print the URL instead of opening a browser.
 HAS_DISPLAY := $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s)))
 LAB_FLAGS := --port=$(PORT) $(if $(HAS_DISPLAY),,--no-browser) \
 	$(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint unit nbval notebooks test-browser benchmarks binder-check clean help
+.PHONY: lab test lint unit nbval nbval-kernels notebooks test-browser benchmarks binder-check clean help
 
 help:
 	@echo "make lab            set up .venv and open the course in JupyterLab (PORT=$(PORT))"
 	@echo "make test           set up .venv with the test tools; lint, unit tests, nbval"
+	@echo "make nbval-kernels  every notebook again under other OpenBLAS and NumPy kernels"
 	@echo "make notebooks      re-execute every notebook and store it (NB=path for one)"
 	@echo "make test-browser   run every notebook in headless Chromium (JupyterLab, Notebook 7)"
 	@echo "make benchmarks     print the performance tables"
@@ -26,7 +32,7 @@ $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, this is " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.course: requirements.txt pyproject.toml | $(PY)
+$(VENV)/.course: requirements.txt pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) -r requirements.txt
 	@touch $@
 
@@ -48,8 +54,23 @@ unit: $(VENV)/.tests
 	$(PY) -m pytest tests --ignore=tests/browser -n auto --dist loadfile
 
 nbval: $(VENV)/.tests
-	$(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg \
-		-p no:cacheprovider -n auto --dist loadfile
+	$(NBVAL)
+
+# The stored outputs must not depend on which compute kernels the machine picks: every
+# notebook again with OpenBLAS forced to its Haswell and then its Sandybridge kernels, and
+# with NumPy's AVX-512 loops switched off. Each run starts with OPENBLAS_CORETYPE and
+# OPENBLAS_L2_SIZE unset, whatever the machine sets; all three run, then any failure is named.
+KERNELS := "OPENBLAS_CORETYPE=Haswell" "OPENBLAS_CORETYPE=Sandybridge" \
+	"NPY_DISABLE_CPU_FEATURES=X86_V4 AVX512_ICL"
+
+nbval-kernels: $(VENV)/.tests
+	@failed=; for setting in $(KERNELS); do \
+		echo "nbval with $$setting"; \
+		env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$$setting" $(NBVAL) \
+			|| failed="$$failed  [$$setting]"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "nbval-kernels: notebooks differ under$$failed"; exit 1; fi; \
+	echo "nbval-kernels: every notebook matches under all three settings"
 
 notebooks: $(VENV)/.tests
 	$(PY) scripts/store_notebooks.py $(NB)
