@@ -79,3 +79,34 @@ def test_at_least_three_self_checked_exercises(path):
                        if c.cell_type == "code")
     for n in (1, 2, 3):
         assert f"ex{n}.check(" in source, f"{path.name}: exercise {n} has no check cell"
+
+
+def _exercises():
+    import lesson_lib.exercises as exercises
+    from lesson_lib.exercises import CodeExercise, Exercise
+    for module in ("sigmoid", "chain", "descent", "forward", "backward", "training"):
+        for value in vars(getattr(exercises, module)).values():
+            if isinstance(value, Exercise | CodeExercise):
+                yield value
+
+
+def _output_text(cell) -> str:
+    return "\n".join(o.get("text", "") + "".join(o.get("data", {}).get("text/plain", ""))
+                     for o in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
+def test_no_stored_output_gives_a_solution_away(path):
+    """A learner reading the stored page sees questions and 'not yet', never an answer."""
+    cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    shown = "\n".join(_output_text(c) for c in cells)
+    assert "Solution:" not in shown, f"{path.name}: a stored output shows a solution"
+    for exercise in _exercises():
+        code = getattr(exercise, "solution_code", "")
+        lines = [line.strip() for line in code.splitlines() if len(line.strip()) > 20]
+        for line in lines:
+            assert line not in shown, f"{path.name}: a stored output shows solution code {line!r}"
+    for cell in cells:
+        if ".check(" in cell.source and not cell.source.lstrip().startswith("def "):
+            assert not _output_text(cell).startswith("Correct"), \
+                f"{path.name}: the stored check cell {cell.source!r} says the answer is right"
