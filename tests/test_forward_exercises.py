@@ -99,3 +99,90 @@ def test_answers_agree_with_the_library():
     assert exercises.ex4.check(ll.LessonNet(b21=0).forward()["outY1"])
     f = ll.LessonNet(x1=1.0, x2=0.5).forward()
     assert exercises.ex5.check([f["outH1"], f["outH2"]])
+
+
+# -- the coding exercises ---------------------------------------------------------------
+
+CODE = [name for name, value in vars(exercises).items()
+        if isinstance(value, ll.exercises.CodeExercise)]
+
+
+def test_there_are_two_coding_exercises():
+    assert CODE == ["ex6", "ex7"]
+
+
+@pytest.mark.parametrize("name", CODE)
+def test_each_stored_solution_passes_its_check(name):
+    ex = getattr(exercises, name)
+    verdict = ex.check(ll.exercises.function_from_code(ex.solution_code))
+    assert verdict and "10 cases you have not seen" in verdict.message, verdict.message
+
+
+def error_by_hand(outY1, outY2, T1, T2):
+    """The lecture's error, written out again here."""
+    return {"E1": (T1 - outY1) ** 2 / 2, "E2": (T2 - outY2) ** 2 / 2,
+            "E_total": ((T1 - outY1) ** 2 + (T2 - outY2) ** 2) / 2}
+
+
+def forward_by_hand(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+    v = forward(w1=w1, w2=w2, w3=w3, w4=w4, w5=w5, w6=w6, w7=w7, w8=w8, b11=b11, b12=b12,
+                b21=b21, b22=b22, x1=x1, x2=x2, T1=T1, T2=T2)
+    return {**v, "E_total": v["E1"] + v["E2"]}
+
+
+def test_an_independent_function_passes_and_the_reference_agrees_on_every_case():
+    assert exercises.ex7.check(error_by_hand)
+    assert exercises.ex6.check(forward_by_hand)
+    for ex, oracle in ((exercises.ex7, error_by_hand), (exercises.ex6, forward_by_hand)):
+        for case, want in zip(ex.cases, ex._expected, strict=True):
+            got = oracle(**case)
+            assert all(math.isclose(want[q], got[q], rel_tol=1e-12, abs_tol=1e-15)
+                       for q in ex.returns)
+
+
+def test_the_error_exercise_starts_from_the_lectures_outputs():
+    lecture = exercises.ex7.cases[0]
+    assert lecture == {"outY1": forward()["outY1"], "outY2": forward()["outY2"],
+                       "T1": 0.01, "T2": 0.99}
+    assert all(0 < c["outY1"] < 1 and 0 < c["outY2"] < 1 for c in exercises.ex7.cases)
+
+
+@pytest.mark.parametrize("wrong, words", [
+    (lambda o1, o2, t1, t2: {k: 2 * v for k, v in error_by_hand(o1, o2, t1, t2).items()},
+     "You left out the factor 1/2"),
+    (lambda o1, o2, t1, t2: ((t1 - o1) / 2, (t2 - o2) / 2, (t1 - o1 + t2 - o2) / 2),
+     "did not square it"),
+    (lambda o1, o2, t1, t2: {**error_by_hand(o1, o2, t1, t2),
+                             "E_total": (t1 - o1 + t2 - o2) ** 2 / 2},
+     "square each output's difference on its own"),
+    (lambda o1, o2, t1, t2: {**error_by_hand(o1, o2, t1, t2),
+                             "E_total": error_by_hand(o1, o2, t1, t2)["E_total"] / 2},
+     "not their mean"),
+])
+def test_each_slip_of_the_error_is_named(wrong, words):
+    verdict = exercises.ex7.check(wrong)
+    assert not verdict and words in verdict.message
+
+
+def test_a_slip_only_in_unseen_cases_names_the_case():
+    def wrong_when_target_is_high(outY1, outY2, T1, T2):
+        values = error_by_hand(outY1, outY2, T1, T2)
+        if T1 > 0.5:
+            values["E1"] += 0.1
+        return values
+
+    message = exercises.ex7.check(wrong_when_target_is_high).message
+    assert message.startswith("E1 is wrong in a case you have not seen (outY1=")
+    assert "Try ex7.hint()" in message
+
+
+@pytest.mark.parametrize("function, words", [
+    (lambda o1, o2, t1, t2: None, "returned None"),
+    (lambda o1, o2, t1, t2: 1 / 0, "raised ZeroDivisionError"),
+    (lambda o1, o2, t1, t2: {"E1": 0.1}, "has no 'E2', 'E_total' keys"),
+    (lambda o1, o2, t1, t2: ("a", "b", "c"), "your E1 is not a number"),
+    (lambda o1, o2: 0.0, "the check calls it with 4 arguments"),
+])
+def test_odd_error_functions_get_a_sentence(function, words):
+    verdict = exercises.ex7.check(function)
+    assert not verdict and words in verdict.message

@@ -49,12 +49,12 @@ ex2 = Exercise(
 ex3 = Exercise(
     "Exercise 3 (apply). Suppose the first target were T1 = 0.05 instead of 0.01, with "
     "every weight, bias and input as in the lecture. What is the first output's error E1, "
-    "to 4 significant figures? (outY1 = 0.7513651 as computed above.)",
+    "to 4 significant figures? (outY1 = 0.75136507 as computed above.)",
     _T1["E1"],
     digits=4,
-    hint="A target does not enter the forward pass, so outY1 stays 0.7513651. Then "
+    hint="A target does not enter the forward pass, so outY1 stays 0.75136507. Then "
          "E1 = 1/2 * (T1 - outY1)^2: the difference, squared, then halved.",
-    solution="E1 = 0.5 * (0.05 - 0.7513651)^2 = 0.5 * 0.4919130 = 0.2460. "
+    solution="E1 = 0.5 * (0.05 - 0.75136507)^2 = 0.5 * 0.49191296 = 0.2460. "
              "Check: ll.LessonNet(T1=0.05).forward()['E1'].",
     slips={
         2 * _T1["E1"]: "That is (T1 - outY1)^2 without the factor 1/2; the error halves it.",
@@ -166,22 +166,22 @@ ex6 = CodeExercise(
     reference=_forward,
     lecture={**LESSON_PARAMS, **LESSON_DATA},
     random_case=random_case,
-    hint="Copy the lecture's lines into the function body in order: h1, outH1, h2, outH2, "
-         "then y1, outY1, y2, outY2, then E1, E2 and E_total; sigma(x) is 1 / (1 + "
-         "math.exp(-x)). Return dict(h1=h1, outH1=outH1, ...).",
+    hint="Copy the lesson's lines into the function body in order: h1, outH1, h2, outH2, "
+         "then y1, outY1, y2, outY2, then E1, E2 and E_total; the sigmoid you defined above "
+         "works inside the function too. Return dict(h1=h1, outH1=outH1, ...).",
     solution='''\
 def forward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
-    def sigma(x):
-        return 1 / (1 + math.exp(-x))
+    def sigmoid(z):
+        return 1 / (1 + math.exp(-z))
 
-    h1 = x1 * w1 + x2 * w2 + b11
-    outH1 = sigma(h1)
-    h2 = x1 * w3 + x2 * w4 + b12
-    outH2 = sigma(h2)
-    y1 = outH1 * w5 + outH2 * w6 + b21
-    outY1 = sigma(y1)
-    y2 = outH1 * w7 + outH2 * w8 + b22
-    outY2 = sigma(y2)
+    h1 = x1*w1 + x2*w2 + b11
+    outH1 = sigmoid(h1)
+    h2 = x1*w3 + x2*w4 + b12
+    outH2 = sigmoid(h2)
+    y1 = outH1*w5 + outH2*w6 + b21
+    outY1 = sigmoid(y1)
+    y2 = outH1*w7 + outH2*w8 + b22
+    outY2 = sigmoid(y2)
     E1 = 0.5 * (T1 - outY1) ** 2
     E2 = 0.5 * (T2 - outY2) ** 2
     E_total = E1 + E2
@@ -192,5 +192,78 @@ def forward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1,
         (_swapped_w2_w3, "Each hidden neuron has its own pair of weights: h1 uses w1 and w2, "
                          "h2 uses w3 and w4."),
         (_no_half, "The error of one output is 1/2 (T - out)^2: keep the factor 1/2."),
+    ],
+)
+
+
+# -- the error on its own ---------------------------------------------------------------
+
+ERROR_PARAMS = ("outY1", "outY2", "T1", "T2")
+ERROR_NAMES = ("E1", "E2", "E_total")
+
+
+def _error(outY1, outY2, T1, T2):
+    E1, E2 = (T1 - outY1) ** 2 / 2, (T2 - outY2) ** 2 / 2
+    return {"E1": E1, "E2": E2, "E_total": E1 + E2}
+
+
+def _error_no_half(outY1, outY2, T1, T2):
+    return {k: 2 * v for k, v in _error(outY1, outY2, T1, T2).items()}
+
+
+def _error_not_squared(outY1, outY2, T1, T2):
+    E1, E2 = (T1 - outY1) / 2, (T2 - outY2) / 2
+    return {"E1": E1, "E2": E2, "E_total": E1 + E2}
+
+
+def _error_sum_squared(outY1, outY2, T1, T2):
+    return {**_error(outY1, outY2, T1, T2),
+            "E_total": ((T1 - outY1) + (T2 - outY2)) ** 2 / 2}
+
+
+def _error_mean(outY1, outY2, T1, T2):
+    errors = _error(outY1, outY2, T1, T2)
+    return {**errors, "E_total": errors["E_total"] / 2}
+
+
+def random_error_case(rng) -> dict:
+    """Outputs strictly inside (0, 1), as a sigmoid gives them, and targets in [0, 1]."""
+    return {"outY1": round(float(rng.uniform(0.01, 0.99)), 4),
+            "outY2": round(float(rng.uniform(0.01, 0.99)), 4),
+            "T1": round(float(rng.uniform(0, 1)), 2), "T2": round(float(rng.uniform(0, 1)), 2)}
+
+
+_LECTURE_OUT = {name: _LECTURE[name] for name in ("outY1", "outY2")}
+
+ex7 = CodeExercise(
+    "Exercise 7 (code). Write the lecture's error as a function error(outY1, outY2, T1, T2) "
+    "that returns a dict with the keys E1, E2 and E_total (each output's error and their "
+    "total). ex7.check(error) runs it on the lecture's outputs and on outputs and targets "
+    "you have not seen.",
+    params=ERROR_PARAMS,
+    returns=ERROR_NAMES,
+    reference=_error,
+    lecture={**_LECTURE_OUT, "T1": LESSON_DATA["T1"], "T2": LESSON_DATA["T2"]},
+    random_case=random_error_case,
+    hint="Each output's error is half the square of its distance from its target, "
+         "E1 = 1/2 (T1 - outY1)^2; in Python ** is the power. E_total adds the two.",
+    solution='''\
+def error(outY1, outY2, T1, T2):
+    E1 = 0.5 * (T1 - outY1) ** 2
+    E2 = 0.5 * (T2 - outY2) ** 2
+    E_total = E1 + E2
+    return dict(E1=E1, E2=E2, E_total=E_total)
+''',
+    slips=[
+        (_error_no_half, "You left out the factor 1/2. (The slide with the algorithm writes "
+                         "the error as (computed - observed)^2 without it; the lecture's "
+                         "error slide keeps the 1/2, and so do the gradients it derives: "
+                         "the 1/2 cancels the 2 that the square's derivative brings down.)"),
+        (_error_not_squared, "You halved the difference but did not square it: then an "
+                             "output above its target would give a negative error."),
+        (_error_sum_squared, "E_total is E1 + E2: square each output's difference on its "
+                             "own, then add; squaring the summed differences lets an output "
+                             "too high cancel one too low."),
+        (_error_mean, "E_total is the sum E1 + E2, not their mean."),
     ],
 )
