@@ -153,3 +153,41 @@ def test_diagram_draws_on_a_given_axes():
 def test_bad_input_is_refused_with_a_clear_message(kwargs, error, match):
     with pytest.raises(error, match=match):
         draw_network(**kwargs)
+
+
+def test_given_values_replace_the_forward_pass_and_missing_ones_show_a_question_mark():
+    fig = draw_network(values={"h1": 0.123456, "E_total": None})
+    d = fig.diagram
+    assert d.node_texts["h1"].get_text() == "h1 = 0.1235"
+    assert d.node_texts["outH1"].get_text() == "outH1 = ?"
+    assert d.error_text.get_text() == "E_total = ?"
+    d.update(ll.LessonNet())  # without values: the net's own forward pass again
+    assert shown(d.node_texts["outH1"]) == pytest.approx(by_hand(lesson_values())["outH1"],
+                                                         rel=1e-3)
+
+
+def test_draw_values_reads_a_notebooks_own_variables():
+    namespace = {"w5": -1.5, "x1": 0.3, "outY1": 0.4242, "y1": 1.0, "unrelated": "text"}
+    d = ll.figures.network.draw_values(namespace).diagram
+    assert d.edge_texts["w5"].get_text() == "w5 = -1.5"
+    assert d.edge_texts["w6"].get_text() == "w6 = 0.45"  # the lecture's, not defined here
+    assert d.node_texts["x1"].get_text() == "x1 = 0.3"
+    assert d.node_texts["outY1"].get_text() == "outY1 = 0.4242"  # as given, even if wrong
+    assert d.node_texts["h1"].get_text() == "h1 = ?"
+    assert "Your network" in d.ax.get_title()
+
+
+@pytest.mark.parametrize("namespace, error, match", [
+    ([1.0], TypeError, "namespace must be a dict"),
+    ({"w1": "abc"}, TypeError, "w1 must be a real number"),
+    ({"h1": "abc"}, TypeError, r"values\['h1'\] must be a real number"),
+    ({"E_total": float("inf")}, ValueError, r"values\['E_total'\] must be a finite number"),
+])
+def test_draw_values_refuses_what_it_cannot_draw(namespace, error, match):
+    with pytest.raises(error, match=match):
+        ll.figures.network.draw_values(namespace)
+
+
+def test_values_with_unknown_names_are_refused():
+    with pytest.raises(ValueError, match="values has unknown name.*h3"):
+        draw_network(values={"h3": 1.0})

@@ -7,12 +7,14 @@ redraw it many times a second.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.text import Text
 
-from ..core.checks import finite_number
-from ..core.network import BIASES, PARAMS, LessonNet
+from ..core.checks import finite_number, mapping
+from ..core.network import BIASES, DATA, PARAMS, LessonNet
 from .fastdraw import draw_order
 from .style import PALETTE, LessonFigure, new_figure, styled
 
@@ -32,6 +34,7 @@ TARGET_OF = {"y1": ("T1", "E1"), "y2": ("T2", "E2")}
 EDGE_LABELS = {"weight": "{name}", "gradient": "∂E/∂{name}"}
 FILL = {"x": "#e4f1fa", "h": "#fdf0d5", "y": "#dcf2ea"}
 MIN_WIDTH, MAX_WIDTH = 1.0, 6.0
+FORWARD = tuple(LessonNet().forward())  # h1, outH1, ..., E_total: what the nodes show
 HELD_TEXT = "#666666"  # darker than the grey edge, to stay readable on a projector
 
 
@@ -89,8 +92,8 @@ class _Label(Text):
         return layout
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.4g}"
+def _fmt(value: float | None) -> str:
+    return "?" if value is None else f"{value:.4g}"  # "?": a value not computed yet
 
 
 class NetworkDiagram:
@@ -104,7 +107,7 @@ class NetworkDiagram:
     """
 
     def __init__(self, ax, net: LessonNet | None = None, edge_values: dict | None = None,
-                 edge_label: str = "weight", held=()):
+                 edge_label: str = "weight", held=(), values: Mapping | None = None):
         if not isinstance(edge_label, str) or (
                 edge_label not in EDGE_LABELS and "{name}" not in edge_label):
             raise ValueError(f"edge_label must be 'weight', 'gradient' or a format string "
@@ -126,7 +129,7 @@ class NetworkDiagram:
         self._draw_legend()
         for text in [*self.edge_texts.values(), *self.node_texts.values(), self.error_text]:
             text.__class__ = _Label  # the same Text, laid out once per string
-        self.update(LessonNet() if net is None else net, edge_values)
+        self.update(LessonNet() if net is None else net, edge_values, values=values)
 
     # -- drawing, once --------------------------------------------------------------
     def _box_edge(self, node: str, side: int) -> tuple[float, float]:
@@ -200,16 +203,17 @@ class NetworkDiagram:
 
     # -- updating, many times -------------------------------------------------------
     def update(self, net: LessonNet, edge_values: dict[str, float] | None = None,
-               held=None) -> None:
+               held=None, values: Mapping | None = None) -> None:
         """Show ``net``'s forward pass in the nodes and ``edge_values`` (else the parameters)
         on the edges, greying the ``held`` ones (None keeps the last); only texts, colours
-        and widths change."""
+        and widths change. ``values`` (a name of the forward pass -> a number, or None for
+        "?") replaces the forward pass in the nodes, e.g. with a learner's own numbers."""
         if not isinstance(net, LessonNet):
             raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
         if held is not None:
             self.held = self._held(held)
+        f = net.forward() if values is None else self._node_values(values)
         values = self._edge_values(net, edge_values)
-        f = net.forward()
         for node in ("x1", "x2"):
             self.node_texts[node].set_text(f"{node} = {_fmt(getattr(net, node))}")
         for node, out in OUTPUT_OF.items():
@@ -253,6 +257,16 @@ class NetworkDiagram:
         return frozenset(held)
 
     @staticmethod
+    def _node_values(values) -> dict[str, float | None]:
+        mapping(values, "values")
+        unknown = [k for k in values if k not in FORWARD]
+        if unknown:
+            raise ValueError(f"values has unknown name(s) {unknown}; allowed: "
+                             f"{', '.join(FORWARD)}")
+        return {name: None if values.get(name) is None else
+                finite_number(values[name], f"values[{name!r}]") for name in FORWARD}
+
+    @staticmethod
     def _edge_values(net: LessonNet, edge_values) -> dict[str, float]:
         if edge_values is None:
             return dict(net.params)
@@ -271,16 +285,32 @@ class NetworkDiagram:
 
 @styled
 def draw_network(net: LessonNet | None = None, edge_values: dict | None = None,
-                 edge_label: str = "weight", title: str | None = None) -> LessonFigure:
-    """The lesson network as a figure; ``fig.diagram`` is its NetworkDiagram."""
+                 edge_label: str = "weight", title: str | None = None,
+                 values: Mapping | None = None) -> LessonFigure:
+    """The lesson network as a figure; ``fig.diagram`` is its NetworkDiagram. ``values``
+    shows other numbers than ``net``'s forward pass in the nodes (see ``update``)."""
     fig, ax = new_figure(figsize=(13, 7.2))
     # A fixed layout: the diagram never moves as its texts change, and renders in one pass.
     fig.set_layout_engine(None)
     ax.set_position((0.0, 0.0, 1.0, 0.94))
-    fig.diagram = NetworkDiagram(ax, net, edge_values, edge_label)
+    fig.diagram = NetworkDiagram(ax, net, edge_values, edge_label, values=values)
     if title is None:
         title = ("The lecture's network: weights on the edges, forward values in the nodes"
                  if edge_label == "weight" else
                  "The lecture's network: gradients on the edges, forward values in the nodes")
     ax.set_title(title)
     return fig
+
+
+def draw_values(namespace: Mapping, title: str | None = None) -> LessonFigure:
+    """The diagram of a notebook's own numbers, e.g. ``draw_values(globals())``.
+
+    Inputs, weights, biases and targets come from ``namespace`` (the lecture's for any it
+    lacks); the nodes show the forward values it holds, and "?" for those it has not yet.
+    """
+    mapping(namespace, "namespace")
+    net = LessonNet(**{name: namespace[name] for name in PARAMS + DATA if name in namespace})
+    values = {name: namespace.get(name) for name in FORWARD}
+    if title is None:
+        title = "Your network: your weights on the edges, your values in the nodes"
+    return draw_network(net, title=title, values=values)
