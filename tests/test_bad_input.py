@@ -146,11 +146,7 @@ row("descent.gradient_descent", descent.gradient_descent, {"learning_rate": 0.09
      "bound": "positive"})
 row("descent.steepest_direction", descent.steepest_direction,
     {"gradient": (4.0, 3.0), "step_deg": 1.0}, {"gradient": "array", "step_deg": "positive"})
-for n in ("matrix_parameters", "matrix_pass", "matrix_forward"):
-    row(f"forward.{n}", getattr(forward, n), {}, {"net": "obj"})
-row("forward.step", forward.step, {"name": "h1"}, {"name": "choice", "net": "obj", "digits": "int"})
-row("forward.steps", forward.steps, {"names": ("h1",)},
-    {"names": "choice", "net": "obj", "digits": "int"})
+row("forward.slide_comparison", forward.slide_comparison, {"values": {}}, {"values": "mapping"})
 row("gradcheck.central_difference", gradcheck.central_difference,
     {"f": activations.sigmoid, "x": 0.0}, {"f": "obj", "x": "number", "h": "positive"})
 row("gradcheck.numeric_gradient", gradcheck.numeric_gradient,
