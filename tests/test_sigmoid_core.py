@@ -1,10 +1,12 @@
-"""Lesson 1 core: the sigmoid's forms and slope, checked against plain-math oracles."""
+"""Lesson 1 core: the grid, the tangent, and the float facts the lesson states."""
 
 import math
+import sys
 
 import numpy as np
 import pytest
 
+import lesson_lib as ll
 from lesson_lib.core import sigmoid as core
 from lesson_lib.core.gradcheck import central_difference
 
@@ -30,33 +32,33 @@ def test_lesson_grid_rejects_bad_input(kwargs, word):
         core.lesson_grid(**kwargs)
 
 
-def test_two_written_forms_agree():
-    xs = np.linspace(-30, 30, 601)
-    assert np.allclose(core.sigmoid_exp_form(xs), [logistic(x) for x in xs], rtol=1e-14)
-    assert np.allclose(core.sigmoid_neg_form(xs), [logistic(x) for x in xs], rtol=1e-14)
-    report = core.compare_forms()
-    assert report["points"] == 121 and report["largest_gap"] < 1e-15
+def naive_slope(x):
+    """The lesson's s * (1 - s) from the lecture's 1 / (1 + e^-x), as a learner writes it."""
+    s = logistic(x)
+    return s * (1 - s)
 
 
-@pytest.mark.parametrize("x", [-5.0, -1.3, 0.0, 0.7, 4.0])
-def test_every_line_of_the_derivation_gives_the_slope(x):
-    numeric = (logistic(x + 1e-6) - logistic(x - 1e-6)) / 2e-6
-    forms = core.derivative_forms(x)
-    assert forms["x"] == x
-    for name in ("quotient_rule", "sigma_minus_sigma_squared", "sigma_times_one_minus_sigma"):
-        assert forms[name] == pytest.approx(numeric, abs=1e-9), name
-
-
-def test_derivative_check_is_tiny_for_sigmoid_and_finds_relu_corner():
-    report = core.check_derivative("sigmoid")
-    assert report["points"] == 121 and 0 < report["largest_abs_error"] < 1e-9
-    # At ReLU's corner the central difference averages the slopes 0 and 1.
-    assert core.check_derivative("relu")["largest_abs_error"] == pytest.approx(0.5)
-
-
-def test_peak_of_sigmoid_prime_is_a_quarter_at_zero():
-    # Hand-derived: s(1 - s) is largest at s = 1/2, i.e. at x = 0.
-    assert core.sigmoid_prime_peak() == {"at_x": 0.0, "peak": 0.25}
+def test_the_floats_the_lesson_states():
+    # Written forms overflow beyond ln(largest float) = 709.78, each on one side.
+    assert math.log(sys.float_info.max) == pytest.approx(709.78, abs=0.005)
+    for call in (lambda: math.exp(1000.0) / (1 + math.exp(1000.0)), lambda: logistic(-1000.0)):
+        with pytest.raises(OverflowError):
+            call()
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert np.isnan(np.exp(1000.0) / (1 + np.exp(1000.0)))
+    # 1 + e^-x rounds to 1 once e^-x <= 2^-53, i.e. from x = 53 ln 2 = 36.74 on.
+    edge = 53 * math.log(2)
+    assert f"{edge:.2f}" == "36.74"
+    assert naive_slope(math.nextafter(edge, 99)) == 0.0 and naive_slope(37.0) == 0.0
+    assert naive_slope(36.73) > 0 and naive_slope(36.0) == pytest.approx(2.22e-16, rel=1e-3)
+    # The true slope e^-x / (1 + e^-x)^2, and the same at -x (where s is tiny, not 1 - tiny).
+    true_37 = math.exp(-37) / (1 + math.exp(-37)) ** 2
+    assert f"{true_37:.3g}" == "8.53e-17" and naive_slope(-37.0) == pytest.approx(true_37)
+    assert ll.sigmoid_prime(37.0) == ll.sigmoid_prime(-37.0) == pytest.approx(true_37)
+    # Even the float nearest the true sigma(x) is 1.0 once 1 - sigma(x) < 2^-54: x > 54 ln 2.
+    assert f"{54 * math.log(2):.1f}" == "37.4"
+    # lesson_lib's slope underflows to 0 only beyond |x| = 745 (smallest float 5e-324).
+    assert ll.sigmoid_prime(745.0) > 0 and ll.sigmoid_prime(-746.0) == 0.0
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "relu", "step"])
