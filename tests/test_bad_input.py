@@ -136,7 +136,6 @@ row("descent.search_best_east", descent.search_best_east, {"points": 101},
     {"points": "int", "miles": "positive", "pay": "array"})
 row("descent.Route", descent.Route, {"name": "r", "east": 1.0, "north": 1.0},
     {"east": "number", "north": "number", "pay": "array"})
-row("descent.RouteTable", descent.RouteTable, {}, {"routes": "obj"})
 row("descent.Bowl", descent.Bowl, {}, {"curve_u": "positive", "curve_v": "positive"})
 row("descent.check_learning_rate", descent.check_learning_rate, {"learning_rate": 0.1},
     {"learning_rate": "positive"})

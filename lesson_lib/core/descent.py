@@ -140,34 +140,6 @@ LESSON_ROUTES = (
 )
 
 
-class RouteTable:
-    """Routes with their miles and revenue; shows as an HTML table or as aligned text."""
-
-    COLUMNS = ("route", "miles East", "miles North", "distance (mi)", "revenue ($)")
-
-    def __init__(self, routes=LESSON_ROUTES):
-        if not hasattr(routes, "__iter__"):
-            raise TypeError(f"routes must be a list of Route, got {type(routes).__name__}")
-        self.routes = tuple(instance_of(r, "routes", Route) for r in routes)
-
-    def rows(self) -> list[tuple[str, str, str, str, str]]:
-        return [(r.name, f"{r.east:g}", f"{r.north:g}", f"{r.miles:.4f}", f"{r.revenue:.2f}")
-                for r in self.routes]
-
-    def __repr__(self) -> str:
-        table = [self.COLUMNS, *self.rows()]
-        widths = [max(len(row[i]) for row in table) for i in range(len(self.COLUMNS))]
-        return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                                   for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
-                         for row in table)
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{c}</th>" for c in self.COLUMNS)
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
-                       for row in self.rows())
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
 # --- gradient descent on a two-parameter bowl --------------------------------------------
 
 @dataclass(frozen=True)
@@ -216,6 +188,10 @@ class DescentResult:
     learning_rate: float
     steps: int  # steps asked for
     diverged: bool
+    # (name, amplitude) of each coordinate whose factor per step is exactly -1: it jumps
+    # between +amplitude and -amplitude for ever, neither converging nor diverging.
+    bouncing: tuple = ()
+    bounce_loss: float = 0.0  # the loss those coordinates keep once the others have gone
 
     @property
     def steps_taken(self) -> int:
@@ -239,6 +215,9 @@ class DescentResult:
         if self.losses[-1] <= CONVERGED_LOSS:
             first = int(np.argmax(self.losses <= CONVERGED_LOSS))
             return f"converged after {_steps(first)} (loss <= {CONVERGED_LOSS:g})"
+        if self.bouncing:
+            where = ", ".join(f"{name} = \u00b1{amp:g}" for name, amp in self.bouncing)
+            return f"oscillates for ever: {where}, loss \u2192 {self.bounce_loss:.4g}"
         if self.losses[-1] > self.losses[0]:
             return (f"getting worse: loss grew from {self.losses[0]:.4g} to "
                     f"{self.losses[-1]:.4g} in {_steps(self.steps)}")
@@ -247,18 +226,6 @@ class DescentResult:
     @property
     def pattern(self) -> str:
         return "zig-zag (overshoots the valley floor)" if self.overshoots else "smooth"
-
-    def __repr__(self) -> str:
-        u, v = self.path[-1]
-        return (f"learning_rate = {self.learning_rate:g}\n"
-                f"steps_taken   = {self.steps_taken}\n"
-                f"u             = {u:.6g}\n"
-                f"v             = {v:.6g}\n"
-                f"loss          = {self.losses[-1]:.6g}\n"
-                f"status        = {self.status}\n"
-                f"pattern       = {self.pattern}")
-
-    _repr_pretty_ = lambda self, p, cycle: p.text(repr(self))  # noqa: E731  (IPython hook)
 
 
 def _steps(n: int) -> str:
@@ -280,7 +247,7 @@ def gradient_descent(learning_rate, steps: int = 30, start=START, bowl: Bowl = B
     learning_rate = check_learning_rate(learning_rate)
     steps = positive_int(steps, "steps", minimum=0, maximum=MAX_POINTS)
     instance_of(bowl, "bowl", Bowl)
-    point = finite_array(start, "start", shape=(2,))
+    point = point_start = finite_array(start, "start", shape=(2,))
     bound = positive_number(bound, "bound")
     if np.max(np.abs(point)) > bound:
         raise ValueError(f"start must lie within the bound {bound:g}, got {point.tolist()}")
@@ -296,7 +263,24 @@ def gradient_descent(learning_rate, steps: int = 30, start=START, bowl: Bowl = B
             if not np.max(np.abs(point)) <= bound:  # also catches inf and NaN
                 diverged = True
                 break
-    return DescentResult(np.array(path), np.array(losses), learning_rate, steps, diverged)
+    return DescentResult(np.array(path), np.array(losses), learning_rate, steps, diverged,
+                         *_bouncing(learning_rate, point_start, bowl))
+
+
+def _bouncing(learning_rate: float, start: np.ndarray, bowl: Bowl) -> tuple:
+    """Coordinates multiplied by -1 each step (learning rate = 1 / curve), and their loss.
+
+    On this bowl each coordinate is multiplied by 1 - learning_rate * curvature per step,
+    so at exactly -1 it jumps between +start and -start for ever: in exact arithmetic the
+    run never converges and never diverges (in floats it may drift by a few roundings).
+    """
+    bouncing, loss = [], 0.0
+    for name, curve, curvature, at in zip(("u", "v"), (bowl.curve_u, bowl.curve_v),
+                                          bowl.curvatures(), start, strict=True):
+        if at != 0 and abs(1.0 - learning_rate * curvature + 1.0) <= 1e-12:
+            bouncing.append((name, abs(float(at))))
+            loss += curve * float(at) ** 2
+    return tuple(bouncing), loss
 
 
 def steepest_direction(gradient, step_deg: float = 0.01) -> Values:
