@@ -203,7 +203,7 @@ def test_lesson_summary_and_updates_table():
     (lambda: training.train_sample(ll.MatrixNet.from_lesson(), [1.0], [0.0, 1.0], 3, 0.5),
      ValueError, "x must have shape"),
     (lambda: training.updates_table({"r": ll.LessonNet().train(3)}, targets=(-1,)),
-     ValueError, "target must be > 0"),
+     ValueError, "targets must be a non-empty 1-D list of numbers > 0"),
 ])
 def test_bad_input_names_the_argument(call, error, match):
     with pytest.raises(error, match=match):

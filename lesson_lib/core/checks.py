@@ -40,11 +40,13 @@ def number_in(value, name: str, low: float, high: float) -> float:
     return value
 
 
-def positive_number(value, name: str) -> float:
-    """A finite number that is strictly greater than zero."""
+def positive_number(value, name: str, maximum: float | None = None) -> float:
+    """A finite number that is strictly greater than zero and, when given, at most ``maximum``."""
     value = finite_number(value, name)
     if value <= 0:
         raise ValueError(f"{name} must be > 0, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum:g}, got {value:g}")
     return value
 
 
@@ -122,11 +124,13 @@ def _refuse_non_numbers(value, name: str) -> None:
                             f"{item!r} ({type(item).__name__}){inside}")
 
 
-def finite_array(value, name: str, shape: tuple | None = None, min_size: int = 0) -> np.ndarray:
+def finite_array(value, name: str, shape: tuple | None = None, min_size: int = 0,
+                 limit: float | None = None) -> np.ndarray:
     """Return ``value`` as a float array of finite numbers.
 
     ``shape`` may hold None for a length that can be anything, e.g. ``(None, 2)``;
-    ``min_size`` is the fewest numbers it must hold.
+    ``min_size`` is the fewest numbers it must hold; ``limit``, when given, the largest size
+    any of them may have.
     """
     _refuse_non_numbers(value, name)
     try:
@@ -147,6 +151,9 @@ def finite_array(value, name: str, shape: tuple | None = None, min_size: int = 0
         raise ValueError(f"{name} must hold at least {min_size} number(s), got {array.size}")
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must hold finite numbers only, got {array.tolist()}")
+    if limit is not None and array.size and np.max(np.abs(array)) > limit:
+        raise ValueError(f"{name} must hold numbers between {-limit:g} and {limit:g}, got "
+                         f"{array.flat[np.argmax(np.abs(array))]:g}")
     return array
 
 

@@ -10,23 +10,33 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import finite_array, positive_int, positive_number
-from .network import LessonNet
+from .checks import finite_array, flag, instance_of, positive_int, positive_number
+from .checks import seed as _seed
+from .network import LIMIT, LessonNet, as_lesson_net
 from .portable import matvec, sigmoid
+
+MAX_UNITS = 1_000  # more units in a layer than this is a typo, not a lesson (a 1000x1000 W)
+# Drawn weights are about scale / sqrt(fan_in) in size: any larger scale saturates every
+# sigmoid just as well, and even a six-sigma draw stays far inside LIMIT.
+MAX_SCALE = 1e3
 
 
 @dataclass(frozen=True)
 class Layer:
-    """One fully connected sigmoid layer: ``W`` has shape (outputs, inputs), ``b`` (outputs,)."""
+    """One fully connected sigmoid layer: ``W`` has shape (outputs, inputs), ``b`` (outputs,).
+
+    Every number lies within LIMIT (1e6), as in LessonNet: no product overflows a float.
+    """
 
     W: np.ndarray
     b: np.ndarray
 
     def __post_init__(self):
-        W = finite_array(self.W, "W")
-        if W.ndim != 2:
-            raise ValueError(f"W must be a 2-D array (outputs, inputs), got shape {W.shape}")
-        b = finite_array(self.b, "b", shape=(W.shape[0],))
+        W = finite_array(self.W, "W", limit=LIMIT)
+        if W.ndim != 2 or W.size == 0:
+            raise ValueError(f"W must be a 2-D array (outputs, inputs) of at least one number, "
+                             f"got shape {W.shape}")
+        b = finite_array(self.b, "b", shape=(W.shape[0],), limit=LIMIT)
         object.__setattr__(self, "W", W)
         object.__setattr__(self, "b", b)
 
@@ -35,9 +45,13 @@ class MatrixNet:
     """A stack of sigmoid layers trained on squared error with the 1/2 factor."""
 
     def __init__(self, layers):
+        if isinstance(layers, (str, bytes)) or not hasattr(layers, "__iter__"):
+            raise TypeError(f"layers must be a list of Layer, got {type(layers).__name__}")
         layers = list(layers)
         if not layers:
-            raise ValueError("a MatrixNet needs at least one layer")
+            raise ValueError("layers must hold at least one Layer, got none")
+        for k, layer in enumerate(layers):
+            instance_of(layer, f"layers[{k}]", Layer)
         for k in range(1, len(layers)):
             if layers[k].W.shape[1] != layers[k - 1].W.shape[0]:
                 raise ValueError(
@@ -52,11 +66,13 @@ class MatrixNet:
     @classmethod
     def random(cls, sizes, seed: int = 0, scale: float = 1.0) -> MatrixNet:
         """Weights drawn from N(0, scale^2 / fan_in), biases zero, reproducible by ``seed``."""
-        sizes = [positive_int(s, "layer size") for s in sizes]
+        if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
+            raise TypeError(f"sizes must be a list of layer sizes, got {sizes!r}")
+        sizes = [positive_int(s, f"sizes[{k}]", maximum=MAX_UNITS) for k, s in enumerate(sizes)]
         if len(sizes) < 2:
             raise ValueError(f"sizes must list inputs and at least one layer, got {sizes}")
-        scale = positive_number(scale, "scale")
-        rng = np.random.default_rng(seed)
+        scale = positive_number(scale, "scale", maximum=MAX_SCALE)
+        rng = np.random.default_rng(_seed(seed))
         return cls(
             Layer(rng.normal(0.0, scale / np.sqrt(n_in), size=(n_out, n_in)), np.zeros(n_out))
             for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
@@ -65,7 +81,7 @@ class MatrixNet:
     @classmethod
     def from_lesson(cls, net: LessonNet | None = None) -> MatrixNet:
         """The lesson's network as two 2x2 layers."""
-        n = net or LessonNet()
+        n = as_lesson_net(net)
         return cls([
             Layer(np.array([[n.w1, n.w2], [n.w3, n.w4]]), np.array([n.b11, n.b12])),
             Layer(np.array([[n.w5, n.w6], [n.w7, n.w8]]), np.array([n.b21, n.b22])),
@@ -83,10 +99,10 @@ class MatrixNet:
         }
 
     def _check_x(self, x) -> np.ndarray:
-        return finite_array(x, "x", shape=(self.sizes[0],))
+        return finite_array(x, "x", shape=(self.sizes[0],), limit=LIMIT)
 
     def _check_t(self, t) -> np.ndarray:
-        return finite_array(t, "t", shape=(self.sizes[-1],))
+        return finite_array(t, "t", shape=(self.sizes[-1],), limit=LIMIT)
 
     def forward(self, x) -> list[np.ndarray]:
         """Layer outputs [x, out_1, ..., out_L] for one sample ``x``."""
@@ -118,10 +134,22 @@ class MatrixNet:
 
     def step(self, x, t, learning_rate: float, update_biases: bool = True) -> float:
         """One gradient-descent update in place; returns E_total before the update."""
-        lr = positive_number(learning_rate, "learning_rate")
+        lr = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
+        update_biases = flag(update_biases, "update_biases")
         grads, err = self.backward(x, t)
-        self.layers = [
-            Layer(layer.W - lr * dW, layer.b - lr * db if update_biases else layer.b)
-            for layer, (dW, db) in zip(self.layers, grads, strict=True)
-        ]
+        self.layers = _updated_layers(
+            [layer.W - lr * dW for layer, (dW, _) in zip(self.layers, grads, strict=True)],
+            [layer.b - lr * db if update_biases else layer.b
+             for layer, (_, db) in zip(self.layers, grads, strict=True)],
+            lr, "1 update")
         return err
+
+
+def _updated_layers(Ws: list, bs: list, learning_rate: float, after: str) -> list[Layer]:
+    """Layers of trained weights, or an error that blames the learning rate (not W) when
+    the updates pushed a number past LIMIT."""
+    if not all(np.all(np.abs(a) <= LIMIT) for a in (*Ws, *bs)):  # NaN fails too
+        raise ValueError(f"learning_rate {learning_rate:g} pushed the weights past "
+                         f"{LIMIT:g} (where every sigmoid is flat) within {after}; "
+                         "try a smaller one")
+    return [Layer(W.copy(), b.copy()) for W, b in zip(Ws, bs, strict=True)]

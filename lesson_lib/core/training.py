@@ -12,21 +12,50 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import finite_array, positive_int, positive_number
+from .checks import finite_array, flag, instance_of, number_in, positive_int, positive_number
+from .checks import seed as _seed
 from .datasets import Dataset
-from .matrix import Layer, MatrixNet
-from .network import LESSON_LEARNING_RATE, PARAMS, LessonNet, TrainingHistory, Values
+from .matrix import MAX_UNITS, Layer, MatrixNet, _updated_layers
+from .network import (
+    LESSON_LEARNING_RATE,
+    LIMIT,
+    MAX_STEPS,
+    PARAMS,
+    LessonNet,
+    TrainingHistory,
+    Values,
+    as_lesson_net,
+)
 from .portable import exp_array, matvec, rows_times, sigmoid
 
 # The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lecture's 0.5.
 RATE_EXPONENTS = (-2.0, 3.0, 0.05)
 SWEEP_RATES = np.union1d(10.0 ** np.linspace(RATE_EXPONENTS[0], RATE_EXPONENTS[1], 101),
                          [LESSON_LEARNING_RATE])
+# Sizes past which an argument is a typo, not a lesson: a sweep keeps rates x (steps + 1)
+# errors in memory (40 MB at this cap); a grid this fine has more points than a screen.
+MAX_SWEEP = 5_000_000
+MAX_EPOCHS = 100_000
+MAX_RESOLUTION = 1_000
+
+
+def _positive_array(values, name: str, maximum: float | None = None) -> np.ndarray:
+    """A non-empty 1-D array of numbers > 0 and, when given, <= ``maximum``."""
+    a = finite_array(values, name)
+    if a.ndim != 1 or a.size == 0 or np.any(a <= 0) or (maximum is not None
+                                                        and np.any(a > maximum)):
+        most = "" if maximum is None else f" and <= {maximum:g}"
+        raise ValueError(f"{name} must be a non-empty 1-D list of numbers > 0{most}, "
+                         f"got {a.tolist()}")
+    return a
 
 
 # -- the lecture's network ---------------------------------------------------------------
 def lesson_summary(history: TrainingHistory) -> Values:
     """E_total after one update and after the last, and the final outputs beside the targets."""
+    instance_of(history, "history", TrainingHistory)
+    if history.steps < 1:
+        raise ValueError(f"history must hold at least 1 update, got {history.steps}")
     f = history.final.forward()
     n = history.final
     return Values({
@@ -38,13 +67,18 @@ def lesson_summary(history: TrainingHistory) -> Values:
 
 def updates_table(histories: dict[str, TrainingHistory], targets=(1e-2, 1e-3, 1e-4, 1e-5)) -> str:
     """How many updates each run needs before E_total first drops to each target."""
-    targets = [positive_number(t, "target") for t in targets]
-    width = max(len(name) for name in histories)
+    instance_of(histories, "histories", dict)
+    if not histories:
+        raise ValueError("histories must hold at least one run, got none")
+    for name, history in histories.items():
+        instance_of(history, f"histories[{name!r}]", TrainingHistory)
+    targets = _positive_array(targets, "targets")
+    width = max(len(str(name)) for name in histories)
     lines = [f"{'E_total <=':<{width}}  " + "".join(f"{t:>9.0e}" for t in targets)]
     for name, history in histories.items():
         counts = [history.updates_to_reach(t) for t in targets]
         cells = "".join(f"{'never' if c is None else f'{c:,}':>9}" for c in counts)
-        lines.append(f"{name:<{width}}  {cells}")
+        lines.append(f"{str(name):<{width}}  {cells}")
     return _Text("\n".join(lines))
 
 
@@ -55,8 +89,7 @@ def train_lesson(steps: int = 10_000, learning_rate: float | None = None,
     ``LessonNet.train`` without the history of the parameters: recording all twelve after
     every update is most of its cost, and the error curve and the end need none of it.
     """
-    net = LessonNet() if net is None else net
-    history = net.train(steps, learning_rate, update_biases, keep_params=False)
+    history = as_lesson_net(net).train(steps, learning_rate, update_biases, keep_params=False)
     return history.errors, history.final
 
 
@@ -67,7 +100,9 @@ def verdict(errors, outY1: float, outY2: float, T1: float, T2: float) -> str:
     than the target, where the sigmoid is flat and the gradient almost zero;
     slow: E_total is still above 1e-6 at the end; good: neither.
     """
-    errors = np.asarray(errors, dtype=float)
+    errors = finite_array(errors, "errors", shape=(None,), min_size=1)
+    outY1, outY2, T1, T2 = (number_in(v, n, 0.0, 1.0) for v, n in (
+        (outY1, "outY1"), (outY2, "outY2"), (T1, "T1"), (T2, "T2")))
     if outY1 < T1 / 10 or outY1 > 1 - (1 - T1) / 10 or outY2 < T2 / 10 \
             or outY2 > 1 - (1 - T2) / 10:
         return "stalled"
@@ -81,13 +116,14 @@ def rises(errors) -> int:
     below 1e-28 (each output then sits within about 1e-14 of its target, where the last
     digits of a float are all that move).
     """
-    errors = np.asarray(errors, dtype=float)
+    errors = finite_array(errors, "errors", shape=(None,), min_size=1)
     before, after = errors[:-1], errors[1:]
     return int(np.count_nonzero((after > before * (1 + 1e-9)) & (before > 1e-28)))
 
 
 def rate_text(rate: float) -> str:
     """A learning rate to 3 significant figures without an exponent: 1000, 44.7, 0.01."""
+    rate = positive_number(rate, "rate")
     return f"{float(f'{rate:.3g}'):g}"
 
 
@@ -114,16 +150,24 @@ class LearningRateSweep:
         i = int(np.argmin(gaps))
         return i if gaps[i] < 1e-9 else None
 
+    def _i(self, i) -> int:
+        return positive_int(i, "i", minimum=0, maximum=len(self.rates) - 1)
+
     def final_net(self, i: int) -> LessonNet:
+        """The network after training at ``rates[i]``."""
+        i = self._i(i)
         return self.net.with_values(**{n: float(self.final[n][i]) for n in PARAMS})
 
     def verdict(self, i: int) -> str:
+        """stalled, slow or good (``verdict``) for the run at ``rates[i]``."""
+        i = self._i(i)
         f = self.final_net(i).forward()
         return verdict(self.errors[i], f["outY1"], f["outY2"], self.net.T1, self.net.T2)
 
     def curve(self, rate: float) -> tuple[np.ndarray, str]:
         """E_total after 0..steps updates at ``rate`` and its verdict; a rate that was not
         swept is trained on the spot (one ``LessonNet.train`` call)."""
+        rate = positive_number(rate, "rate", maximum=LIMIT)
         i = self.index(rate)
         if i is not None:
             return self.errors[i], self.verdict(i)
@@ -137,7 +181,8 @@ class LearningRateSweep:
         """One line per rate: error after 1, 100 and all updates, rises, updates to 1e-6.
 
         Errors below 1e-20 show as "< 1e-20"."""
-        rows = range(len(self.rates)) if rates is None else [self._row(r) for r in rates]
+        rows = (range(len(self.rates)) if rates is None
+                else [self._row(r) for r in _positive_array(rates, "rates")])
         steps = self.errors.shape[1] - 1
         head = (f"{'rate':>8} {'E after 1':>10} {'after 100':>10} {f'after {steps:,}':>12} "
                 f"{'rises':>6} {'to 1e-6':>8}  verdict")
@@ -154,7 +199,7 @@ class LearningRateSweep:
     def _row(self, rate) -> int:
         i = self.index(rate)
         if i is None:
-            raise ValueError(f"rate {rate} is not one of the swept rates")
+            raise ValueError(f"rate {rate:g} is not one of the swept rates")
         return i
 
 
@@ -165,22 +210,29 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
     The updates are the same float operations, in the same order, as LessonNet.train's own
     loop, so each row equals ``net.train(steps, rate)`` to rounding (a test checks 1e-12).
     """
-    lr = finite_array(rates, "rates")
-    if lr.ndim != 1 or lr.size == 0 or np.any(lr <= 0):
-        raise ValueError(f"rates must be a non-empty 1-D list of numbers > 0, got {lr.tolist()}")
-    steps = positive_int(steps, "steps", minimum=0)
-    net = LessonNet() if net is None else net
-    outs, P = _sweep_loop(net, lr, steps, bool(update_biases))
+    lr = _positive_array(rates, "rates", maximum=LIMIT)
+    steps = positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS)
+    if lr.size * (steps + 1) > MAX_SWEEP:
+        raise ValueError(f"steps must be <= {MAX_SWEEP // lr.size - 1:,} for {lr.size} rates "
+                         f"(every error is kept), got {steps:,}")
+    net = as_lesson_net(net)
+    update_biases = flag(update_biases, "update_biases")
+    outs, P = _sweep_loop(net, lr, steps, update_biases)
+    grown = ~np.all(np.abs(P) <= LIMIT, axis=0)  # NaN counts as grown
+    if np.any(grown):
+        raise ValueError(f"rates: learning rate {lr[grown][0]:g} pushed the parameters past "
+                         f"{LIMIT:g} within {steps:,} updates; try smaller ones")
     T = np.array([net.T1, net.T2])[:, None]
     errors = 0.5 * ((T - outs) ** 2).sum(axis=1).T  # (rates, steps + 1)
     final = {name: P[i].copy() for i, name in enumerate(PARAMS)}
-    return LearningRateSweep(lr, errors, final, bool(update_biases), net)
+    return LearningRateSweep(lr, errors, final, update_biases, net)
 
 
 def slider_sweep(update_biases: bool = True, steps: int = 10_000) -> LearningRateSweep:
     """The sweep of every slider position (``SWEEP_RATES``) from the lecture's start, made
     once per setting and then shared: by the app, its still picture and a re-opened app."""
-    return _slider_sweep(bool(update_biases), positive_int(steps, "steps", minimum=0))
+    return _slider_sweep(flag(update_biases, "update_biases"),
+                         positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS))
 
 
 @functools.lru_cache(maxsize=4)
@@ -264,21 +316,31 @@ def _arrays(net: MatrixNet) -> tuple[list, list]:
     return [layer.W.copy() for layer in net.layers], [layer.b.copy() for layer in net.layers]
 
 
-def _net(Ws: list, bs: list) -> MatrixNet:
-    return MatrixNet(Layer(W.copy(), b.copy()) for W, b in zip(Ws, bs, strict=True))
+def _classifier_net(net) -> MatrixNet:
+    instance_of(net, "net", MatrixNet)
+    if net.sizes[0] != 2 or net.sizes[-1] != 1:
+        raise ValueError(f"net must take 2 inputs and give 1 output, its sizes are {net.sizes}")
+    return net
+
+
+def _dataset(data, name: str) -> Dataset:
+    instance_of(data, name, Dataset)
+    finite_array(data.X, f"{name}.X", limit=LIMIT)  # a Dataset's points are finite already
+    return data
 
 
 def train_sample(net: MatrixNet, x, t, steps: int, learning_rate: float,
                  update_biases: bool = True) -> tuple[np.ndarray, MatrixNet]:
     """Repeat forward, backward, update on one sample: E after 0..steps updates, final net."""
-    x, t = net._check_x(x), net._check_t(t)
-    steps = positive_int(steps, "steps", minimum=0)
-    lr = positive_number(learning_rate, "learning_rate")
+    x, t = instance_of(net, "net", MatrixNet)._check_x(x), net._check_t(t)
+    steps = positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS)
+    lr = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
+    update_biases = flag(update_biases, "update_biases")
     Ws, bs = _arrays(net)
     errors = np.empty(steps + 1)
     for k in range(steps):
-        errors[k] = _sgd_step(Ws, bs, x, t, lr, bool(update_biases))
-    final = _net(Ws, bs)
+        errors[k] = _sgd_step(Ws, bs, x, t, lr, update_biases)
+    final = MatrixNet(_updated_layers(Ws, bs, lr, f"{steps:,} updates"))
     errors[steps] = final.error(x, t)
     return errors, final
 
@@ -286,6 +348,7 @@ def train_sample(net: MatrixNet, x, t, steps: int, learning_rate: float,
 def matrix_agrees_with_lesson(steps: int = 10_000, learning_rate: float = LESSON_LEARNING_RATE,
                               update_biases: bool = True, tolerance: float = 1e-12) -> str:
     """Train the lecture's net both ways (named floats, and matrices) and compare every number."""
+    tolerance = positive_number(tolerance, "tolerance")
     net = LessonNet()
     history = net.train(steps, learning_rate, update_biases)
     errors, final = train_sample(MatrixNet.from_lesson(net), [net.x1, net.x2],
@@ -303,9 +366,13 @@ def matrix_agrees_with_lesson(steps: int = 10_000, learning_rate: float = LESSON
 
 def predict_proba(net: MatrixNet, X) -> np.ndarray:
     """The first output unit for each row of ``X`` (n, inputs): P(class 1) for a classifier."""
-    A = finite_array(X, "X")
-    if A.ndim != 2 or A.shape[1] != net.sizes[0]:
+    A = finite_array(X, "X", limit=LIMIT)
+    if A.ndim != 2 or A.shape[1] != instance_of(net, "net", MatrixNet).sizes[0]:
         raise ValueError(f"X must have shape (n, {net.sizes[0]}), got {A.shape}")
+    return _proba(net, A)
+
+
+def _proba(net: MatrixNet, A: np.ndarray) -> np.ndarray:
     for layer in net.layers:
         A = sigmoid(rows_times(A, layer.W) + layer.b)
     return A[:, 0]
@@ -313,18 +380,26 @@ def predict_proba(net: MatrixNet, X) -> np.ndarray:
 
 def accuracy(net: MatrixNet, data: Dataset) -> float:
     """The share of points whose predicted class (output >= 0.5) equals the label."""
-    return float(np.mean((predict_proba(net, data.X) >= 0.5) == data.y))
+    return _accuracy(_classifier_net(net), _dataset(data, "data"))
+
+
+def _accuracy(net: MatrixNet, data: Dataset) -> float:
+    return float(np.mean((_proba(net, data.X) >= 0.5) == data.y))
 
 
 def mean_error(net: MatrixNet, data: Dataset) -> float:
     """E = 1/2 (t - out)^2 averaged over the points."""
-    return float(np.mean(0.5 * (data.y - predict_proba(net, data.X)) ** 2))
+    return _mean_error(_classifier_net(net), _dataset(data, "data"))
+
+
+def _mean_error(net: MatrixNet, data: Dataset) -> float:
+    return float(np.mean(0.5 * (data.y - _proba(net, data.X)) ** 2))
 
 
 def classifier(hidden: int, seed: int = 0) -> MatrixNet:
     """A 2-hidden-1 sigmoid net: two inputs, one output read as P(class 1)."""
-    hidden = positive_int(hidden, "hidden")
-    return MatrixNet.random((2, hidden, 1), seed=positive_int(seed, "seed", minimum=0))
+    hidden = positive_int(hidden, "hidden", maximum=MAX_UNITS)
+    return MatrixNet.random((2, hidden, 1), seed=_seed(seed))
 
 
 @dataclass
@@ -359,12 +434,24 @@ def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: flo
     ``on_epoch(epoch, history_so_far)`` is called after every epoch (a progress bar hook).
     The given ``net`` is not changed; the trained one is ``history.net``.
     """
-    if net.sizes[0] != 2 or net.sizes[-1] != 1:
-        raise ValueError(f"net must take 2 inputs and give 1 output, its sizes are {net.sizes}")
-    epochs = positive_int(epochs, "epochs", minimum=0)
-    lr = positive_number(learning_rate, "learning_rate")
-    rng = np.random.default_rng(positive_int(seed, "seed", minimum=0))
-    wanted = {positive_int(e, "snapshot epoch", minimum=0) for e in snapshot_epochs}
+    net, train = _classifier_net(net), _dataset(train, "train")
+    if test is not None:
+        _dataset(test, "test")
+    epochs = positive_int(epochs, "epochs", minimum=0, maximum=MAX_EPOCHS)
+    if epochs * len(train) > MAX_STEPS:
+        raise ValueError(f"epochs must be <= {MAX_STEPS // len(train):,} for {len(train):,} "
+                         f"training points (at most {MAX_STEPS:,} updates), got {epochs:,}")
+    lr = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
+    rng = np.random.default_rng(_seed(seed))
+    update_biases = flag(update_biases, "update_biases")
+    if isinstance(snapshot_epochs, (str, bytes)) or not hasattr(snapshot_epochs, "__iter__"):
+        raise TypeError(f"snapshot_epochs must be a list of epoch numbers, got "
+                        f"{snapshot_epochs!r}")
+    wanted = {positive_int(e, f"snapshot_epochs[{k}]", minimum=0, maximum=epochs)
+              for k, e in enumerate(snapshot_epochs)}
+    if on_epoch is not None and not callable(on_epoch):
+        raise TypeError(f"on_epoch must be a function of (epoch, history) or None, got "
+                        f"{type(on_epoch).__name__}")
     Ws, bs = _arrays(net)
     X, T = train.X, train.y.astype(float)[:, None]
     history = EpochHistory(net, np.full(epochs + 1, np.nan), np.full(epochs + 1, np.nan),
@@ -373,12 +460,12 @@ def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: flo
         if epoch:
             for i in rng.permutation(len(X)):
                 _sgd_step(Ws, bs, X[i], T[i], lr, update_biases)
-        current = _net(Ws, bs)
+        current = MatrixNet(_updated_layers(Ws, bs, lr, f"{epoch} epoch(s)"))
         history.net = current
-        history.errors[epoch] = mean_error(current, train)
-        history.train_accuracy[epoch] = accuracy(current, train)
+        history.errors[epoch] = _mean_error(current, train)
+        history.train_accuracy[epoch] = _accuracy(current, train)
         if test is not None:
-            history.test_accuracy[epoch] = accuracy(current, test)
+            history.test_accuracy[epoch] = _accuracy(current, test)
         if epoch in wanted:
             history.snapshots[epoch] = current
         if on_epoch is not None:
@@ -393,6 +480,7 @@ def rates_on_data(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
     Per rate: the mean error after ``epochs`` epochs, on how many epochs it rose (by more
     than rounding), its largest rise, and the training accuracy at the end.
     """
+    train, rates, epochs = _runs_on_data(train, rates, epochs, hidden, seed)
     lines = [f"{'rate':>5}  {f'mean E after {epochs}':>16}  {'epochs it rose':>14}  "
              f"{'largest rise (epoch: before -> after)':<37}  training accuracy"]
     for rate in rates:
@@ -411,6 +499,7 @@ def last_bit_runs(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
     """Per rate, two runs of ``train_epochs``: from ``classifier(hidden, seed)``, and from the
     same network with its first weight moved by one float step (the smallest change there is).
     """
+    train, rates, epochs = _runs_on_data(train, rates, epochs, hidden, seed)
     runs = {}
     for rate in rates:
         net = classifier(hidden, seed=seed)
@@ -422,11 +511,33 @@ def last_bit_runs(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
     return runs
 
 
+def _runs_on_data(train, rates, epochs, hidden, seed) -> tuple[Dataset, list, int]:
+    """The checked arguments of several ``train_epochs`` runs, before the first one starts."""
+    train = _dataset(train, "train")
+    rates = _positive_array(rates, "rates", maximum=LIMIT).tolist()
+    classifier(hidden, seed)  # checks hidden and seed
+    return train, rates, positive_int(epochs, "epochs", minimum=0, maximum=MAX_EPOCHS)
+
+
+def _last_bit_pairs(runs) -> dict:
+    """``runs`` as ``last_bit_runs`` makes it: learning rate -> two EpochHistory."""
+    instance_of(runs, "runs", dict)
+    if not runs:
+        raise ValueError("runs must hold at least one learning rate, got none")
+    for rate, pair in runs.items():
+        positive_number(rate, "runs' learning rate")
+        if not (isinstance(pair, tuple) and len(pair) == 2
+                and all(isinstance(h, EpochHistory) for h in pair)):
+            raise TypeError(f"runs[{rate!r}] must be a pair of EpochHistory (as "
+                            f"last_bit_runs makes), got {type(pair).__name__}")
+    return runs
+
+
 def last_bit_table(runs: dict) -> str:
     """Per rate: the mean error at the end of both runs and the first epoch they part by 1 %."""
     lines = [f"{'rate':>5}  {'mean E, as drawn':>16}  {'one bit moved':>13}  "
              "first epoch 1 % apart"]
-    for rate, (plain, nudged) in runs.items():
+    for rate, (plain, nudged) in _last_bit_pairs(runs).items():
         apart = np.flatnonzero(np.abs(nudged.errors - plain.errors) > 0.01 * plain.errors)
         lines.append(f"{rate:>5g}  {plain.errors[-1]:>16.3g}  {nudged.errors[-1]:>13.3g}  "
                      f"{apart[0] if apart.size else 'never'}")
@@ -435,27 +546,34 @@ def last_bit_table(runs: dict) -> str:
 
 def probability_grid(net: MatrixNet, bounds, resolution: int = 100):
     """P(class 1) on a grid over ``bounds`` = (x_min, x_max, y_min, y_max): xs, ys, P[ys, xs]."""
-    x0, x1, y0, y1 = finite_array(bounds, "bounds", shape=(4,))
+    net = _classifier_net(net)
+    x0, x1, y0, y1 = finite_array(bounds, "bounds", shape=(4,), limit=LIMIT)
     if x1 <= x0 or y1 <= y0:
         raise ValueError(f"bounds must be (x_min, x_max, y_min, y_max) with min < max, "
                          f"got {bounds}")
-    resolution = positive_int(resolution, "resolution", minimum=2)
+    resolution = positive_int(resolution, "resolution", minimum=2, maximum=MAX_RESOLUTION)
     xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
     gx, gy = np.meshgrid(xs, ys)
-    P = predict_proba(net, np.column_stack([gx.ravel(), gy.ravel()]))
+    P = _proba(net, np.column_stack([gx.ravel(), gy.ravel()]))
     return xs, ys, P.reshape(gy.shape)
 
 
 def bounds_of(data: Dataset, margin: float = 0.5) -> tuple[float, float, float, float]:
     """A box around the points with ``margin`` to spare on every side."""
+    data = _dataset(data, "data")
+    margin = number_in(margin, "margin", 0.0, LIMIT)
     lo, hi = data.X.min(axis=0) - margin, data.X.max(axis=0) + margin
     return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
 
 
 def predict_points(net: MatrixNet, points) -> str:
     """P(class 1) and the predicted class for each point (x1, x2) a learner types in."""
-    P = predict_proba(net, np.atleast_2d(finite_array(points, "points")))
-    rows = np.atleast_2d(np.asarray(points, dtype=float))
+    net = _classifier_net(net)
+    rows = np.atleast_2d(finite_array(points, "points", limit=LIMIT))
+    if rows.ndim != 2 or rows.shape[1] != 2 or rows.shape[0] == 0:
+        raise ValueError(f"points must be (x1, x2) pairs, shape (n, 2), got shape "
+                         f"{np.shape(points)}")
+    P = _proba(net, rows)
     return _Text("\n".join(
         f"x1 = {a:+.2f}, x2 = {b:+.2f}:  P(class 1) = {p:.4f}  ->  class {int(p >= 0.5)}"
         for (a, b), p in zip(rows, P, strict=True)))
