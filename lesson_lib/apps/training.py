@@ -9,6 +9,8 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..core import datasets, training
+from ..core.checks import flag, number_in, one_of, positive_int
+from ..core.checks import seed as _seed
 from ..figures import training as figures
 from .base import App
 
@@ -23,8 +25,11 @@ class LearningRateExplorer(App):
 
     def __init__(self, learning_rate: float = 0.5, update_biases: bool = True,
                  steps: int = 10_000):
-        self.steps = steps
         low, high, step = training.RATE_EXPONENTS
+        # The slider would move a value outside its range to the nearest end without a word.
+        learning_rate = number_in(learning_rate, "learning_rate", 10**low, 10**high)
+        update_biases = flag(update_biases, "update_biases")
+        self.steps = positive_int(steps, "steps")  # the readout shows E after 1 update
         self.controls = {
             "learning_rate": widgets.FloatLogSlider(
                 value=learning_rate, base=10, min=low, max=high, step=step,
@@ -68,17 +73,29 @@ class DatasetTrainer(App):
     """Pick a data set, hidden units, learning rate and epochs; press Train and watch the
     decision boundary form; type a point to see what the trained network predicts."""
 
+    # The sliders' ranges; a start outside them is refused (a slider would quietly clamp it).
+    HIDDEN = (1, 16)
+    RATE_EXPONENTS = (-2, 1)
+    EPOCHS = (1, 300)
+
     def __init__(self, dataset: str = "moons", hidden: int = 8, learning_rate: float = 2.0,
                  epochs: int = 100, seed: int = 0):
-        self.seed = seed
+        one_of(dataset, "dataset", datasets.MAKERS)
+        hidden = positive_int(hidden, "hidden", *self.HIDDEN)
+        low, high = self.RATE_EXPONENTS
+        learning_rate = number_in(learning_rate, "learning_rate", 10**low, 10**high)
+        epochs = positive_int(epochs, "epochs", *self.EPOCHS)
+        self.seed = _seed(seed)
         self.controls = {
-            "hidden": widgets.IntSlider(value=hidden, min=1, max=16, description="hidden units",
+            "hidden": widgets.IntSlider(value=hidden, min=self.HIDDEN[0], max=self.HIDDEN[1],
+                                        description="hidden units",
                                         style={"description_width": "initial"}),
             "learning_rate": widgets.FloatLogSlider(
-                value=learning_rate, base=10, min=-2, max=1, step=0.1,
+                value=learning_rate, base=10, min=low, max=high, step=0.1,
                 description="learning rate", readout_format=".3g",
                 style={"description_width": "initial"}),
-            "epochs": widgets.IntSlider(value=epochs, min=1, max=300, description="epochs",
+            "epochs": widgets.IntSlider(value=epochs, min=self.EPOCHS[0], max=self.EPOCHS[1],
+                                        description="epochs",
                                         style={"description_width": "initial"}),
             "dataset": widgets.Dropdown(options=list(datasets.MAKERS), value=dataset,
                                         description="data set"),

@@ -14,8 +14,16 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
 from ..core import datasets, training
+from ..core.checks import (
+    finite_array,
+    instance_of,
+    number_in,
+    one_of,
+    positive_int,
+    positive_number,
+)
 from ..core.datasets import Dataset
-from ..core.network import TrainingHistory
+from ..core.network import LIMIT, TrainingHistory
 from ..core.training import rate_text
 from .style import PALETTE, new_figure, styled
 
@@ -29,10 +37,39 @@ VERDICT_COLOURS = {"slow": PALETTE["sky"], "good": PALETTE["green"],
 ERROR_LABEL = "$E_{total}$ (no unit, log scale)"
 # Below this E_total each output is within a few float steps of its target: rounding only.
 ERROR_FLOOR = 1e-30
+MAX_COLUMNS = 10  # panels side by side: more would each be too small to read
 
 
-def _errors(run) -> np.ndarray:
-    return run.errors if isinstance(run, TrainingHistory) else np.asarray(run, dtype=float)
+def _errors(label, run) -> np.ndarray:
+    if isinstance(run, TrainingHistory):
+        return run.errors
+    return finite_array(run, f"runs[{label!r}]", shape=(None,), min_size=1)
+
+
+def _rates(rates, name: str) -> np.ndarray:
+    rates = finite_array(rates, name, shape=(None,), min_size=1)
+    if np.any(rates <= 0) or np.any(rates > LIMIT):
+        raise ValueError(f"{name} must be learning rates > 0 and <= {LIMIT:g}, "
+                         f"got {rates.tolist()}")
+    return rates
+
+
+def _sweep(sweep) -> training.LearningRateSweep:
+    return instance_of(sweep, "sweep", training.LearningRateSweep)
+
+
+def _data_sets(train, test) -> None:
+    instance_of(train, "train", Dataset)
+    if test is not None:
+        instance_of(test, "test", Dataset)
+
+
+def _history(history) -> training.EpochHistory:
+    return instance_of(history, "history", training.EpochHistory)
+
+
+def _resolution(resolution) -> int:
+    return positive_int(resolution, "resolution", minimum=2, maximum=training.MAX_RESOLUTION)
 
 
 @styled
@@ -40,11 +77,15 @@ def error_curves(runs: dict, target: float | None = None,
                  title: str = "Total error while training on the lecture's sample",
                  figsize=(9, 5)):
     """E_total against the number of updates (log scale), one line per run."""
+    colours = (PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["purple"])
+    instance_of(runs, "runs", dict)
+    if not 1 <= len(runs) <= len(colours):
+        raise ValueError(f"runs must hold 1 to {len(colours)} runs (one colour each), "
+                         f"got {len(runs)}")
+    curves = {label: _errors(label, run) for label, run in runs.items()}
+    target = None if target is None else positive_number(target, "target")
     fig, ax = new_figure(figsize=figsize)
-    for (label, run), colour in zip(runs.items(), (PALETTE["blue"], PALETTE["vermillion"],
-                                                   PALETTE["green"], PALETTE["purple"]),
-                                    strict=False):
-        errors = _errors(run)
+    for (label, errors), colour in zip(curves.items(), colours, strict=False):
         ax.plot(np.arange(len(errors)), errors, color=colour, label=label)
         if target is not None:
             hits = np.flatnonzero(errors <= target)
@@ -71,11 +112,11 @@ def learning_rate_curves(sweep: training.LearningRateSweep, rates, figsize=(10, 
     The stalled rates end up on top of each other, so they share one legend entry and a
     label pointing at them.
     """
+    rows = [_sweep(sweep)._row(rate) for rate in _rates(rates, "rates")]
     fig, ax = new_figure(figsize=figsize)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
     styles = ["-", "--", "-.", ":"]
-    rows = [sweep._row(rate) for rate in rates]
     stalled = [i for i in rows if sweep.verdict(i) == "stalled"]
     seen: dict[str, int] = {}
     for i in rows:
@@ -128,6 +169,9 @@ def rate_explorer(sweep: training.LearningRateSweep, rate: float,
                   reference_rates=(0.05, 10.0, 1000.0), figsize=(9, 5)):
     """One bold curve for ``rate`` over faint reference curves (slow, good, stalled);
     ``fig.handles['curve']`` is the bold line."""
+    reference_rates = _rates(reference_rates, "reference_rates")
+    rate = positive_number(rate, "rate", maximum=LIMIT)
+    _sweep(sweep)
     fig, ax = new_figure(figsize=figsize)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
@@ -146,7 +190,7 @@ def rate_explorer(sweep: training.LearningRateSweep, rate: float,
 
 def set_rate_curve(fig, sweep: training.LearningRateSweep, rate: float) -> tuple:
     """Point the bold line at ``rate``'s curve; returns (errors, verdict)."""
-    errors, kind = sweep.curve(rate)
+    errors, kind = _sweep(sweep).curve(rate)
     fig.handles["curve"].set_ydata(errors[1:])
     return errors, kind
 
@@ -166,6 +210,7 @@ def _scatter(ax, data: Dataset, hollow: bool = False, label_suffix: str = ""):
 @styled
 def dataset(train: Dataset, test: Dataset | None = None, figsize=(6.5, 5.5)):
     """The points of a two-class data set; held-out points hollow."""
+    _data_sets(train, test)
     fig, ax = new_figure(figsize=figsize)
     _scatter(ax, train, label_suffix=" (training)")
     if test is not None:
@@ -198,7 +243,10 @@ def boundary_snapshots(history: training.EpochHistory, train: Dataset, epochs=No
                        resolution: int = 80, columns: int = 3, figsize=None):
     """The decision boundary (P(class 1) = 0.5, black) after chosen epochs, in rows of
     ``columns`` panels; a spare panel (or one added) holds the legend and the colour bar."""
-    epochs = sorted(history.snapshots) if epochs is None else list(epochs)
+    epochs = _snapshot_epochs(_history(history), epochs)
+    _data_sets(train, None)
+    resolution = _resolution(resolution)
+    columns = positive_int(columns, "columns", maximum=MAX_COLUMNS)
     rows = len(epochs) // columns + 1
     fig, axes = new_figure(rows, columns, figsize=figsize or (4.4 * columns, 4.1 * rows),
                            sharex=True, sharey=True)
@@ -232,6 +280,19 @@ def boundary_snapshots(history: training.EpochHistory, train: Dataset, epochs=No
     return fig
 
 
+def _snapshot_epochs(history: training.EpochHistory, epochs) -> list[int]:
+    kept = sorted(history.snapshots)
+    if epochs is None:
+        epochs = kept
+    elif isinstance(epochs, (str, bytes)) or not hasattr(epochs, "__iter__"):
+        raise TypeError(f"epochs must be a list of epoch numbers, got {epochs!r}")
+    epochs = [positive_int(e, f"epochs[{k}]", minimum=0) for k, e in enumerate(epochs)]
+    if not epochs or any(e not in history.snapshots for e in epochs):
+        raise ValueError(f"epochs must be epochs whose network history kept "
+                         f"(snapshot_epochs of train_epochs: {kept}), got {epochs}")
+    return epochs
+
+
 @styled
 def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | None = None,
              points=None, resolution: int = 80, figsize=(11, 4.8)):
@@ -240,6 +301,14 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ``fig.handles`` holds the image, the scatters, the accuracy lines and the marker for
     new points, for an app to change.
     """
+    _history(history)
+    _data_sets(train, test)
+    resolution = _resolution(resolution)
+    if points is not None:
+        points = np.atleast_2d(finite_array(points, "points", limit=LIMIT))
+        if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
+            raise ValueError(f"points must be (x1, x2) pairs, shape (n, 2), got shape "
+                             f"{points.shape}")
     fig, (ax, ax_acc) = new_figure(1, 2, figsize=figsize, width_ratios=[1.1, 1])
     bounds = training.bounds_of(train)
     image, grid = _boundary(ax, history.net, bounds, resolution)
@@ -289,13 +358,14 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
                                           point_text, legend, train_line, test_line)
                               if a is not None]
     if points is not None:
-        x1, x2 = np.atleast_2d(points)[0]
+        x1, x2 = points[0]
         set_point(fig, history.net, x1, x2)
     return fig
 
 
 def set_point(fig, net, x1: float, x2: float) -> float:
     """Move the star to (x1, x2) and write the network's P(class 1) there; returns it."""
+    x1, x2 = number_in(x1, "x1", -LIMIT, LIMIT), number_in(x2, "x2", -LIMIT, LIMIT)
     p = float(training.predict_proba(net, [[x1, x2]])[0])
     fig.handles["marker"].set_data([x1], [x2])
     fig.handles["point_text"].set_text(
@@ -310,6 +380,8 @@ def set_boundary(fig, history: training.EpochHistory, train: Dataset,
     Returns True when the axes' limits changed too, so that the whole figure, not only
     its dynamic artists, needs drawing again.
     """
+    _history(history)
+    _data_sets(train, test)
     limits_changed = False
     h = fig.handles
     bounds = training.bounds_of(train)
@@ -339,6 +411,7 @@ def set_boundary(fig, history: training.EpochHistory, train: Dataset,
 
 def set_points(fig, train: Dataset, test: Dataset | None = None) -> None:
     """Move the scatters to another data set's points."""
+    _data_sets(train, test)
     for data, handles in ((train, fig.handles["train"]), (test, fig.handles["test"])):
         if data is None:
             continue
@@ -352,6 +425,8 @@ def untrained_view(dataset_name: str = "moons", hidden: int = 8, seed: int = 0,
 
     ``fig.handles`` also keeps the ``history``, ``train_set`` and ``test_set`` it drew.
     """
+    one_of(dataset_name, "dataset_name", datasets.MAKERS)
+    point = finite_array(point, "point", shape=(2,), limit=LIMIT)
     train, test = datasets.make(dataset_name, seed=seed).split(seed=seed)
     history = training.train_epochs(training.classifier(hidden, seed=seed), train, 0, 1.0,
                                     test=test)
@@ -364,7 +439,8 @@ def untrained_view(dataset_name: str = "moons", hidden: int = 8, seed: int = 0,
 def last_bit_curves(runs: dict, figsize=(11, 4.8)):
     """Mean error per epoch of each pair of runs from ``training.last_bit_runs``, one panel
     per learning rate: the start as drawn, and the same start with one weight one bit apart."""
-    fig, axes = new_figure(1, len(runs), figsize=figsize, sharey=True)
+    fig, axes = new_figure(1, len(training._last_bit_pairs(runs)), figsize=figsize,
+                           sharey=True)
     for ax, (rate, (plain, nudged)) in zip(np.atleast_1d(axes), runs.items(), strict=True):
         epochs = np.arange(len(plain.errors))
         ax.plot(epochs, plain.errors, color=PALETTE["blue"], label="weights as drawn")
