@@ -1,0 +1,196 @@
+"""Lesson 8's plumbing: TensorFlow as an optional import, and timing updates side by side.
+
+The lesson's TensorFlow code is in the notebook; this module only finds TensorFlow (or
+says how to install it), runs the NumPy loop it is compared with, and times them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import os
+import time
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from .checks import positive_int
+
+INSTALL = ".venv/bin/python -m pip install -r requirements-tensorflow.txt"
+SKIPPED = "skipped: TensorFlow is not installed (see the first cell)"
+# Set before TensorFlow loads: its C++ start-up notes go to the process's stderr, which
+# Jupyter shows in the page. oneDNN off also keeps float64 sums in one order.
+QUIET = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+
+
+def _skip_cell(lines: list[str]) -> list[str]:
+    """An IPython input transformer: any cell becomes one line saying it was skipped."""
+    return [f"print({SKIPPED!r})\n"]
+
+
+def optional_tensorflow(shell=None):
+    """The ``tensorflow`` module, or None, and then every later cell of the notebook is skipped.
+
+    ``shell`` is the IPython shell whose cells to skip (the running one by default; outside
+    IPython nothing is skipped). Calling it again after installing TensorFlow stops skipping.
+    """
+    for name, value in QUIET.items():
+        os.environ.setdefault(name, value)
+    try:
+        tf = importlib.import_module("tensorflow")
+    except ModuleNotFoundError as error:
+        if error.name != "tensorflow":  # TensorFlow is there but broken: show why
+            raise
+        tf = None
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ModuleNotFoundError:
+            get_ipython = None  # noqa: N806  (plain Python: nothing to skip)
+        shell = get_ipython() if get_ipython else None
+    if shell is not None:
+        transformers = shell.input_transformers_cleanup
+        if _skip_cell in transformers:
+            transformers.remove(_skip_cell)
+        if tf is None:
+            transformers.append(_skip_cell)
+    return tf
+
+
+def numpy_updates(W1, b1, W2, b2, x, t, learning_rate: float, updates: int) -> list:
+    """``updates`` gradient-descent steps of lesson 5's matrix form; new arrays, inputs kept.
+
+    Shapes: W1 (hidden, inputs), b1 (hidden, 1), W2 (outputs, hidden), b2 (outputs, 1),
+    x (inputs, 1), t (outputs, 1).
+    """
+    W1, b1, W2, b2 = (np.array(a, dtype=float) for a in (W1, b1, W2, b2))
+    x, t = np.asarray(x, dtype=float), np.asarray(t, dtype=float)
+    for _ in range(updates):
+        outH = 1.0 / (1.0 + np.exp(-(W1 @ x + b1)))       # (hidden, 1)
+        outY = 1.0 / (1.0 + np.exp(-(W2 @ outH + b2)))    # (outputs, 1)
+        delta_y = (outY - t) * outY * (1.0 - outY)        # dE/dy, (outputs, 1)
+        delta_h = (W2.T @ delta_y) * outH * (1.0 - outH)  # dE/dh, (hidden, 1)
+        W2 -= learning_rate * (delta_y @ outH.T)
+        b2 -= learning_rate * delta_y
+        W1 -= learning_rate * (delta_h @ x.T)
+        b1 -= learning_rate * delta_h
+    return [W1, b1, W2, b2]
+
+
+def seconds_per_update(run: Callable[[int], object], updates: int, repeats: int = 3) -> float:
+    """The fastest of ``repeats`` timed calls ``run(updates)``, divided by ``updates``.
+
+    One untimed call of ``run(1)`` first, so one-off work (tracing a ``tf.function``,
+    loading a kernel) is not counted as the cost of an update.
+    """
+    updates = positive_int(updates, "updates")
+    repeats = positive_int(repeats, "repeats")
+    run(1)
+    best = math.inf
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run(updates)
+        best = min(best, time.perf_counter() - start)
+    return best / updates
+
+
+class Costs(dict):
+    """Seconds per update by implementation; prints a table with ratios to the fastest."""
+
+    def fastest(self) -> str:
+        return min(self, key=self.get)
+
+    def ratio(self, slow: str, fast: str) -> float:
+        """How many times ``fast``'s update fits into ``slow``'s."""
+        return self[slow] / self[fast]
+
+    def __repr__(self) -> str:
+        width = max(len(name) for name in self)
+        best = self[self.fastest()]
+        lines = [f"{'implementation':<{width}}  {'per update':>10}  {'x the fastest':>13}"]
+        for name, seconds in self.items():
+            lines.append(f"{name:<{width}}  {_duration(seconds):>10}  {seconds / best:>13.1f}")
+        return "\n".join(lines)
+
+    _repr_pretty_ = lambda self, p, cycle: p.text(repr(self))  # noqa: E731  (IPython hook)
+
+
+def measure(runs: Mapping[str, Callable[[int], object]], updates: Mapping[str, int] | int,
+            repeats: int = 3) -> Costs:
+    """Time each ``runs[name](n)``, n updates; ``updates`` is one n or one per name."""
+    counts = updates if isinstance(updates, Mapping) else dict.fromkeys(runs, updates)
+    return Costs((name, seconds_per_update(run, counts[name], repeats))
+                 for name, run in runs.items())
+
+
+def times(ratio: float) -> str:
+    """A ratio in words: '3.2 times', '40 times'."""
+    return f"{ratio:.2g} times" if ratio < 10 else f"{ratio:,.0f} times"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.1f} us"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+_PLUMBING = {"Placeholder", "Const", "ReadVariableOp", "Identity", "NoOp", "Shape",
+             "BroadcastGradientArgs", "Reshape", "Sum"}
+
+
+def recorded_graph(function, *args) -> str:
+    """The operations a ``tf.function`` runs, forward first, then what ``tape.gradient`` added.
+
+    Constants, reads of variables and shape bookkeeping are left out. A backward operation
+    is named by the forward operation it differentiates: TensorFlow files it under
+    ``gradient_tape/<forward op>/``.
+    """
+    graph = function.get_concrete_function(*args).graph
+    forward, backward, kinds = [], [], {}
+    for op in graph.get_operations():
+        if op.type in _PLUMBING:
+            continue
+        if op.name.startswith("gradient_tape/"):
+            backward.append((op.type, op.name.split("/")[1]))
+        else:
+            forward.append(f"{op.name} ({op.type})")
+            kinds[op.name] = op.type
+    lines = ["forward pass, as recorded:", "  " + " -> ".join(forward),
+             "backward pass, added by tape.gradient, in the order it runs:"]
+    lines += [f"  {kind:<12} derivative of {of} ({kinds.get(of, '?')})" for kind, of in backward]
+    return _Text("\n".join(lines))
+
+
+def side_by_side(values: Mapping[str, float], reference: Mapping[str, float],
+                 labels: tuple[str, str], tolerance: float = 1e-12) -> str:
+    """Two sets of named numbers in columns (10 significant figures) and whether they agree.
+
+    Agreement is |a - b| <= tolerance for every name of ``reference``; the line under the
+    table says so, or names the largest difference.
+    """
+    missing = [name for name in reference if name not in values]
+    if missing:
+        raise ValueError(f"values has no {', '.join(missing)}")
+    width = max(len(name) for name in reference)
+    lines = [f"{'':<{width}}  {labels[0]:>16}  {labels[1]:>16}"]
+    lines += [f"{name:<{width}}  {float(values[name]):>16.10g}  {float(want):>16.10g}"
+              for name, want in reference.items()]
+    worst = max(reference, key=lambda name: abs(float(values[name]) - float(reference[name])))
+    gap = abs(float(values[worst]) - float(reference[worst]))
+    if gap <= tolerance:
+        lines.append(f"all {len(reference)} agree to {tolerance:g}: yes")
+    else:
+        lines.append(f"all {len(reference)} agree to {tolerance:g}: NO, {worst} differs by "
+                     f"{gap:.2g}")
+    return _Text("\n".join(lines))
+
+
+class _Text(str):
+    """A string that a notebook shows as printed text, not as a quoted repr."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    _repr_pretty_ = lambda self, p, cycle: p.text(str(self))  # noqa: E731  (IPython hook)

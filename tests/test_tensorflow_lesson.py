@@ -1,0 +1,95 @@
+"""Lesson 8: the skip mechanism without TensorFlow, and TensorFlow against LessonNet with it."""
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+import lesson_lib as ll
+from lesson_lib.core import framework
+
+
+class FakeShell:
+    def __init__(self):
+        self.input_transformers_cleanup = []
+
+
+def test_without_tensorflow_every_later_cell_is_skipped():
+    # a fresh interpreter in which importing tensorflow fails as if it were not installed
+    code = textwrap.dedent("""
+        import sys
+        sys.modules["tensorflow"] = None
+        from lesson_lib.core import framework
+        class Shell:
+            input_transformers_cleanup = []
+        shell = Shell()
+        assert framework.optional_tensorflow(shell) is None
+        lines = shell.input_transformers_cleanup[0](["w1 = tf.Variable(0.15)\\n"])
+        exec("".join(lines))
+        framework.optional_tensorflow(shell)
+        assert len(shell.input_transformers_cleanup) == 1, "skipping registered twice"
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == framework.SKIPPED
+
+
+def test_numpy_updates_match_lesson_net():
+    W1, W2 = np.array([[0.15, 0.20], [0.25, 0.30]]), np.array([[0.40, 0.45], [0.50, 0.55]])
+    b1, b2 = np.full((2, 1), 0.35), np.full((2, 1), 0.60)
+    x, t = np.array([[0.05], [0.10]]), np.array([[0.01], [0.99]])
+    W1n, b1n, W2n, b2n = framework.numpy_updates(W1, b1, W2, b2, x, t, 0.5, 100)
+    want = ll.LessonNet().train(100, learning_rate=0.5).final.params
+    got = np.concatenate([W1n.ravel(), W2n.ravel(), b1n.ravel(), b2n.ravel()])
+    np.testing.assert_allclose(got, list(want.values()), rtol=0, atol=1e-12)
+    assert W1[0, 0] == 0.15, "the inputs must not change"
+
+
+def test_side_by_side_says_agree_or_names_the_worst():
+    ok = framework.side_by_side({"a": 1.0, "b": 2.0}, {"a": 1.0, "b": 2.0}, ("x", "y"))
+    assert ok.endswith("all 2 agree to 1e-12: yes")
+    bad = framework.side_by_side({"a": 1.0, "b": 2.1}, {"a": 1.0, "b": 2.0}, ("x", "y"))
+    assert "NO, b differs by 0.1" in bad
+    with pytest.raises(ValueError, match="values has no b"):
+        framework.side_by_side({"a": 1.0}, {"a": 1.0, "b": 2.0}, ("x", "y"))
+
+
+def test_costs_table_and_ratios():
+    costs = framework.measure({"fast": lambda n: None, "slow": lambda n: sum(range(n * 1000))},
+                              updates=50, repeats=2)
+    assert costs.fastest() == "fast" and costs.ratio("slow", "fast") > 1
+    assert "x the fastest" in repr(costs)
+    assert framework.times(3.21) == "3.2 times" and framework.times(824.9) == "825 times"
+    with pytest.raises(ValueError, match="updates must be >= 1"):
+        framework.seconds_per_update(lambda n: None, 0)
+
+
+def test_tape_gives_lesson_5_gradients():
+    tf = pytest.importorskip("tensorflow")
+    names = ll.core.network.PARAMS
+    params = {n: tf.Variable(v, dtype=tf.float64) for n, v in
+              ll.core.network.LESSON_PARAMS.items()}
+    x1, x2, T1, T2 = (tf.constant(v, tf.float64) for v in (0.05, 0.10, 0.01, 0.99))
+    p = params
+    with tf.GradientTape() as tape:
+        outH1 = tf.sigmoid(x1 * p["w1"] + x2 * p["w2"] + p["b11"])
+        outH2 = tf.sigmoid(x1 * p["w3"] + x2 * p["w4"] + p["b12"])
+        outY1 = tf.sigmoid(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
+        outY2 = tf.sigmoid(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
+        E_total = 0.5 * (T1 - outY1) ** 2 + 0.5 * (T2 - outY2) ** 2
+    grads = tape.gradient(E_total, [params[n] for n in names])
+    want = ll.LessonNet().gradient()
+    for name, g in zip(names, grads, strict=True):
+        assert abs(g.numpy() - want[name]) <= 1e-12, name
+    # the changed network of exercise 2
+    params["w5"].assign(-0.4)
+    with tf.GradientTape() as tape:
+        outH1 = tf.sigmoid(x1 * p["w1"] + x2 * p["w2"] + p["b11"])
+        outH2 = tf.sigmoid(x1 * p["w3"] + x2 * p["w4"] + p["b12"])
+        outY1 = tf.sigmoid(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
+        outY2 = tf.sigmoid(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
+        E_total = 0.5 * (T1 - outY1) ** 2 + 0.5 * (T2 - outY2) ** 2
+    assert ll.exercises.tensorflow.ex2.check(tape.gradient(E_total, params["w1"]).numpy())
