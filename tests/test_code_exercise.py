@@ -7,7 +7,12 @@ import pytest
 import lesson_lib as ll
 from lesson_lib.exercises import CodeExercise, function_from_code
 
-CODE_EXERCISES = [ll.exercises.forward.ex6, ll.exercises.backward.ex6]
+LESSONS = ("sigmoid", "chain", "descent", "forward", "backward", "training")
+# Every CodeExercise of every lesson, found by type: a new one is covered without a list.
+CODE_EXERCISES = [pytest.param(ex, id=f"{lesson}.{name}")
+                  for lesson in LESSONS
+                  for name, ex in vars(getattr(ll.exercises, lesson)).items()
+                  if isinstance(ex, CodeExercise)]
 
 
 SOLUTION = "def f(x):\n    s = 1 / (1 + math.exp(-x))\n    return s * (1 - s)\n"
@@ -59,8 +64,17 @@ def test_a_wrong_quantity_is_named_with_the_case_that_shows_it():
     assert "Try ex6.hint()" in message
 
 
+def test_the_lessons_code_exercises_are_found():
+    found = {p.id for p in CODE_EXERCISES}
+    assert {"forward.ex6", "backward.ex6", "backward.ex7"} <= found
+
+
+@pytest.mark.parametrize("ex", CODE_EXERCISES)
+def test_each_code_exercise_names_at_least_two_slips(ex):
+    assert len(ex.slips) >= 2
+
+
 def test_each_slip_implementation_is_recognised_by_its_message():
-    assert all(len(ex.slips) >= 2 for ex in CODE_EXERCISES)
     forward = ll.exercises.forward
     assert "1/2" in forward.ex6.check(forward._no_half).message
     src = ll.exercises.backward.ex6.solution_code.replace(
@@ -72,7 +86,7 @@ def test_each_slip_implementation_is_recognised_by_its_message():
 @pytest.mark.parametrize("function, words", [
     (None, "No answer yet"),
     (42, "Pass the function itself"),
-    (lambda: 1.0, "the check calls it with 1 arguments, (x)"),
+    (lambda: 1.0, "the check calls it with 1 argument, (x)"),
     (lambda x: 1 / 0, "With the lecture's values, your function raised ZeroDivisionError"),
     (lambda x: None, "returned None"),
     (lambda x: "0.2", "should return one number, slope. You gave the text"),
@@ -118,3 +132,14 @@ def test_function_from_code_picks_the_named_or_last_function():
     assert function_from_code(code)() == math.e and function_from_code(code, "a")() == math.pi
     with pytest.raises(ValueError, match="defines no function named c"):
         function_from_code(code, "c")
+
+
+def test_an_untouched_stub_is_no_answer_yet_not_a_wrong_answer():
+    from lesson_lib.exercises.coding import STUB
+    exercise = make()
+    params = ", ".join(exercise.params)
+    for body in ("...", "pass", "return ..."):
+        namespace = {}
+        exec(f"def stub({params}):\n    {body}\n", namespace)
+        assert exercise.check(namespace["stub"]).message == STUB, body
+    assert exercise.check(lambda x: None).message != STUB  # a real body that forgot return

@@ -116,7 +116,7 @@ def test_exercises_show_questions_and_not_yet_never_a_solution(cells):
     for name in ("ex5", "ex6"):
         exercise = getattr(ll.exercises.descent, name)
         cell = next(c for c in checks if f"{name}.check(" in c.source)
-        assert "    return ...\n" in cell.source and "placeholder" in outputs(cell)
+        assert "    return ...\n" in cell.source and "No answer yet" in outputs(cell)
         for c in code:
             assert exercise.solution_code.strip() not in c.source + outputs(c)
             assert "Solution:" not in outputs(c) and "Hint:" not in outputs(c)

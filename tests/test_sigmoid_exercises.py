@@ -202,7 +202,7 @@ def test_a_function_right_only_on_the_lecture_s_case_is_caught_on_an_unseen_one(
     (lambda x: math.log(x), "your function raised ValueError"),
     (lambda x: "abc", "You gave the text 'abc'"),
     (lambda x: None, "returned None"),
-    (lambda x, y: 0.0, "the check calls it with 1 arguments, (x)"),
+    (lambda x, y: 0.0, "the check calls it with 1 argument, (x)"),
     (0.25, "Pass the function itself"),
 ])
 def test_odd_answers_to_the_coding_exercises_get_a_sentence(function, words):

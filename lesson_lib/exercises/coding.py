@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -36,7 +37,8 @@ class CodeExercise:
     ``random_case(rng)`` draws an unseen case as a dict; ``cases`` of them are drawn with
     ``seed``, so every check sees the same ones. ``slips`` lists (wrong function, message).
     ``slopes`` maps a derivative in ``returns`` to the argument it differentiates ``loss``
-    by: the reference is checked against central differences of ``loss`` on construction.
+    by: the reference is checked against central differences of ``loss`` on construction,
+    and a wrong answer's message quotes one (``loss_name`` says what ``loss`` computes).
     """
 
     def __init__(
@@ -53,6 +55,7 @@ class CodeExercise:
         slips: Sequence[tuple[Callable, str]] = (),
         slopes: Mapping[str, str] | None = None,
         loss: Callable | None = None,
+        loss_name: str = "the error",
         cases: int = 10,
         seed: int = 0,
     ):
@@ -84,6 +87,9 @@ class CodeExercise:
         if self.slopes and not callable(loss):
             raise TypeError("slopes need loss, a function of the params")
         self._loss = loss
+        if not isinstance(loss_name, str) or not loss_name.strip():
+            raise TypeError(f"loss_name must be a non-empty string, got {loss_name!r}")
+        self.loss_name = loss_name
         for quantity in self.slopes:
             fd = self._central_difference(quantity, self.cases[0])
             if not math.isclose(self._expected[0][quantity], fd, rel_tol=FD_REL_TOL,
@@ -134,9 +140,11 @@ class CodeExercise:
                 output = function(*(case[p] for p in self.params))
             except Exception as error:  # the learner's code: any error is feedback
                 return Feedback(False, f"{_capital(self._where(index))}, your function "
-                                       f"raised {type(error).__name__}: {error}")
+                                       f"raised {type(error).__name__}: {error}.")
+            if output is Ellipsis or (output is None and _is_stub(function)):
+                return Feedback(False, STUB)
             try:
-                results.append(self._read(output))
+                results.append(self.read_output(output))
             except Unreadable as why:
                 return Feedback(False, f"{_capital(self._where(index))}, "
                                        f"{str(why)[0].lower()}{str(why)[1:]}.")
@@ -144,15 +152,16 @@ class CodeExercise:
                                                               strict=True))
                  for q in self.returns if not _close(got[q], want[q])]
         if not wrong:
-            return Feedback(True, f"Well done: {_count(self.returns)} agree with the "
+            return Feedback(True, f"Well done: {_count(self.returns)} with the "
                                   f"reference on the lecture's values and on "
                                   f"{len(self.cases) - 1} cases you have not seen.")
         index, quantity = wrong[0]
         got, want = results[index][quantity], self._expected[index][quantity]
-        message = (f"{quantity} is wrong {self._where(index)}: you have {got:.6g}, "
-                   f"expected {want:.6g}.")
+        shown_got, shown_want = _pair(got, want)
+        message = (f"{quantity} is wrong {self._where(index)}: you have {shown_got}, "
+                   f"expected {shown_want}.")
         if quantity in self.slopes:
-            message += (f" (A central difference of the error in {self.slopes[quantity]} "
+            message += (f" (A central difference of {self.loss_name} in {self.slopes[quantity]} "
                         f"gives {self._central_difference(quantity, self.cases[index]):.6g}.)")
         for why, slip in self.slips:
             differ = [(i, q) for i, values in enumerate(slip) for q in self.returns
@@ -169,18 +178,21 @@ class CodeExercise:
         try:
             signature.bind(*self.params)
         except TypeError:
-            return (f"Your function takes {signature}; the check calls it with "
-                    f"{len(self.params)} arguments, ({', '.join(self.params)}).")
+            count = len(self.params)
+            return (f"Your function takes {signature}; the check calls it with {count} "
+                    f"argument{'s' * (count != 1)}, ({', '.join(self.params)}).")
         return None
 
     def _where(self, index: int) -> str:
         if index == 0:
             return "with the lecture's values"
-        case = ", ".join(f"{p}={v:.6g}" for p, v in self.cases[index].items())
+        case = ", ".join(f"{p}={_show(v)}" for p, v in self.cases[index].items())
         return f"in a case you have not seen ({case})"
 
-    def _read(self, output) -> dict:
-        """The learner's result as {quantity: float}, or Unreadable saying what is wrong."""
+    def read_output(self, output) -> dict:
+        """The learner's result as {quantity: float}, or Unreadable saying what is wrong.
+
+        A subclass whose answer has another shape (a path, a table) overrides this."""
         if output is None:
             raise Unreadable("Your function returned None: is its return statement missing")
         if self._single:
@@ -188,7 +200,7 @@ class CodeExercise:
                 return {self.returns[0]: read_number(output)[0]}
             except Unreadable as why:
                 raise Unreadable(f"Your function should return one number, "
-                                 f"{self.returns[0]}. Y{str(why)[1:]}") from None
+                                 f"{self.returns[0]}. {why}") from None
         if isinstance(output, Mapping):
             missing = [q for q in self.returns if q not in output]
             if missing:
@@ -211,8 +223,23 @@ class CodeExercise:
             try:
                 values[quantity] = read_number(item)[0]
             except Unreadable as why:
-                raise Unreadable(f"Your {quantity} is not a number: y{str(why)[1:]}") from None
+                raise Unreadable(f"Your {quantity} is not a number. {why}") from None
         return values
+
+
+STUB = ("No answer yet: write the body of your function in place of the ... and run the "
+        "cell again.")
+
+
+def _placeholder(*args):
+    ...
+
+
+def _is_stub(function) -> bool:
+    """True for a ``def`` whose body is only ``...`` or ``pass`` (it returns None at once)."""
+    code = getattr(function, "__code__", None)
+    return (code is not None and getattr(function, "__name__", "") != "<lambda>"
+            and code.co_code == _placeholder.__code__.co_code)
 
 
 def _capital(text: str) -> str:
@@ -224,7 +251,20 @@ def _close(got: float, want: float) -> bool:
 
 
 def _count(returns) -> str:
-    return f"all {len(returns)} quantities" if len(returns) > 1 else returns[0]
+    return f"all {len(returns)} quantities agree" if len(returns) > 1 else f"{returns[0]} agrees"
+
+
+def _pair(got: float, want: float) -> tuple[str, str]:
+    """Both numbers with just enough figures (at least 6) to tell them apart."""
+    for digits in range(6, 18):
+        a, b = f"{got:.{digits}g}", f"{want:.{digits}g}"
+        if a != b:
+            return a, b
+    return a, b
+
+
+def _show(value) -> str:
+    return f"{value:.6g}" if isinstance(value, numbers.Real) else str(value)
 
 
 def _join_keys(keys) -> str:

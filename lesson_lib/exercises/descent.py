@@ -268,19 +268,6 @@ ex4 = Exercise(
 
 # --- coding exercises -------------------------------------------------------------------
 
-PLACEHOLDER = ("your function still returns the placeholder ...: replace it with your code "
-               "and run the cell again")
-
-
-class _CodeExercise(CodeExercise):
-    """A CodeExercise whose stub ``return ...`` reads as "not yet", not as a wrong type."""
-
-    def _read(self, output) -> dict:
-        if output is Ellipsis:
-            raise Unreadable(PLACEHOLDER)
-        return super()._read(output)
-
-
 CIRCLE = ("x", "pay_east", "pay_north", "miles")
 
 
@@ -304,7 +291,7 @@ def _circle_case(rng) -> dict:
             "pay_north": round(float(rng.uniform(0.5, 10.0)), 2), "miles": miles}
 
 
-ex5 = _CodeExercise(
+ex5 = CodeExercise(
     "Exercise 5 (code). A trip uses all its miles: x miles East and y = sqrt(miles^2 - x^2) "
     "North, paid pay_east and pay_north dollars a mile. Write trip_slope(x, pay_east, "
     "pay_north, miles), the slope dr/dx of its revenue "
@@ -342,12 +329,12 @@ STEPS = 5  # every case takes this many steps, so every path has STEPS + 1 point
 PATH = tuple(f"{name}_{k}" for k in range(STEPS + 1) for name in ("u", "v"))
 
 
-class _PathExercise(_CodeExercise):
+class _PathExercise(CodeExercise):
     """The answer is a path, a list of (u, v) pairs; checked point by point, start first."""
 
-    def _read(self, output) -> dict:
-        if output is None or output is Ellipsis or isinstance(output, dict):
-            return super()._read(output)
+    def read_output(self, output) -> dict:
+        if output is None or isinstance(output, dict):
+            return super().read_output(output)
         if not isinstance(output, (list, tuple, np.ndarray)):
             raise Unreadable(f"Your function returned {short_repr(output)}, of type "
                              f"{type(output).__name__}; it should return the path, a list "
@@ -363,7 +350,7 @@ class _PathExercise(_CodeExercise):
                 raise Unreadable(f"Point {k} of your path is {short_repr(point)}; each point "
                                  "is a pair (u, v)")
             points[f"u_{k}"], points[f"v_{k}"] = point[0], point[1]
-        return super()._read(points)
+        return super().read_output(points)
 
 
 def _path_of(run) -> dict:

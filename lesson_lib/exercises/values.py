@@ -76,13 +76,26 @@ class ValueCheck:
                 return Feedback(False, problem)
             if not _agrees(got, reference[name]):
                 return Feedback(False, self._differs(name, got, reference, namespace))
-        agree = f"All {len(wanted)} values agree" if len(wanted) > 1 else f"{wanted[0]} agrees"
+        agree = ("Both values agree" if len(wanted) == 2 else
+                 f"All {len(wanted)} values agree" if len(wanted) > 2 else f"{wanted[0]} agrees")
         listed = f": {', '.join(wanted)}" if len(wanted) > 1 else ""
         message = (f"{agree} with the reference implementation (to a relative "
                    f"{REL_TOL:g}){listed}.")
+        used = self._inputs_of(wanted)
+        defaults = [name for name in defaults if name in used]
         if defaults:
             message += f" ({_join(defaults)}: the lecture's, since you have not defined them.)"
         return Feedback(True, message)
+
+    def _inputs_of(self, names) -> set[str]:
+        """The inputs that ``names`` are computed from, directly or through other values."""
+        seen, todo = set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo.extend(self.depends_on.get(name, ()))
+        return seen & set(self.inputs)
 
     def _subset(self, names) -> tuple[str, ...]:
         if names is None:
