@@ -103,12 +103,15 @@ row("chain.Chain", chain.Chain,
 row("chain.Chain.at", CHAIN.at, {"x": 1.0}, {"x": "number"})
 row("chain.Chain.table", CHAIN.table, {"x": 4.0, "spacing": 1.0, "rows": 5},
     {"x": "number", "spacing": "positive", "rows": "int"})
-row("chain.ChainTable", chain.ChainTable, {"chain": CHAIN, "xs": [1.0, 2.0]},
-    {"chain": "obj", "xs": "array"})
+row("chain.ChainTable", chain.ChainTable,
+    {"xs": [1.0, 2.0], "ys": [1.0, 2.0], "zs": [1.0, 2.0]},
+    {"xs": "array", "ys": "array", "zs": "array", "title": "text"})
+row("chain.LinkTable", chain.LinkTable, {"rows": [("x", 1.0), ("y = 2*x", 2.0, 2.0, 2.0)]},
+    {"rows": "obj"})
+row("chain.chain_rule", chain.chain_rule, {"links": [(abs, abs)], "x": 1.0},
+    {"links": "obj", "x": "number"})
 row("chain.chain", chain.chain, {}, {"inner": "choice", "a": "number", "outer": "choice",
                                      "b": "number"})
-row("chain.neuron_chain", chain.neuron_chain, {"w": 0.4, "x": 0.6, "c": 0.3},
-    {"w": "number", "x": "number", "c": "number"})
 row("datasets.Dataset", datasets.Dataset, {"name": "d", "X": DATA.X, "y": DATA.y},
     {"X": "array", "y": "array"})
 row("datasets.Dataset.split", DATA.split, {}, {"test_fraction": "fraction", "seed": "seed"})
@@ -187,7 +190,6 @@ row("sigmoid.tangent", sigmoid.tangent, {"name": "sigmoid", "x0": 0.5},
 # Names a row is not needed for: no argument a learner could get wrong (a pure formatter
 # of numbers the package made itself), the checks themselves, or containers.
 NO_ROW = {
-    "chain.SlopeCheck", "chain.lesson_table",
     "network.Values", "network.TrainingHistory", "report.Lines", "descent.DescentResult",
     *(f"checks.{n}" for n in dir(checks) if not n.startswith("_")),
 }

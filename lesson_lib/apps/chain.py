@@ -84,7 +84,7 @@ class ChainExplorer(App):
             f"At x = {x:.2f}: y = {at['y']:.4f}, z = {at['z']:.4f}.<br>"
             f"Local slopes: dy/dx = f'(x) = {at['dy_dx']:.4f}, "
             f"dz/dy = g'(y) = {at['dz_dy']:.4f}.<br>"
-            f"Chain rule: dy/dx * dz/dy = <b>{at['dy_dx_times_dz_dy']:.4f}</b>; "
+            f"Chain rule: dy/dx * dz/dy = <b>{at['dz_dx']:.4f}</b>; "
             f"central difference of z(x): <b>{at['numeric_dz_dx']:.4f}</b> "
             f"(gap {at['abs_error']:.1e}).")
 

@@ -1,14 +1,17 @@
-"""Lesson 2 in numbers: a composition z = g(f(x)), its table, and its local slopes.
+"""Lesson 2 in numbers: a chain of links, each with its value, its local slope and the
+running product of the slopes so far (the chain rule); and the lecture's table of rows.
 
-    y = f(x) = a * inner(x)      dy/dx = a * inner'(x)
-    z = g(y) = b * outer(y)      dz/dy = b * outer'(y)
-    dz/dx = dy/dx * dz/dy        (the chain rule)
+    y = f(x)    dy/dx = f'(x)
+    z = g(y)    dz/dy = g'(y)          (taken at y, where g is, not at x)
+    dz/dx = dy/dx * dz/dy              (the running product after the second link)
+
+This is the reference the lesson's exercises check the learner's own code against.
 """
 
 from __future__ import annotations
 
 import html
-import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,33 +30,33 @@ SHAPES = {
     "sigmoid": (sigmoid, sigmoid_prime, "σ({v})"),
 }
 
-
 MAX_ROWS = 1000  # a table longer than this is a typo, not a table to read
 
 
-def _noise(value: float) -> float:
-    # Two significant figures: the digits after them are rounding noise that varies by machine.
-    return float(f"{value:.1e}")
+def chain_rule(links: Sequence[tuple[Callable, Callable]], x: float) -> list[tuple]:
+    """Walk ``links`` (function, derivative) from ``x``, one row per link.
 
-
-class SlopeCheck(Values):
-    """Values in which an analytic slope and its central difference print with the same digits.
-
-    A central difference is good to about 1e-10, so the pair shows 8 significant figures
-    (more would vary by machine); the abs_error line gives the gap. Other values show 10.
+    Row k is (value, local slope, running product): the link's output, its derivative at
+    its own input (the previous link's output), and the product of the slopes so far,
+    which is d(value)/dx.
     """
-
-    PAIRED_DIGITS = 8
-
-    def __init__(self, *args, paired=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.paired = frozenset(paired)
-
-    def __repr__(self) -> str:
-        width = max((len(k) for k in self), default=0)
-        return "\n".join(
-            f"{k:<{width}} = {v:.{self.PAIRED_DIGITS if k in self.paired else 10}g}"
-            for k, v in self.items())
+    if isinstance(links, (str, bytes)) or not isinstance(links, Sequence) or not links:
+        raise TypeError(f"links must be a non-empty list of (function, derivative) pairs, "
+                        f"got {links!r}")
+    for k, link in enumerate(links):
+        if not (isinstance(link, tuple) and len(link) == 2 and all(map(callable, link))):
+            raise TypeError(f"links[{k}] must be a (function, derivative) pair, got {link!r}")
+    value, product = finite_number(x, "x"), 1.0
+    rows = []
+    for k, (function, derivative) in enumerate(links):
+        try:
+            slope = finite_number(derivative(value), f"the slope of links[{k}]")
+            value = finite_number(function(value), f"the value of links[{k}]")
+        except OverflowError:  # math.exp and friends raise instead of returning inf
+            raise ValueError(f"links[{k}] overflows at its input {value:g}") from None
+        product *= slope
+        rows.append((value, slope, product))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -96,18 +99,14 @@ class Chain:
     def __call__(self, x):
         return self.outer(self.inner(x))
 
-    def at(self, x: float) -> SlopeCheck:
-        """Values and local slopes at ``x``, with the chain rule checked by a central difference."""
+    def at(self, x: float) -> Values:
+        """Values and local slopes at ``x``, and the product checked by a central difference."""
         x = finite_number(x, "x")
-        y = float(self.inner(x))
-        z = float(self.outer(y))
-        dy_dx = float(self.inner.slope(x))
-        dz_dy = float(self.outer.slope(y))
-        dz_dx = dy_dx * dz_dy
+        (y, dy_dx, _), (z, dz_dy, dz_dx) = chain_rule(
+            [(self.inner, self.inner.slope), (self.outer, self.outer.slope)], x)
         numeric = central_difference(lambda t: float(self(t)), x)
-        return SlopeCheck(x=x, y=y, z=z, dy_dx=dy_dx, dz_dy=dz_dy, dy_dx_times_dz_dy=dz_dx,
-                          numeric_dz_dx=numeric, abs_error=_noise(abs(dz_dx - numeric)),
-                          paired=("dy_dx_times_dz_dy", "numeric_dz_dx"))
+        return Values(x=x, y=y, z=z, dy_dx=dy_dx, dz_dy=dz_dy, dz_dx=dz_dx,
+                      numeric_dz_dx=numeric, abs_error=abs(dz_dx - numeric))
 
     def table(self, x: float = 4.0, spacing: float = 1.0, rows: int = 5) -> ChainTable:
         """Rows of x, y, z centred on ``x`` and ``spacing`` apart, with ratios of differences."""
@@ -115,39 +114,36 @@ class Chain:
         spacing = positive_number(spacing, "spacing")
         rows = positive_int(rows, "rows", minimum=2, maximum=MAX_ROWS)
         xs = x + spacing * (np.arange(rows) - (rows - 1) // 2)
-        return ChainTable(self, xs)
+        ys = np.asarray(self.inner(xs), dtype=float)
+        title = f"y = f(x) = {self.inner.formula('x')},  z = g(y) = {self.outer.formula('y')}"
+        return ChainTable(xs, ys, np.asarray(self.outer(ys), dtype=float), title=title)
 
 
 class ChainTable(Table):
-    """The lecture's table: x, y = f(x), z = g(y), and each step's ratio of differences.
+    """The lecture's table: columns x, y, z, and each step's ratio of differences.
 
     Row k's ratios compare it with row k - 1: dy/dx ~ (y_k - y_{k-1}) / (x_k - x_{k-1}).
     """
 
     HEADERS = ("x", "y", "z", "Δy/Δx", "Δz/Δy", "Δz/Δx")
 
-    def __init__(self, chain: Chain, xs):
-        self.chain = instance_of(chain, "chain", Chain)
+    def __init__(self, xs, ys, zs, title: str = ""):
         xs = finite_array(xs, "xs", shape=(None,), min_size=2)
-        ys = np.asarray(chain.inner(xs), dtype=float)
-        zs = np.asarray(chain.outer(ys), dtype=float)
+        if len(xs) > MAX_ROWS:
+            raise ValueError(f"xs must have at most {MAX_ROWS} rows, got {len(xs)}")
+        ys = finite_array(ys, "ys", shape=(len(xs),))
+        zs = finite_array(zs, "zs", shape=(len(xs),))
+        if not isinstance(title, str):
+            raise TypeError(f"title must be a string, got {title!r}")
+        if np.any(np.diff(xs) == 0):
+            raise ValueError("xs must not repeat a value in neighbouring rows (Δx = 0)")
         self.xs, self.ys, self.zs = xs, ys, zs
         rows = [[_clean(xs[0]), _clean(ys[0]), _clean(zs[0]), "", "", ""]]
         for k in range(1, len(xs)):
             dx, dy, dz = xs[k] - xs[k - 1], ys[k] - ys[k - 1], zs[k] - zs[k - 1]
             rows.append([_clean(xs[k]), _clean(ys[k]), _clean(zs[k]), _clean(dy / dx),
                          _ratio(dz, dy), _clean(dz / dx)])
-        title = (f"y = f(x) = {chain.inner.formula('x')},  "
-                 f"z = g(y) = {chain.outer.formula('y')}")
         super().__init__(self.HEADERS, rows, title=title, digits=6)
-
-    def read_slopes(self) -> Values:
-        """The ratios from the first two rows, the way the lecture reads them off its table."""
-        dx, dy, dz = (self.xs[1] - self.xs[0], self.ys[1] - self.ys[0],
-                      self.zs[1] - self.zs[0])
-        dz_dy = _clean(dz / dy) if dy else math.nan
-        return Values(dy_dx=_clean(dy / dx), dz_dy=dz_dy, dz_dx=_clean(dz / dx),
-                      dy_dx_times_dz_dy=_clean(dy / dx) * dz_dy)
 
     def _repr_html_(self) -> str:
         # Inline styles: an ipywidgets.HTML showing this gets none of the notebook's table CSS.
@@ -156,10 +152,36 @@ class ChainTable(Table):
         body = "".join(
             "<tr>" + "".join(f"<td {cell}>{html.escape(self._cell(v))}</td>" for v in row)
             + "</tr>" for row in self.rows)
-        return (f"<p><code>{html.escape(self.title)}</code></p>"
+        title = f"<p><code>{html.escape(self.title)}</code></p>" if self.title else ""
+        return (f"{title}"
                 '<table style="border-collapse: collapse; font-variant-numeric: tabular-nums">'
                 f'<thead style="border-bottom: 1px solid #999"><tr>{head}</tr></thead>'
                 f"<tbody>{body}</tbody></table>")
+
+
+class LinkTable(Table):
+    """The chain rule as a table of links, from numbers the learner computed.
+
+    ``rows`` starts with (name, value) for the start variable, then one (link, value, local
+    slope, running product) per link, e.g. ("z = sin(y)", z, dz_dy, dz_dx).
+    """
+
+    HEADERS = ("link", "value", "local slope", "running product")
+
+    def __init__(self, rows):
+        if isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence) or len(rows) < 2:
+            raise TypeError(f"rows must be a list: (name, value), then one (link, value, "
+                            f"slope, product) per link; got {rows!r}")
+        cells = []
+        for k, row in enumerate(rows):
+            size = 2 if k == 0 else 4
+            if not (isinstance(row, (tuple, list)) and len(row) == size
+                    and isinstance(row[0], str)):
+                what = "(name, value)" if k == 0 else "(link, value, slope, product)"
+                raise TypeError(f"rows[{k}] must be {what} with the name as text, got {row!r}")
+            numbers = [finite_number(v, f"rows[{k}][{i}]") for i, v in enumerate(row[1:], 1)]
+            cells.append([row[0], *numbers, *[""] * (4 - size)])
+        super().__init__(self.HEADERS, cells, digits=10)
 
 
 def _clean(value: float) -> float:
@@ -178,27 +200,3 @@ def chain(inner: str = "linear", a: float = 2.0, outer: str = "linear",
     one_of(inner, "inner", SHAPES)
     one_of(outer, "outer", SHAPES)
     return Chain(Link(inner, a), Link(outer, b))
-
-
-def lesson_table() -> ChainTable:
-    """The lecture's table: x = 2..6, y = 2x, z = 3y."""
-    return chain().table(x=4.0, spacing=1.0, rows=5)
-
-
-def neuron_chain(w: float, x: float, c: float) -> SlopeCheck:
-    """out = sigma(w*x + c) as three links of w: u = w*x, h = u + c, out = sigma(h).
-
-    ``c`` is everything else the neuron adds to w*x: its bias and any other inputs' terms.
-    dout/dw = du/dw * dh/du * dout/dh = x * 1 * out (1 - out), checked by a central difference.
-    """
-    w, x, c = finite_number(w, "w"), finite_number(x, "x"), finite_number(c, "c")
-    u = w * x
-    h = u + c
-    out = sigmoid(h)
-    du_dw, dh_du, dout_dh = x, 1.0, out * (1.0 - out)
-    dout_dw = du_dw * dh_du * dout_dh
-    numeric = central_difference(lambda t: sigmoid(t * x + c), w)
-    return SlopeCheck(u=u, h=h, out=out, du_dw=du_dw, dh_du=dh_du, dout_dh=dout_dh,
-                      dout_dw=dout_dw, numeric_dout_dw=numeric,
-                      abs_error=_noise(abs(dout_dw - numeric)),
-                      paired=("dout_dw", "numeric_dout_dw"))

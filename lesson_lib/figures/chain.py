@@ -74,7 +74,7 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
         (xs, ys, table.xs, table.ys, x, at["y"], at["dy_dx"], 0.4 * HALF_WINDOW),
         (y_grid, links.outer(y_grid), table.ys, table.zs, at["y"], at["z"], at["dz_dy"],
          0.2 * (y_high - y_low)),
-        (xs, links(xs), table.xs, table.zs, x, at["z"], at["dy_dx_times_dz_dy"],
+        (xs, links(xs), table.xs, table.zs, x, at["z"], at["dz_dx"],
          0.4 * HALF_WINDOW),
     )
     formulas = {"f": links.inner.formula("x"), "g": links.outer.formula("y")}
