@@ -44,8 +44,8 @@ def _ulps(got: float, want: float) -> float:
 
 def test_exp_is_within_one_unit_in_the_last_place_of_the_true_value():
     getcontext().prec = 50
-    for a in [709.0, 20.0, 1.0, 0.0, -1e-300, -1e-8, -0.3, -0.5 * math.log(2), -1.0, -2.5, -20.0, -100.0,
-              -700.0, -708.0]:
+    for a in [709.0, 20.0, 1.0, 0.0, -1e-300, -1e-8, -0.3, -0.5 * math.log(2), -1.0, -2.5,
+              -20.0, -100.0, -700.0, -708.0]:
         true = float(Decimal(a).exp())  # decimal's exp: correctly rounded, an independent oracle
         assert _ulps(portable.exp_scalar(a), true) <= 1, a
 
