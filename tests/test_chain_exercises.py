@@ -195,6 +195,7 @@ def test_ex5_names_each_slip_written_as_code(right, wrong, words):
     verdict = exs.ex5.check(function_from_code(exs.ex5.solution_code.replace(right, wrong)))
     assert not verdict and words in verdict.message
     assert "dz_dx is wrong with the lecture's values" in verdict.message
+    assert "(A central difference of z in x gives -0.142077.)" in verdict.message
 
 
 EX6_SLIPS = [

@@ -258,6 +258,7 @@ def dz_dx_at(x):
     ],
     slopes={"dz_dx": "x"},
     loss=lambda x: sigmoid(math.sin(x)),
+    loss_name="z",
 )
 
 W5_PARAMS = ("outH1", "outH2", "w5", "w6", "b21", "T1")
