@@ -71,3 +71,10 @@ def test_backward_names_follow_lesson_net_and_the_updates_are_new_w():
 def test_an_unknown_name_in_a_subset_is_refused():
     with pytest.raises(ValueError, match="unknown name"):
         forward.check_values({}, "h3")
+
+
+def test_a_value_computed_from_nothing_checked_is_still_explained():
+    from lesson_lib.exercises import ValueCheck
+    check = ValueCheck(["a"], lambda inputs: {"a": 2.0}, depends_on={"a": ()}, inputs={})
+    message = check({"a": 3.0}).message
+    assert message.startswith("a differs: you have 3, expected 2") and "how you computed a" in message

@@ -12,7 +12,7 @@ from ..core.gradcheck import central_difference
 from ..core.network import LESSON_DATA, LESSON_PARAMS, LessonNet
 from .base import Exercise, Feedback, short_repr
 from .coding import CodeExercise
-from .values import ValueCheck, _agrees, _number
+from .values import ValueCheck, agrees, as_number
 
 ex1 = Exercise(
     "Exercise 1 (recall). y = 4x and z = 5y. By how much does z change per unit change "
@@ -126,7 +126,7 @@ def check_table(namespace: Mapping) -> Feedback:
     for k in range(len(xs)):
         for name, got, want, rule in (("ys", ys[k], LECTURE.inner(xs[k]), f"2 * xs[{k}]"),
                                       ("zs", zs[k], LECTURE.outer(ys[k]), f"3 * ys[{k}]")):
-            if not _agrees(got, want):
+            if not agrees(got, want):
                 return Feedback(False, f"{name}[{k}] differs: you have {got:.10g}, expected "
                                        f"{rule} = {want:.10g} (the slide's "
                                        f"{'y = 2*x' if name == 'ys' else 'z = 3*y'}).")
@@ -134,11 +134,11 @@ def check_table(namespace: Mapping) -> Feedback:
     for name, (meaning, formula) in TABLE_SLOPES.items():
         if name not in namespace:
             return Feedback(False, f"{name} is not defined yet: run the cell that computes it.")
-        got, problem = _number(namespace[name], name)
+        got, problem = as_number(namespace[name], name)
         if problem:
             return Feedback(False, problem)
-        if not _agrees(got, at[name]):
-            flipped = " Is it upside down?" if _agrees(got * at[name], 1.0) else ""
+        if not agrees(got, at[name]):
+            flipped = " Is it upside down?" if agrees(got * at[name], 1.0) else ""
             return Feedback(False, f"{name} differs: you have {got:.10g}, expected "
                                    f"{at[name]:.10g}. It is {meaning}: {name} = {formula}."
                                    f"{flipped}")

@@ -59,7 +59,7 @@ class ValueCheck:
                 inputs[name] = lecture
                 defaults.append(name)
                 continue
-            inputs[name], problem = _number(namespace[name], name)
+            inputs[name], problem = as_number(namespace[name], name)
             if problem:
                 return Feedback(False, f"{problem} The check needs the input {name} as a "
                                        "number.")
@@ -71,10 +71,10 @@ class ValueCheck:
             if name not in namespace:
                 return Feedback(False, f"{name} is not defined yet: run the cell that "
                                        "computes it.")
-            got, problem = _number(namespace[name], name)
+            got, problem = as_number(namespace[name], name)
             if problem:
                 return Feedback(False, problem)
-            if not _agrees(got, reference[name]):
+            if not agrees(got, reference[name]):
                 return Feedback(False, self._differs(name, got, reference, namespace))
         agree = ("Both values agree" if len(wanted) == 2 else
                  f"All {len(wanted)} values agree" if len(wanted) > 2 else f"{wanted[0]} agrees")
@@ -113,6 +113,8 @@ class ValueCheck:
         text = (f"{name} differs: you have {got:.10g}, expected {want:.10g} (off by "
                 f"{got - want:.2g}); ")
         deps = self.depends_on[name]
+        if not deps:
+            return text + f"look at how you computed {name}."
         status = {}
         for dep in deps:
             if dep in self.inputs:
@@ -120,8 +122,8 @@ class ValueCheck:
             elif dep not in namespace:
                 status[dep] = "is not defined"
             else:
-                value, problem = _number(namespace[dep], dep)
-                status[dep] = "agrees" if not problem and _agrees(value, reference[dep]) \
+                value, problem = as_number(namespace[dep], dep)
+                status[dep] = "agrees" if not problem and agrees(value, reference[dep]) \
                     else "differs"
         wrong = [d for d in deps if status[d] == "differs"]
         if wrong:
@@ -141,7 +143,7 @@ class ValueCheck:
                        f"at how you turned {_join(deps)} into {name}.")
 
 
-def _number(value, name: str) -> tuple[float, str | None]:
+def as_number(value, name: str) -> tuple[float, str | None]:
     """``value`` as a float, or a sentence saying why it is not a number."""
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value[()]
@@ -157,5 +159,5 @@ def _number(value, name: str) -> tuple[float, str | None]:
     return value, None
 
 
-def _agrees(got: float, want: float) -> bool:
+def agrees(got: float, want: float) -> bool:
     return math.isclose(got, want, rel_tol=REL_TOL, abs_tol=ABS_TOL)
