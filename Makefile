@@ -10,7 +10,10 @@ PY := $(BIN)/python
 # run uses constraints/lowest.txt).
 CONSTRAINTS ?=
 PIP := $(PY) -m pip install --disable-pip-version-check --quiet $(if $(CONSTRAINTS),-c $(CONSTRAINTS))
-NBVAL := $(PY) -m pytest --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg \
+# Lesson 8 needs TensorFlow (`make tensorflow`); without it nbval leaves that notebook out.
+NO_TF = $(shell $(PY) -c "import importlib.util as u, sys; sys.exit(u.find_spec('tensorflow') is None)" \
+	2>/dev/null || echo --ignore=notebooks/08_tensorflow.ipynb)
+NBVAL = $(PY) -m pytest --nbval notebooks $(NO_TF) --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	-p no:cacheprovider -n auto --dist loadfile
 
 # No display (a server, a container, CI): print the URL instead of opening a browser.
@@ -18,12 +21,13 @@ HAS_DISPLAY := $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname 
 LAB_FLAGS := --port=$(PORT) $(if $(HAS_DISPLAY),,--no-browser) \
 	$(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint unit nbval nbval-kernels notebooks test-browser benchmarks binder-check clean help
+.PHONY: lab test lint unit nbval nbval-kernels tensorflow notebooks test-browser benchmarks binder-check clean help
 
 help:
 	@echo "make lab            set up .venv and open the course in JupyterLab (PORT=$(PORT))"
 	@echo "make test           set up .venv with the test tools; lint, unit tests, nbval"
 	@echo "make nbval-kernels  every notebook again under other OpenBLAS and NumPy kernels"
+	@echo "make tensorflow     install TensorFlow into .venv for lesson 8 (optional, ~1.3 GB)"
 	@echo "make notebooks      re-execute every notebook and store it (NB=path for one)"
 	@echo "make test-browser   run every notebook in headless Chromium (JupyterLab, Notebook 7)"
 	@echo "make benchmarks     print the performance tables"
@@ -40,6 +44,13 @@ $(VENV)/.tests: $(VENV)/.course requirements-test.txt
 	$(PIP) -r requirements-test.txt
 	@touch $@
 
+# Lesson 8 only: TensorFlow's CPU build; the rest of the course does not need it.
+$(VENV)/.tensorflow: requirements-tensorflow.txt | $(VENV)/.course
+	$(PIP) -r requirements-tensorflow.txt
+	@touch $@
+
+tensorflow: $(VENV)/.tensorflow
+
 lab: $(VENV)/.course
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(LAB_FLAGS)
 
@@ -54,12 +65,14 @@ unit: $(VENV)/.tests
 	$(PY) -m pytest tests --ignore=tests/browser -n auto --dist loadfile
 
 nbval: $(VENV)/.tests
+	@$(if $(NO_TF),echo "nbval: lesson 8 left out, TensorFlow is not installed (make tensorflow)")
 	$(NBVAL)
 
 # The stored outputs must not depend on which compute kernels the machine picks: every
 # notebook again with OpenBLAS forced to its Haswell and then its Sandybridge kernels, and
 # with NumPy's AVX-512 loops switched off. Each run starts with OPENBLAS_CORETYPE and
 # OPENBLAS_L2_SIZE unset, whatever the machine sets; all three run, then any failure is named.
+# Lesson 8 is left out: TensorFlow computes with its own kernels, not OpenBLAS or NumPy's.
 KERNELS := "OPENBLAS_CORETYPE=Haswell" "OPENBLAS_CORETYPE=Sandybridge" \
 	"NPY_DISABLE_CPU_FEATURES=X86_V4 AVX512_ICL"
 
@@ -67,6 +80,7 @@ nbval-kernels: $(VENV)/.tests
 	@failed=; for setting in $(KERNELS); do \
 		echo "nbval with $$setting"; \
 		env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$$setting" $(NBVAL) \
+			--ignore=notebooks/08_tensorflow.ipynb \
 			|| failed="$$failed  [$$setting]"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "nbval-kernels: notebooks differ under$$failed"; exit 1; fi; \
