@@ -88,3 +88,63 @@ def test_no_answer_yet_and_help():
     for exercise in (ex.ex1, ex.ex2, ex.ex3, ex.ex4, ex.ex5):
         assert repr(exercise.hint()).startswith("Hint:")
         assert repr(exercise.solution()).startswith("Solution:")
+
+
+# -- the coding exercises: independent implementations, right and with each slip ----------
+
+def step_by_hand(p, lr, *, output_first=False, sign=-1.0, biases=True):
+    """One update of the twelve parameters, written out here; ``output_first`` moves w5..w8
+    before the hidden layer reads them (the slip the lesson warns about)."""
+    oh1, oh2 = hidden(p)
+    oy1 = s(oh1 * p["w5"] + oh2 * p["w6"] + p["b21"])
+    oy2 = s(oh1 * p["w7"] + oh2 * p["w8"] + p["b22"])
+    dy1, dy2 = (oy1 - p["T1"]) * oy1 * (1 - oy1), (oy2 - p["T2"]) * oy2 * (1 - oy2)
+    q = dict(p)
+    for w, d, o in (("w5", dy1, oh1), ("w6", dy1, oh2), ("w7", dy2, oh1), ("w8", dy2, oh2)):
+        q[w] = p[w] + sign * lr * d * o
+    back = q if output_first else p
+    dh1 = (dy1 * back["w5"] + dy2 * back["w7"]) * oh1 * (1 - oh1)
+    dh2 = (dy1 * back["w6"] + dy2 * back["w8"]) * oh2 * (1 - oh2)
+    for w, d, x in (("w1", dh1, "x1"), ("w2", dh1, "x2"), ("w3", dh2, "x1"), ("w4", dh2, "x2")):
+        q[w] = p[w] + sign * lr * d * p[x]
+    if biases:
+        for b, d in (("b11", dh1), ("b12", dh2), ("b21", dy1), ("b22", dy2)):
+            q[b] = p[b] + sign * lr * d
+    return q
+
+
+def as_exercise_function(**options):
+    def train_step_with_biases(*args):
+        p = dict(zip(ex.STEP_INPUTS, args, strict=True))
+        q = step_by_hand(p, p["learning_rate"], **options)
+        return {f"new_{n}": q[n] for n in ex.PARAMS}
+    return train_step_with_biases
+
+
+def test_the_update_reference_is_a_finite_difference_step():
+    new = as_exercise_function()(*[{**LECTURE, "learning_rate": 0.5}[n]
+                                   for n in ex.STEP_INPUTS])
+    for name in ex.PARAMS:
+        assert new[f"new_{name}"] == pytest.approx(LECTURE[name] - 0.5 * slope(name), abs=1e-10)
+    assert ex.ex7.check(as_exercise_function())
+
+
+@pytest.mark.parametrize("options, words", [
+    ({"sign": 1.0}, "You added the gradient"),
+    ({"output_first": True}, "Your hidden layer used w5..w8 after their update"),
+    ({"biases": False}, "Your biases did not move"),
+])
+def test_update_slips_are_named(options, words):
+    verdict = ex.ex7.check(as_exercise_function(**options))
+    assert not verdict and words in verdict.message
+
+
+def test_the_backward_pass_with_w5_to_w8_already_updated_is_named():
+    def backward_pass(*args):
+        p = dict(zip(ex.INPUTS, args, strict=True))
+        q = step_by_hand(p, 0.5, output_first=True)
+        # gradients read back from the update: (old - new) / learning rate
+        return {f"dE_d{n}": (p[n] - q[n]) / 0.5 for n in ex.PARAMS}
+
+    verdict = ex.ex6.check(backward_pass)
+    assert not verdict and "used w5..w8 after an update" in verdict.message

@@ -1,4 +1,4 @@
-"""Plain-text pieces for printing worked computations: chain-rule lines, tables, verdicts.
+"""Plain-text pieces for tables of numbers: formatting, aligned tables, verdicts.
 
 Numbers print with seven significant digits, the way R printed them on the lecture's
 slides, so a line of ours can be read side by side with a line of theirs.
@@ -24,12 +24,6 @@ def fmt(value: float, digits: int = DIGITS) -> str:
     return f"{value:.{digits}g}"
 
 
-def _operand(value: float) -> str:
-    # A negative number inside a product or sum reads better in brackets.
-    text = fmt(value)
-    return f"({text})" if value < 0 else text
-
-
 class Lines(list):
     """A list of text lines that a notebook shows one per line."""
 
@@ -38,42 +32,6 @@ class Lines(list):
 
     def _repr_pretty_(self, p, cycle):
         p.text(repr(self))
-
-
-def _operation_line(name: str, parts, result: float, sign: str, what: str) -> str:
-    if isinstance(parts, str) or not hasattr(parts, "__iter__"):
-        raise TypeError(f"{what} must be a list of (name, value) pairs, got {parts!r}")
-    parts = list(parts)
-    if not parts:
-        raise ValueError(f"{what} must name at least one (name, value) pair")
-    for i, part in enumerate(parts):
-        if not (isinstance(part, tuple) and len(part) == 2 and isinstance(part[0], str)):
-            raise TypeError(f"{what}[{i}] must be a (name, value) pair, got {part!r}")
-        finite_number(part[1], f"{what}[{i}]")
-    finite_number(result, "result")
-    names = f" {sign} ".join(n for n, _ in parts)
-    values = f" {sign} ".join(_operand(v) for _, v in parts)
-    return f"{name} = {names} = {values} = {fmt(result)}"
-
-
-def chain_line(name: str, factors: Sequence[tuple[str, float]], result: float) -> str:
-    """``name = f1 x f2 x f3 = v1 x v2 x v3 = result``: a product with every factor's value."""
-    return _operation_line(name, factors, result, "x", "factors")
-
-
-def sum_line(name: str, terms: Sequence[tuple[str, float]], result: float) -> str:
-    """``name = t1 + t2 = v1 + v2 = result``: a sum over paths with every term's value."""
-    return _operation_line(name, terms, result, "+", "terms")
-
-
-def update_line(param: str, old: float, learning_rate: float, gradient: float,
-                new: float) -> str:
-    """``new w5 = w5 - learning_rate x dE_dw5 = 0.4 - 0.5 x 0.08216704 = 0.3589165``."""
-    for value, name in ((old, "old"), (learning_rate, "learning_rate"), (gradient, "gradient"),
-                        (new, "new")):
-        finite_number(value, name)
-    return (f"new {param} = {param} - learning_rate x dE_d{param} = "
-            f"{fmt(old)} - {fmt(learning_rate)} x {_operand(gradient)} = {fmt(new)}")
 
 
 class Table:

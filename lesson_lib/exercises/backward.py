@@ -1,6 +1,8 @@
-"""Lesson 5 exercises: from naming a chain-rule factor to gradients for a changed target."""
+"""Lesson 5 exercises: from naming a chain-rule factor to writing the backward pass and the
+update; and the check of the learner's own backward-pass values."""
 
 from ..core.network import (
+    DATA,
     LESSON_DATA,
     LESSON_LEARNING_RATE,
     LESSON_PARAMS,
@@ -10,8 +12,19 @@ from ..core.network import (
 )
 from .base import Exercise
 from .coding import CodeExercise
-from .forward import INPUTS, random_case
 from .values import ValueCheck
+
+# Lesson 4's argument order and unseen networks, written here again: importing
+# exercises.forward from here would load it past the package's loader, which names its
+# exercises (ex1, ...) for the messages.
+INPUTS = PARAMS + DATA
+
+
+def random_case(rng) -> dict:
+    """A network the learner has not seen: parameters and inputs in [-1, 1], targets in [0, 1]."""
+    case = {name: round(float(rng.uniform(-1, 1)), 2) for name in PARAMS + ("x1", "x2")}
+    return {**case, "T1": round(float(rng.uniform(0, 1)), 2),
+            "T2": round(float(rng.uniform(0, 1)), 2)}
 
 _LECTURE = LessonNet().backward()
 _T1 = LessonNet(T1=0.05).backward()   # exercises 2 and 5: the first target moved
@@ -188,6 +201,20 @@ def _gradients(*args, deltas=None):
     return {f"dE_d{p}": v[f"dE_d{p}"] for p in PARAMS}
 
 
+def _output_first(learning_rate):
+    """(delta_h1, delta_h2) from w5..w8 already updated: the slip of updating them first."""
+    def deltas(v):
+        outH1, outH2 = v["dy1_dw5"], v["dy1_dw6"]
+        w5, w6 = v["dy1_doutH1"], v["dy1_doutH2"]
+        w7, w8 = v["dy2_doutH1"], v["dy2_doutH2"]
+        d1, d2 = v["delta_y1"], v["delta_y2"]
+        new5, new6 = w5 - learning_rate * d1 * outH1, w6 - learning_rate * d1 * outH2
+        new7, new8 = w7 - learning_rate * d2 * outH1, w8 - learning_rate * d2 * outH2
+        return ((d1 * new5 + d2 * new7) * v["doutH1_dh1"],
+                (d1 * new6 + d2 * new8) * v["doutH2_dh2"])
+    return deltas
+
+
 GRADIENTS = tuple(f"dE_d{p}" for p in PARAMS)
 
 ex6 = CodeExercise(
@@ -243,5 +270,98 @@ def backward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1
         (lambda *a: _gradients(*a, deltas=lambda v: (v["dE_doutH1"], v["dE_doutH2"])),
          "Between outH1 and h1 sits a sigmoid: multiply by its slope doutH1_dh1 = "
          "outH1 (1 - outH1)."),
+        (lambda *a: _gradients(*a, deltas=_output_first(LESSON_LEARNING_RATE)),
+         "Your hidden layer used w5..w8 after an update with learning rate 0.5. Its "
+         "gradients belong to this forward pass, so they need w5..w8 from before any update: "
+         "compute every gradient first, then update."),
+    ],
+)
+
+
+
+# -- one whole update, biases included ------------------------------------------------
+
+STEP_INPUTS = INPUTS + ("learning_rate",)
+NEW = tuple(f"new_{p}" for p in PARAMS)
+
+
+def _step(*args, deltas=None, sign=-1.0, update_biases=True):
+    """new_<param> = param - learning_rate * dE_d<param> for the twelve, from LessonNet."""
+    *inputs, lr = args
+    start = dict(zip(INPUTS, inputs, strict=True))
+    grad = _gradients(*inputs, deltas=deltas)
+    moved = PARAMS if update_biases else WEIGHTS
+    return {f"new_{p}": start[p] + sign * lr * grad[f"dE_d{p}"] if p in moved else start[p]
+            for p in PARAMS}
+
+
+def _output_first_step(*args):
+    return _step(*args, deltas=_output_first(args[-1]))
+
+
+def _stepped(*args):
+    """The reference: LessonNet.step, all twelve parameters updated."""
+    *inputs, lr = args
+    net = LessonNet(**dict(zip(INPUTS, inputs, strict=True)))
+    return {f"new_{p}": v for p, v in net.step(lr, update_biases=True).params.items()}
+
+
+def _step_case(rng) -> dict:
+    return {**random_case(rng), "learning_rate": round(float(rng.uniform(0.1, 2.0)), 2)}
+
+
+ex7 = CodeExercise(
+    "Exercise 7 (code). train_step above holds the biases fixed, as the slides do. Write "
+    "one whole update of all twelve parameters as a function train_step_with_biases("
+    f"{', '.join(STEP_INPUTS)}) that makes one forward pass and one backward pass, then "
+    f"moves every parameter against its gradient. It returns a dict with the keys "
+    f"{', '.join(NEW)}. "
+    "ex7.check(train_step_with_biases) runs it on the lecture's values and on networks and "
+    "learning rates you have not seen.",
+    params=STEP_INPUTS,
+    returns=NEW,
+    reference=_stepped,
+    lecture={**LESSON_PARAMS, **LESSON_DATA, "learning_rate": LESSON_LEARNING_RATE},
+    random_case=_step_case,
+    hint="Start from train_step: the forward pass, then delta_y1, delta_y2, delta_h1 and "
+         "delta_h2, all from the weights you were given. A bias's gradient is its neuron's "
+         "delta (dE_db21 = delta_y1, dE_db11 = delta_h1), and every parameter moves the same "
+         "way: new_b21 = b21 - learning_rate * dE_db21.",
+    solution='''\
+def train_step_with_biases(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22,
+                           x1, x2, T1, T2, learning_rate):
+    def sigma(x):
+        return 1 / (1 + math.exp(-x))
+
+    outH1 = sigma(x1 * w1 + x2 * w2 + b11)
+    outH2 = sigma(x1 * w3 + x2 * w4 + b12)
+    outY1 = sigma(outH1 * w5 + outH2 * w6 + b21)
+    outY2 = sigma(outH1 * w7 + outH2 * w8 + b22)
+    delta_y1 = -(T1 - outY1) * outY1 * (1 - outY1)
+    delta_y2 = -(T2 - outY2) * outY2 * (1 - outY2)
+    # every gradient before any update: the hidden layer needs the old w5..w8
+    delta_h1 = (delta_y1 * w5 + delta_y2 * w7) * outH1 * (1 - outH1)
+    delta_h2 = (delta_y1 * w6 + delta_y2 * w8) * outH2 * (1 - outH2)
+    lr = learning_rate
+    return dict(
+        new_w1=w1 - lr * delta_h1 * x1, new_w2=w2 - lr * delta_h1 * x2,
+        new_w3=w3 - lr * delta_h2 * x1, new_w4=w4 - lr * delta_h2 * x2,
+        new_w5=w5 - lr * delta_y1 * outH1, new_w6=w6 - lr * delta_y1 * outH2,
+        new_w7=w7 - lr * delta_y2 * outH1, new_w8=w8 - lr * delta_y2 * outH2,
+        new_b11=b11 - lr * delta_h1, new_b12=b12 - lr * delta_h2,
+        new_b21=b21 - lr * delta_y1, new_b22=b22 - lr * delta_y2,
+    )
+''',
+    slips=[
+        (lambda *a: _step(*a, sign=1.0),
+         "You added the gradient: that walks uphill and raises the error. Move against "
+         "it: new_w5 = w5 - learning_rate * dE_dw5."),
+        (_output_first_step,
+         "Your hidden layer used w5..w8 after their update. The gradients belong to this "
+         "forward pass, so dE_doutH1 needs w5 and w7 from before it (0.40 and 0.50 in the "
+         "lecture): compute every gradient first, then update."),
+        (lambda *a: _step(*a, update_biases=False),
+         "Your biases did not move: this step trains them too, new_b11 = b11 - "
+         "learning_rate * dE_db11 with dE_db11 = delta_h1."),
     ],
 )
