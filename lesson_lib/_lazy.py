@@ -3,11 +3,8 @@
 import importlib
 
 
-def submodule_loader(package: str, prepare=None):
-    """A module ``__getattr__`` that imports ``package.<name>`` when first asked for it.
-
-    ``prepare(module)``, when given, runs once on each module loaded this way.
-    """
+def submodule_loader(package: str):
+    """A module ``__getattr__`` that imports ``package.<name>`` when first asked for it."""
 
     def __getattr__(name):
         try:
@@ -16,8 +13,6 @@ def submodule_loader(package: str, prepare=None):
             if error.name == f"{package}.{name}":
                 raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
             raise
-        if prepare is not None:
-            prepare(module)
         return module
 
     return __getattr__

@@ -99,3 +99,16 @@ def test_a_sequence_where_a_number_is_asked_and_the_reverse(ex):
     other = 1.0 if isinstance(ex.expected, list | tuple) else [1.0, 2.0, 3.0]
     verdict = ex.check(other)
     assert not verdict and GENERIC not in verdict.message
+
+
+def test_an_exercise_knows_its_name_whoever_imported_its_module_first():
+    """Messages say "try ex3.hint()": the name must not depend on the order of imports."""
+    import importlib
+    import subprocess
+    import sys
+    code = ("import lesson_lib.exercises.backward as b, lesson_lib.exercises.forward as f\n"
+            "print(f.ex7.name, b.ex6.name)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["ex7", "ex6"]
+    assert importlib.import_module("lesson_lib.exercises.forward").ex3.name == "ex3"

@@ -7,11 +7,4 @@ from .values import ValueCheck
 
 __all__ = ["CodeExercise", "Exercise", "Feedback", "ValueCheck", "function_from_code"]
 
-
-def _name_exercises(module) -> None:
-    for variable, value in vars(module).items():
-        if isinstance(value, (Exercise, CodeExercise)):
-            value.name = variable  # so a message can say "try ex2.hint()"
-
-
-__getattr__ = submodule_loader(__name__, prepare=_name_exercises)
+__getattr__ = submodule_loader(__name__)

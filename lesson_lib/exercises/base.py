@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import numbers
 import reprlib
+import sys
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -14,6 +16,28 @@ NO_ANSWER = "No answer yet: replace the ... with your answer and run the cell ag
 _short = reprlib.Repr()
 _short.maxstring = _short.maxother = 40
 short_repr = _short.repr  # an answer quoted in a message: a long list or text is cut short
+
+
+class Named:
+    """An exercise that knows the variable it is stored in (``ex2``), so a message can say
+    "try ex2.hint()": found in the module that created it, whoever imported that module."""
+
+    def _remember_module(self) -> None:
+        frame = inspect.currentframe()
+        while frame is not None and frame.f_globals.get("__name__") in (__name__, _CODING):
+            frame = frame.f_back  # out of this package's own constructors
+        self._module = frame.f_globals.get("__name__") if frame is not None else None
+
+    @property
+    def name(self) -> str:
+        module = sys.modules.get(getattr(self, "_module", None) or "")
+        for variable, value in vars(module).items() if module else ():
+            if value is self:
+                return variable
+        return "ex"
+
+
+_CODING = __name__.rsplit(".", 1)[0] + ".coding"
 
 
 class Feedback:
@@ -133,7 +157,7 @@ def _numbers(value, name: str) -> tuple[float, ...]:
                  for i, v in enumerate(items))
 
 
-class Exercise:
+class Exercise(Named):
     """A question with one answer: a number, a list of numbers, or a name.
 
     A numeric answer is asked to ``digits`` significant figures, or ``exact`` (up to
@@ -178,7 +202,7 @@ class Exercise:
         self.exact = exact
         self.slips = dict(slips or {})
         self._check = check
-        self.name = "ex"  # the lesson module renames it after its variable (``ex1``, ...)
+        self._remember_module()
         numeric = expected is not None and not isinstance(expected, str)
         if numeric and (digits is None) == (not exact):
             raise ValueError("a numeric answer needs digits=N or exact=True (one of them), "

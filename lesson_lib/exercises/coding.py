@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from ..core.gradcheck import central_difference
-from .base import NO_ANSWER, Feedback, Text, Unreadable, read_number, short_repr
+from .base import NO_ANSWER, Feedback, Named, Text, Unreadable, read_number, short_repr
 
 REL_TOL = 1e-9  # another order of the same arithmetic differs far less; a slip far more
 ABS_TOL = 1e-12
@@ -28,7 +28,7 @@ def function_from_code(code: str, name: str | None = None) -> Callable:
     return functions[-1]
 
 
-class CodeExercise:
+class CodeExercise(Named):
     """A function to write, checked against a reference on the lecture's case and unseen ones.
 
     The learner's function is called with the arguments ``params`` in order and returns the
@@ -96,7 +96,7 @@ class CodeExercise:
                                 abs_tol=1e-9):
                 raise ValueError(f"the reference's {quantity} disagrees with a central "
                                  f"difference: {self._expected[0][quantity]} vs {fd}")
-        self.name = "ex"  # the lesson module renames it after its variable
+        self._remember_module()
 
     def _run_reference(self, fn, case) -> dict:
         values = fn(*(case[p] for p in self.params))
