@@ -399,6 +399,10 @@ def test_sigmoid_slope_far_out_is_tiny_not_zero():
     (lambda: ll.relative_error(NAN, 1.0), "a must be a finite number"),
     (lambda: network.LessonNet(T1=1e200), "T1 must be between -1e\\+06 and 1e\\+06"),
     (lambda: NET.train(5, learning_rate=1e7), "learning_rate must be <= 1e\\+06"),
+    (lambda: network.LessonNet(T1=1e6).train(50, 1e6),
+     "learning_rate 1e\\+06 pushed the weights past 1e\\+06 .* within 1 update;"),
+    (lambda: network.LessonNet(T1=1e6).train(50, 1e6, keep_params=False),
+     "learning_rate 1e\\+06 pushed the weights past 1e\\+06 .* within 50 updates;"),
     (lambda: sigmoid.lesson_grid(spacing=1e-300), "number of grid points must be <="),
     (lambda: datasets.moons(n=10**12), "n must be <= 1,000,000"),
 ])

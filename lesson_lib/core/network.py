@@ -201,9 +201,13 @@ class LessonNet:
         update_biases = flag(update_biases, "update_biases")
         errors, rows, last = _train_loop(self, steps, lr, update_biases,
                                          flag(keep_params, "keep_params"))
-        if not np.all(np.isfinite(last)):
-            raise ValueError(f"learning_rate {lr:g} made the parameters overflow to inf or "
-                             f"NaN within {steps:,} steps; try a smaller one")
+        if not all(abs(v) <= LIMIT for v in last):  # NaN fails too
+            # Blame the learning rate, not the parameter LessonNet would refuse below.
+            within = steps if rows is None else next(
+                k for k, row in enumerate(rows) if not all(abs(v) <= LIMIT for v in row))
+            raise ValueError(f"learning_rate {lr:g} pushed the weights past {LIMIT:g} (where "
+                             f"every sigmoid is flat) within {within:,} "
+                             f"update{'' if within == 1 else 's'}; try a smaller one")
         history = {} if rows is None else dict(zip(PARAMS, np.array(rows).T, strict=True))
         final = replace(self, **dict(zip(PARAMS, last, strict=True)))
         return TrainingHistory(errors=np.array(errors), params=history, final=final,
