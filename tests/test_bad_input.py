@@ -25,6 +25,7 @@ from lesson_lib.core import (
     datasets,
     descent,
     forward,
+    framework,
     gradcheck,
     matrix,
     network,
@@ -316,6 +317,27 @@ row("apps.training.dataset_trainer", _AT.dataset_trainer, {},
     {"dataset": "choice", "hidden": "int", "learning_rate": "positive", "epochs": "int"})
 row("apps.training.DatasetTrainer", _AT.DatasetTrainer, {}, {"seed": "seed"})
 
+# -- framework.py: lesson 8's plumbing (none of it needs TensorFlow to refuse a bad value) -----
+_LECTURE = {"W1": [[0.15, 0.2], [0.25, 0.3]], "b1": [[0.35], [0.35]],
+            "W2": [[0.4, 0.45], [0.5, 0.55]], "b2": [[0.6], [0.6]],
+            "x": [[0.05], [0.1]], "t": [[0.01], [0.99]]}
+_COSTS = framework.Costs({"a": 2e-6, "b": 1e-6})
+row("framework.optional_tensorflow", framework.optional_tensorflow, {}, {"shell": "obj"})
+row("framework.numpy_updates", framework.numpy_updates,
+    {**_LECTURE, "learning_rate": 0.5, "updates": 1},
+    {**dict.fromkeys(_LECTURE, "array"), "learning_rate": "positive", "updates": "int0"})
+row("framework.seconds_per_update", framework.seconds_per_update,
+    {"run": abs, "updates": 1, "repeats": 1}, {"run": "obj", "updates": "int", "repeats": "int"})
+row("framework.Costs.ratio", _COSTS.ratio, {"slow": "a", "fast": "b"},
+    {"slow": "choice", "fast": "choice"})
+row("framework.measure", framework.measure, {"runs": {"a": abs}, "updates": 1, "repeats": 1},
+    {"runs": "mapping", "updates": "int", "repeats": "int"})
+row("framework.times", framework.times, {"ratio": 2.0}, {"ratio": "positive"})
+row("framework.recorded_graph", framework.recorded_graph, {"function": abs}, {"function": "obj"})
+row("framework.side_by_side", framework.side_by_side,
+    {"values": {"a": 1.0}, "reference": {"a": 1.0}, "labels": ("x", "y")},
+    {"values": "mapping", "reference": "mapping", "labels": "obj", "tolerance": "positive"})
+
 
 def _public_core_functions():
     for info in pkgutil.iter_modules(importlib.import_module("lesson_lib.core").__path__):
@@ -440,6 +462,13 @@ def test_largest_lesson_net_gives_finite_numbers():
     (lambda: training.sweep_learning_rates(training.SWEEP_RATES, steps=100_000),
      "steps must be <= 49,018 for 102 rates"),
     (lambda: training.train_epochs(CLASSIFIER, TRAIN, 10**6, 1.0), "epochs must be <= 100,000"),
+    (lambda: framework.numpy_updates(**{**_LECTURE, "x": [[1e6], [1e6]], "t": [[1e6], [0.0]]},
+                                     learning_rate=1e6, updates=5),
+     "learning_rate 1e\\+06 pushed the weights past 1e\\+06 .* within 5 updates"),
+    (lambda: framework.numpy_updates(**{**_LECTURE, "b1": [0.35, 0.35]}, learning_rate=0.5,
+                                     updates=1), "b1 must have shape \\(2, 1\\), got \\(2,\\)"),
+    (lambda: framework.measure({"a": abs}, {"b": 1}), "updates has no count for 'a'"),
+    (lambda: framework.side_by_side({}, {"a": 1.0}, ("x", "y")), "values has no a"),
     (lambda: training.bounds_of(TRAIN, margin=-1.0), "margin must be between 0 and 1e\\+06"),
     (lambda: training.predict_points(CLASSIFIER, []), "points must be \\(x1, x2\\) pairs"),
     (lambda: training.verdict([0.1], 1.5, 0.5, 0.01, 0.99), "outY1 must be between 0 and 1"),
