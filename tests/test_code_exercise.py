@@ -100,7 +100,7 @@ def test_odd_functions_get_a_sentence_not_a_traceback(function, words):
 
 @pytest.mark.parametrize("result, words", [
     ({"h1": 1.0}, "has no 'outH1'"),
-    ([1.0, 2.0], "returned 2 values; it should return 11"),
+    ([1.0, 2.0], "returned a list of 2 items; it should return a dict with the keys"),
     (3.0, "of type float; it should return a dict"),
 ])
 def test_wrong_shapes_of_result_are_named(result, words):

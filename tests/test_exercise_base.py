@@ -133,3 +133,14 @@ def test_messages_name_the_exercise_variable():
     module = ll.exercises.sigmoid
     assert module.ex4.name == "ex4"
     assert "try ex4.hint()" in repr(module.ex4.check(-12345.678))
+
+
+def test_halves_round_up_as_at_school_and_numbers_in_quotes_are_explained():
+    from lesson_lib.exercises import Exercise
+    ex = Exercise("What is 1/4, to 4 significant figures?", 0.25, digits=4, hint="h",
+                  solution="s")
+    assert "Close" in ex.check(0.3).message  # 0.25 to one figure, halves up
+    assert "Close" in ex.check(0.2).message  # ... or as the float 0.25 rounds, half to even
+    assert "Close" not in ex.check(0.4).message
+    assert "without quotes, 1/4" in ex.check("1/4").message
+    assert "without quotes" not in ex.check("a quarter").message

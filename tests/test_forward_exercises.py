@@ -150,7 +150,8 @@ def test_the_error_exercise_starts_from_the_lectures_outputs():
 @pytest.mark.parametrize("wrong, words", [
     (lambda o1, o2, t1, t2: {k: 2 * v for k, v in error_by_hand(o1, o2, t1, t2).items()},
      "You left out the factor 1/2"),
-    (lambda o1, o2, t1, t2: ((t1 - o1) / 2, (t2 - o2) / 2, (t1 - o1 + t2 - o2) / 2),
+    (lambda o1, o2, t1, t2: {"E1": (t1 - o1) / 2, "E2": (t2 - o2) / 2,
+                             "E_total": (t1 - o1 + t2 - o2) / 2},
      "did not square it"),
     (lambda o1, o2, t1, t2: {**error_by_hand(o1, o2, t1, t2),
                              "E_total": (t1 - o1 + t2 - o2) ** 2 / 2},
@@ -180,7 +181,8 @@ def test_a_slip_only_in_unseen_cases_names_the_case():
     (lambda o1, o2, t1, t2: None, "returned None"),
     (lambda o1, o2, t1, t2: 1 / 0, "raised ZeroDivisionError"),
     (lambda o1, o2, t1, t2: {"E1": 0.1}, "has no 'E2', 'E_total' keys"),
-    (lambda o1, o2, t1, t2: ("a", "b", "c"), "your E1 is not a number"),
+    (lambda o1, o2, t1, t2: {"E1": "a", "E2": "b", "E_total": "c"}, "your E1 is not a number"),
+    (lambda o1, o2, t1, t2: (0.1, 0.2, 0.3), "it should return a dict with the keys"),
     (lambda o1, o2: 0.0, "the check calls it with 4 arguments"),
 ])
 def test_odd_error_functions_get_a_sentence(function, words):

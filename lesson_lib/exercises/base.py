@@ -5,13 +5,18 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
+import re
 import reprlib
 import sys
 from collections.abc import Callable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
 FLOAT_FUZZ = 1e-12  # relative: what "exact" allows, and the slack on a rounding window
+_DECIMAL = r"(\d+\.?\d*|\.\d+)(e[-+]?\d+)?"
+# '0.25', '1e-3', '2/3': a number typed in quotes
+NUMBER_TEXT = re.compile(rf"^\s*[-+]?{_DECIMAL}(\s*/\s*{_DECIMAL})?\s*$", re.IGNORECASE)
 NO_ANSWER = "No answer yet: replace the ... with your answer and run the cell again."
 _short = reprlib.Repr()
 _short.maxstring = _short.maxother = 40
@@ -80,6 +85,9 @@ def read_number(answer) -> tuple[float, float, int]:
     if isinstance(answer, (bool, np.bool_)):
         raise Unreadable(f"You gave {answer}, a yes/no value")
     if isinstance(answer, str):
+        if NUMBER_TEXT.match(answer):
+            raise Unreadable(f"You gave the text {short_repr(answer)}: write the number "
+                             f"without quotes, {answer.strip()}")
         raise Unreadable(f"You gave the text {short_repr(answer)}")
     if isinstance(answer, (complex, np.complexfloating)):
         raise Unreadable(f"You gave the complex number {answer}")
@@ -128,8 +136,14 @@ def window(value: float, digits: int | None, eps: float = 0.0) -> float:
 
 
 def rounds_to(value: float, target: float, figures: int, eps: float = 0.0) -> bool:
-    """Whether ``value`` is ``target`` rounded to ``figures`` significant figures."""
-    return abs(value - float(f"{target:.{figures}g}")) <= window(value, None, eps)
+    """Whether ``value`` is ``target`` rounded to ``figures`` significant figures, as taught
+    at school (halves up: 0.25 -> 0.3), or as the float's binary value rounds (-> 0.2)."""
+    school = Decimal(repr(target))
+    if school:
+        step = Decimal(1).scaleb(school.adjusted() - figures + 1)
+        school = school.quantize(step, rounding=ROUND_HALF_UP)
+    return any(abs(value - float(rounded)) <= window(value, None, eps)
+               for rounded in (school, f"{target:.{figures}g}"))
 
 
 def _text(value, name: str) -> str:

@@ -10,10 +10,20 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from ..core.gradcheck import central_difference
-from .base import NO_ANSWER, Feedback, Named, Text, Unreadable, read_number, short_repr
+from .base import (
+    NO_ANSWER,
+    Feedback,
+    Named,
+    Text,
+    Unreadable,
+    describe_sequence,
+    read_number,
+    short_repr,
+)
 
 REL_TOL = 1e-9  # another order of the same arithmetic differs far less; a slip far more
 ABS_TOL = 1e-12
+NEAR = 1e-6  # closer than this, but not within REL_TOL: an approximation, not a slip
 FD_REL_TOL = 1e-5  # a central difference with h = 1e-5 is good to about 1e-9 here
 
 
@@ -32,8 +42,8 @@ class CodeExercise(Named):
     """A function to write, checked against a reference on the lecture's case and unseen ones.
 
     The learner's function is called with the arguments ``params`` in order and returns the
-    quantities ``returns``: one number for one name, else a dict with those keys (or a
-    tuple in that order). ``reference`` takes the same arguments and returns a dict.
+    quantities ``returns``: one number for one name, else a dict with those keys.
+    ``reference`` takes the same arguments and returns a dict.
     ``random_case(rng)`` draws an unseen case as a dict; ``cases`` of them are drawn with
     ``seed``, so every check sees the same ones. ``slips`` lists (wrong function, message).
     ``slopes`` maps a derivative in ``returns`` to the argument it differentiates ``loss``
@@ -139,8 +149,9 @@ class CodeExercise(Named):
             try:
                 output = function(*(case[p] for p in self.params))
             except Exception as error:  # the learner's code: any error is feedback
+                detail = f": {error}" if str(error) else ""
                 return Feedback(False, f"{_capital(self._where(index))}, your function "
-                                       f"raised {type(error).__name__}: {error}.")
+                                       f"raised {type(error).__name__}{detail}.")
             if output is Ellipsis or (output is None and _is_stub(function)):
                 return Feedback(False, STUB)
             try:
@@ -160,7 +171,11 @@ class CodeExercise(Named):
         shown_got, shown_want = _pair(got, want)
         message = (f"{quantity} is wrong {self._where(index)}: you have {shown_got}, "
                    f"expected {shown_want}.")
-        if quantity in self.slopes:
+        if abs(got - want) <= NEAR * abs(want):
+            message += (" That agrees to about six figures but not exactly, as an "
+                        "approximation would (a difference quotient, a rounded constant): "
+                        "compute it exactly from the formula.")
+        elif quantity in self.slopes:
             message += (f" (A central difference of {self.loss_name} in {self.slopes[quantity]} "
                         f"gives {self._central_difference(quantity, self.cases[index]):.6g}.)")
         for why, slip in self.slips:
@@ -207,11 +222,10 @@ class CodeExercise(Named):
                 raise Unreadable(f"Your function's dict has no {_join_keys(missing)}; it "
                                  f"should have the keys {', '.join(self.returns)}")
             items = [output[q] for q in self.returns]
-        elif isinstance(output, (list, tuple)):
-            if len(output) != len(self.returns):
-                raise Unreadable(f"Your function returned {len(output)} values; it should "
-                                 f"return {len(self.returns)}: {', '.join(self.returns)}")
-            items = list(output)
+        elif isinstance(output, (list, tuple, np.ndarray)):
+            raise Unreadable(f"Your function returned {describe_sequence(output)}; it should "
+                             f"return a dict with the keys {', '.join(self.returns)}, e.g. "
+                             f"dict({self.returns[0]}={self.returns[0]}, ...)")
         else:
             raise Unreadable(f"Your function returned {short_repr(output)}, of type "
                              f"{type(output).__name__}; it should return a dict with the "
