@@ -68,9 +68,20 @@ def test_backward_names_follow_lesson_net_and_the_updates_are_new_w():
     assert "computed from dE1_doutH1 and dE2_doutH1 (which agree)" in verdict.message
 
 
-def test_an_unknown_name_in_a_subset_is_refused():
-    with pytest.raises(ValueError, match="unknown name"):
-        forward.check_values({}, "h3")
+def test_an_unknown_name_in_a_subset_is_feedback_not_an_error():
+    verdict = forward.check_values({}, "h3")
+    assert not verdict and verdict.message.startswith("unknown name(s) h3; this check knows h1")
+
+
+@pytest.mark.parametrize("namespace, names, start", [
+    (3.0, None, "The check reads your values by name: call it with globals(), not 3.0"),
+    (None, "h1", "The check reads your values by name: call it with globals(), not None"),
+    ({}, 3, "names must be names such as 'h1 outH1', got 3"),
+    ({}, ["h1", None], "names must be names such as 'h1 outH1', got ['h1', None]"),
+])
+def test_a_call_the_check_cannot_read_is_feedback_not_an_error(namespace, names, start):
+    verdict = forward.check_values(namespace, names)
+    assert not verdict and verdict.message.startswith(start)
 
 
 def test_a_value_computed_from_nothing_checked_is_still_explained():

@@ -52,7 +52,14 @@ class ValueCheck:
 
     def __call__(self, namespace: Mapping, names: str | Iterable[str] | None = None) -> Feedback:
         """Feedback naming the first value that differs, or saying that all agree."""
-        wanted = self._subset(names)
+        if not isinstance(namespace, Mapping):
+            return Feedback(False, f"The check reads your values by name: call it with "
+                                   f"globals(), not {short_repr(namespace)} (of type "
+                                   f"{type(namespace).__name__}).")
+        try:
+            wanted = self._subset(names)
+        except (TypeError, ValueError) as error:  # a learner's typo: feedback, not a traceback
+            return Feedback(False, f"{error}.")
         inputs, defaults, problem = {}, [], None
         for name, lecture in self.inputs.items():
             if name not in namespace:
@@ -100,7 +107,13 @@ class ValueCheck:
     def _subset(self, names) -> tuple[str, ...]:
         if names is None:
             return self.names
-        asked = names.replace(",", " ").split() if isinstance(names, str) else list(names)
+        if isinstance(names, str):
+            asked = names.replace(",", " ").split()
+        elif isinstance(names, Iterable) and all(isinstance(n, str) for n in names):
+            asked = list(names)
+        else:
+            raise TypeError(f"names must be names such as {' '.join(self.names[:2])!r}, got "
+                            f"{short_repr(names)}")
         unknown = [n for n in asked if n not in self.names]
         if unknown:
             raise ValueError(f"unknown name(s) {', '.join(map(str, unknown))}; this check "
