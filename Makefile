@@ -98,3 +98,33 @@ benchmarks: $(VENV)/.tests
 
 clean:
 	rm -rf $(VENV) .ruff_cache .hypothesis
+
+# --- The course website, JupyterLite and hub links (issue 13) ----------------------------
+# `make site-assets` is the only step that uses the network (npm: MathJax, Pyodide's package
+# list; pip: the wheels JupyterLite bundles); `make site` and `make lite` then build offline.
+# The tools are in requirements-site.txt, so `make lab` stays light.
+.PHONY: site lite site-assets pyodide-check test-site
+
+$(VENV)/.site: $(VENV)/.course requirements-site.txt
+	$(PIP) -r requirements-site.txt
+	@touch $@
+
+site-assets: $(VENV)/.site
+	$(PY) scripts/fetch_site_assets.py
+
+build/vendor/pyodide-lock.json:
+	$(MAKE) site-assets
+
+site: $(VENV)/.site build/vendor/pyodide-lock.json
+	$(PY) scripts/build_site.py
+
+lite: $(VENV)/.site build/vendor/pyodide-lock.json
+	$(PY) scripts/build_lite.py
+
+pyodide-check: $(VENV)/.site build/vendor/pyodide-lock.json
+	$(PY) scripts/check_pyodide.py
+
+# Serves build/ on 127.0.0.1 and opens both sites in Debian's headless Chromium; runs
+# nbgitpuller against a file:// clone. Run `make site lite` first.
+test-site: $(VENV)/.site
+	COURSE_SITE_TESTS=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(PY) -m pytest tests/site -p no:cacheprovider
