@@ -1,7 +1,10 @@
 """Lesson 1 exercises and value checks: right answers pass (checked independently), slips are
 named, and the checks of the lesson's plain-Python values agree with a by-hand oracle."""
 
+import json
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -9,6 +12,9 @@ import pytest
 import lesson_lib as ll
 from lesson_lib.exercises import function_from_code
 from lesson_lib.exercises import sigmoid as exs
+from lesson_lib.figures.sigmoid import TITLES
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
 def logistic(x):
@@ -54,6 +60,36 @@ def test_the_precision_the_question_asks_for_passes_and_less_is_close(ex, stated
     assert ex.check(stated)
     feedback = ex.check(short)
     assert not feedback and "Close" in repr(feedback)
+
+
+@pytest.mark.parametrize("said", ["Unit step", "unit-step", "the step function", "step(x)",
+                                  "Heaviside step", TITLES["step"]])
+def test_the_step_is_accepted_under_the_names_the_figure_and_slides_use(said):
+    assert exs.ex2.check(said)
+
+
+@pytest.mark.parametrize("said, slip", [("ReLU", "relu"), ("relu(x)", "relu"),
+                                        ("Sigmoid function", "sigmoid"), ("σ", "sigmoid"),
+                                        ("logistic", "sigmoid")])
+def test_other_names_of_a_wrong_activation_get_its_message(said, slip):
+    verdict = exs.ex2.check(said)
+    assert not verdict and verdict.message == exs.ex2.slips[slip]
+
+
+@pytest.mark.parametrize("said", ["tanh", "abc", "", "the"])
+def test_a_name_that_is_not_one_of_the_three_says_which_three(said):
+    verdict = exs.ex2.check(said)
+    assert not verdict and "answer 'step', 'sigmoid' or 'relu'" in verdict.message
+
+
+def test_ex5_speaks_of_what_lesson_1_has_shown():
+    # Lesson 1 shows the slides' der.sigmoid; d.sigmoid (given the output) comes in lesson 2.
+    shown = "\n".join("".join(cell["source"]) for cell in json.loads(
+        (NOTEBOOKS / "01_sigmoid_derivative.ipynb").read_text())["cells"])
+    lesson_2s = re.compile(r"\bd\.sigmoid")
+    assert "der.sigmoid" in shown and not lesson_2s.search(shown)
+    for message, _ in exs.ex5.slips:
+        assert not lesson_2s.search(message)
 
 
 def test_questions_name_the_lecture_not_the_lesson():
@@ -168,7 +204,7 @@ def test_other_correct_code_passes():
     ("s = 1 / (1 + math.exp(-x))\n    return 1 - s", "the outer sigma(x)"),
     ("e = math.exp(-x)\n    return e / (1 + e)", "the square of the quotient rule"),
     ("s = 1 / (1 + math.exp(-x))\n    return s**2 - s", "sign flipped"),
-    ("return x * (1 - x)", "The lecture's d.sigmoid"),
+    ("return x * (1 - x)", "as in the lecture's der.sigmoid"),
     ("s = 1 / (1 + math.exp(-x))\n    return s * 1 - s", "(s * 1) - s"),
     ("return 1 / (1 + math.exp(-x))", "the height of the curve"),
 ])

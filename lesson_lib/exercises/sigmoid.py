@@ -1,6 +1,8 @@
 """Lesson 1 exercises: from recalling sigma' to writing it, and checks of the lesson's values."""
 
 import math
+import re
+from collections.abc import Mapping
 
 from ..core.activations import (
     relu,
@@ -12,7 +14,7 @@ from ..core.activations import (
     step_prime,
 )
 from ..core.gradcheck import DEFAULT_STEP, central_difference
-from .base import Exercise
+from .base import Exercise, Feedback, short_repr
 from .coding import CodeExercise
 from .values import ValueCheck
 
@@ -34,7 +36,35 @@ ex1 = Exercise(
     },
 )
 
-ex2 = Exercise(
+def _plain(name: str) -> str:
+    """A name as typed, reduced to its words: 'Unit-step function' -> 'unit step'."""
+    words = re.sub(r"[-_\s]+", " ", name.strip().lower()).removesuffix("(x)").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if words[-1:] in (["function"], ["activation"]):
+        words = words[:-1]
+    return " ".join(words)
+
+
+class _ActivationName(Exercise):
+    """A name question that also takes the other names the slides and figures use for an
+    activation ('unit step' for 'step'), and says which three names it expects."""
+
+    def __init__(self, *args, names: Mapping[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = {_plain(said): name for said, name in names.items()}
+
+    def check(self, answer) -> Feedback:
+        if not isinstance(answer, str):
+            return super().check(answer)
+        name = self.names.get(_plain(answer))
+        if name is None:
+            return Feedback(False, f"{short_repr(answer)} is not one of the lecture's three "
+                                   "activations: answer 'step', 'sigmoid' or 'relu'.")
+        return super().check(name)
+
+
+ex2 = _ActivationName(
     "Exercise 2 (recall). Of the lecture's three activations, 'step', 'sigmoid' and "
     "'relu', which one gives gradient descent no slope at all to follow? Answer with "
     "its name as a string.",
@@ -50,6 +80,10 @@ ex2 = Exercise(
         "sigmoid": "The sigmoid's slope is small far from 0, but never zero; only a slope "
                    "computed from an output that has rounded to 1 comes out as 0.",
     },
+    names={"step": "step", "unit step": "step", "Heaviside": "step",
+           "Heaviside step": "step", "sigmoid": "sigmoid", "logistic": "sigmoid",
+           "sigma": "sigmoid", "σ": "sigmoid", "relu": "relu",
+           "rectified linear unit": "relu", "rectifier": "relu"},
 )
 
 ex3 = Exercise(
@@ -167,8 +201,9 @@ def der_sigmoid(x):
          "That is sigma(x)^2 - sigma(x), the slope with its sign flipped: step 3 of the "
          "derivation gives sigma(x) - sigma(x)^2."),
         (lambda x: x * (1 - x),
-         "That is x * (1 - x). The lecture's d.sigmoid computes x*(1-x) because it is given "
-         "the output sigma(x); der_sigmoid is given the input x, so compute sigma(x) first."),
+         "That is x * (1 - x), the input where the output belongs. The slope is "
+         "s * (1 - s) with s = sigma(x), as in the lecture's der.sigmoid, "
+         "sigmoid(x) * (1 - sigmoid(x)): compute s = sigma(x) first."),
         (sigmoid, "That is sigma(x), the height of the curve at x; the slope is sigma(x) "
                   "times (1 - sigma(x))."),
         (lambda x: 0.0,
