@@ -36,6 +36,7 @@ ex1 = Exercise(
     },
 )
 
+
 def _plain(name: str) -> str:
     """A name as typed, reduced to its words: 'Unit-step function' -> 'unit step'."""
     words = re.sub(r"[-_\s]+", " ", name.strip().lower()).removesuffix("(x)").split()
