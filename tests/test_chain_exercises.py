@@ -42,6 +42,16 @@ def test_plausible_wrong_answers_are_rejected():
     assert not exs.ex4.check(0.25)
 
 
+@pytest.mark.parametrize("answer, words", [
+    (-nudge(lambda x: math.sin(x * x), 2.0), "Mind the sign"),
+    (2.615, "Mind the sign"),  # the sign slip as a student typed it
+    (4 * math.cos(4 * math.pi / 180), "set to degrees"),
+])
+def test_ex3_names_the_sign_slip_and_degrees(answer, words):
+    verdict = exs.ex3.check(answer)
+    assert not verdict and words in verdict.message
+
+
 @pytest.mark.parametrize("ex, stated, short", [(exs.ex2, 0.6667, 0.67), (exs.ex3, -2.615, -2.6)])
 def test_the_precision_the_question_asks_for_passes_and_less_is_close(ex, stated, short):
     assert "significant figures" in ex.question
@@ -186,6 +196,8 @@ EX5_SLIPS = [
     ("dz_dy = z * (1 - z)", "dz_dy = z", "You multiplied by the sigmoid's value z"),
     ("dz_dy = z * (1 - z)", "dz_dy = y * (1 - y)", "takes the sigmoid's output z"),
     ("return dy_dx * dz_dy", "return dy_dx + dz_dy", "You added the two slopes"),
+    ("dy_dx = math.cos(x)", "dy_dx = math.cos(y)", "You took the inner slope at y"),
+    ("dy_dx = math.cos(x)", "dy_dx = -math.cos(x)", "the slope of sin(x) is +cos(x)"),
 ]
 
 
@@ -204,6 +216,8 @@ EX6_SLIPS = [
     ("doutY1_dy1 = outY1 * (1 - outY1)",
      "doutY1_dy1 = 1 / (1 + math.exp(-outY1)) * (1 - 1 / (1 + math.exp(-outY1)))",
      "You applied sigma' to outY1"),
+    ("doutY1_dy1 = outY1 * (1 - outY1)", "doutY1_dy1 = y1 * (1 - y1)",
+     "the slides' d.sigmoid(y1)"),
     ("dE_doutY1 = -(T1 - outY1)", "dE_doutY1 = T1 - outY1", "Mind the sign"),
     ("E1 = 0.5 * (T1 - outY1) ** 2", "E1 = (T1 - outY1) ** 2", "keep the factor 1/2"),
     ("dE_dw5 = dE_doutY1 * doutY1_dy1 * dy1_dw5", "dE_dw5 = dE_doutY1 * dy1_dw5",

@@ -61,6 +61,14 @@ ex3 = Exercise(
         ),
         math.cos(2**2): "-0.6536 is dz/dy = cos(4) alone; multiply by dy/dx = 2x = 4.",
         2 * math.cos(2**2): "You used dy/dx = 2, but the slope of x^2 is 2x, which is 4 at x = 2.",
+        -2 * 2 * math.cos(2**2): (
+            "Mind the sign: cos(4) = -0.6536 is negative (4 radians lies between pi/2 and "
+            "3pi/2), so dz/dx = 4 * cos(4) is negative too."
+        ),
+        2 * 2 * math.cos(math.radians(2**2)): (
+            "That is 4 * cos(4 degrees): your calculator is set to degrees. The 4 here is in "
+            "radians, as math.cos takes it."
+        ),
     },
 )
 
@@ -255,6 +263,11 @@ def dz_dx_at(x):
          "sigmoid's output z, not its input y: dz/dy = z * (1 - z)."),
         (lambda x: math.cos(x) + sigmoid_prime(math.sin(x)),
          "You added the two slopes; the chain rule multiplies them."),
+        (lambda x: math.cos(math.sin(x)) * sigmoid_prime(math.sin(x)),
+         "You took the inner slope at y: cos(sin(x)) is cos evaluated at y = sin(x). The "
+         "inner link y = sin(x) has its slope at its own input, dy/dx = cos(x)."),
+        (lambda x: -math.cos(x) * sigmoid_prime(math.sin(x)),
+         "Mind the sign: the slope of sin(x) is +cos(x) (it is cos that has slope -sin)."),
     ],
     slopes={"dz_dx": "x"},
     loss=lambda x: sigmoid(math.sin(x)),
@@ -333,6 +346,9 @@ def w5_chain(outH1, outH2, w5, w6, b21, T1):
         (_w5_slip(doutY1_dy1=lambda p, v: sigmoid_prime(v["outY1"])),
          "You applied sigma' to outY1. The slides' d.sigmoid(outY1) = outY1 * (1 - outY1) "
          "takes the sigmoid's output; sigma'(y1) would take its input y1."),
+        (_w5_slip(doutY1_dy1=lambda p, v: v["y1"] * (1 - v["y1"])),
+         "You wrote y1 * (1 - y1), the slides' d.sigmoid(y1). d.sigmoid takes the sigmoid's "
+         "output, not its input: doutY1_dy1 = d.sigmoid(outY1) = outY1 * (1 - outY1)."),
         (_w5_slip(dE_doutY1=lambda p, v: p["T1"] - v["outY1"]),
          "Mind the sign: the slope of 1/2 (T1 - outY1)^2 in outY1 is -(T1 - outY1), since "
          "raising outY1 shrinks T1 - outY1."),
