@@ -43,6 +43,28 @@ def test_every_listed_mistake_is_rejected_with_its_own_message(name):
         assert why in repr(feedback)
 
 
+def _v_after(learning_rate, steps, v=1.0):
+    """Oracle: gradient descent on 10 v^2 by hand, v <- v - learning_rate * 20 v."""
+    for _ in range(steps):
+        v = v - learning_rate * 20 * v
+    return v
+
+
+def test_exercise_3_says_what_happens_at_each_rate_truly():
+    # 0.05 lands on 0; between 0.05 and 0.1 v zig-zags and shrinks; at 0.1 it flips for ever;
+    # above 0.1 it grows. The limit asked for is 0.1, and the messages say just that.
+    assert _v_after(0.05, 1) == 0
+    assert _v_after(0.08, 1) < 0 < _v_after(0.08, 2) and abs(_v_after(0.08, 20)) < 1e-3
+    assert [_v_after(0.1, k) for k in range(4)] == pytest.approx([1, -1, 1, -1])
+    assert abs(_v_after(0.11, 20)) > 1
+    assert exercises.ex3.check(0.1)
+    said = exercises.ex3.check(0.05).message
+    assert "zig-zags" in said and "still shrinks" in said and "divergence" not in said
+    solution = repr(exercises.ex3.solution())
+    assert "flips between +v and -v" in solution and "above it, v grows" in solution
+    assert "The flatter direction u (curvature 2) alone would allow rates up to" in solution
+
+
 def test_answers_agree_with_the_core():
     assert exercises.ex2.check(descent.best_route(pay=(6, 8), miles=10)["revenue"])
     assert exercises.ex3.check(descent.BOWL.stability_limit())
@@ -110,9 +132,29 @@ def test_exercise_5_names_each_slip(slip, words):
     assert verdict.message.startswith("dr_dx is wrong with the lecture's values")
 
 
-def test_exercise_5_catches_the_lecture_numbers_hard_coded():
-    verdict = exercises.ex5.check(lambda x, pe, pn, m: 4 - 3 * x / math.sqrt(25 - x * x))
+@pytest.mark.parametrize("hard_coded, words", [
+    (lambda x, pe, pn, m: 4 - 3 * x / math.sqrt(25 - x**2), "the lecture's numbers 4, 3 and 25"),
+    (lambda x, pe, pn, m: pe - pn * x / math.sqrt(25 - x**2), "the lecture's 25 for miles^2"),
+    (lambda x, pe, pn, m: 4 - 3 * x / math.sqrt(m * m - x**2), "the lecture's pay, 4 and 3"),
+])
+def test_exercise_5_names_the_lecture_numbers_hard_coded(hard_coded, words):
+    verdict = exercises.ex5.check(hard_coded)
     assert not verdict and "a case you have not seen" in verdict.message
+    assert words in verdict.message and "math domain error" not in verdict.message
+
+
+def test_exercise_5_hidden_trips_lie_inside_the_story():
+    # "x miles East" of a trip of miles: 0 < x < miles, and y = sqrt(miles^2 - x^2) is real.
+    for case in exercises.ex5.cases:
+        assert 0 < case["x"] < case["miles"]
+    assert any(case["miles"] > 5 for case in exercises.ex5.cases)
+
+
+def test_exercise_5_speaks_of_the_revenue_not_the_error():
+    verdict = exercises.ex5.check(lambda x, pe, pn, m: pe)
+    numeric = central_difference(lambda x: _trip_revenue(x, 4.0, 3.0, 5.0), 3.0)
+    assert f"A central difference of the revenue in x gives {numeric:.6g}" in verdict.message
+    assert "error" not in verdict.message
 
 
 # --- exercise 6: the descent loop returning its path ---------------------------------------

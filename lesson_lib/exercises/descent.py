@@ -231,16 +231,18 @@ ex3 = Exercise(
     hint="v shrinks when |1 - 20 * learning_rate| < 1. Solve for the upper end. (The "
          "curvature of L along v is d2L/dv2 = 20.)",
     solution="|1 - 20 lr| < 1 means 0 < lr < 2/20 = 0.1. At lr = 0.1, v flips between +v "
-             "and -v for ever; above it, v grows every step. The flatter a direction "
-             "(curvature 2) would allow up to 1.0, but the steepest direction sets the limit.",
+             "and -v for ever; above it, v grows every step. The flatter direction u "
+             "(curvature 2) alone would allow rates up to 2/2 = 1.0, but the steeper "
+             "direction v (curvature 20) reaches its limit first, so v sets the limit.",
     slips={
         2 / BOWL.curvatures()[0]: (
             "1.0 = 2/2 is the limit for the flat direction u (curvature 2). The steep direction v,"
             " with curvature 20, blows up first."
         ),
         BOWL.no_overshoot_limit(): (
-            "At 0.05 the factor is 1 - 20*0.05 = 0: v lands on 0 in one step. That is where zig-"
-            "zagging starts, not where divergence starts."
+            "At 0.05 the factor is 1 - 20*0.05 = 0: v lands on 0 in one step. Above 0.05 the "
+            "factor is negative and v zig-zags across the valley, but it still shrinks while "
+            "the factor lies between -1 and 0. The limit is where it stops shrinking."
         ),
         Bowl(curve_v=5.0).stability_limit(): (
             "0.2 = 2/10 uses the coefficient 10, but the second derivative of 10 v^2 is 20."
@@ -283,10 +285,25 @@ def _root(x, miles):
     return math.sqrt(miles**2 - x**2)
 
 
+def _lecture_numbers(x, pay_east, pay_north, miles):
+    return 4 - 3 * x / math.sqrt(25 - x**2)
+
+
+def _lecture_miles(x, pay_east, pay_north, miles):
+    return pay_east - pay_north * x / math.sqrt(25 - x**2)
+
+
+def _lecture_pay(x, pay_east, pay_north, miles):
+    return 4 - 3 * x / _root(x, miles)
+
+
 def _circle_case(rng) -> dict:
-    """Other pay rates and trip lengths, and an East share strictly inside the trip."""
+    """Other pay rates and trip lengths, and x miles East strictly inside the trip.
+
+    x also stays below the lecture's 5 miles, so a function with the lecture's 25 written in
+    computes a wrong slope (named below) instead of raising a math domain error."""
     miles = round(float(rng.uniform(1.0, 20.0)), 1)
-    return {"x": round(float(rng.uniform(-0.9, 0.9)) * miles, 2),
+    return {"x": round(float(rng.uniform(0.05, 0.95)) * min(miles, 5.0), 2),
             "pay_east": round(float(rng.uniform(0.5, 10.0)), 2),
             "pay_north": round(float(rng.uniform(0.5, 10.0)), 2), "miles": miles}
 
@@ -320,9 +337,19 @@ def trip_slope(x, pay_east, pay_north, miles):
          "g' / (2 sqrt(g)), and here g' = -2x."),
         (lambda x, pe, pn, m: pe - 2 * pn * x / _root(x, m),
          "The 1/2 of the square root's derivative is missing: d/dx sqrt(g) = g' / (2 sqrt(g))."),
+        (_lecture_numbers,
+         "You wrote the lecture's numbers 4, 3 and 25; use the arguments pay_east, pay_north "
+         "and miles, so the function works for any trip."),
+        (_lecture_miles,
+         "You wrote the lecture's 25 for miles^2; use the argument miles, so the function "
+         "works for any trip length."),
+        (_lecture_pay,
+         "You wrote the lecture's pay, 4 and 3 dollars a mile; use the arguments pay_east "
+         "and pay_north, so the function works for any pay."),
     ],
     slopes={"dr_dx": "x"},
     loss=_revenue,
+    loss_name="the revenue",
 )
 
 STEPS = 5  # every case takes this many steps, so every path has STEPS + 1 points
