@@ -9,7 +9,7 @@ import pytest
 import lesson_lib as ll
 from lesson_lib.exercises import Exercise
 
-LESSONS = ("sigmoid", "chain", "descent", "forward", "backward", "training")
+LESSONS = ("sigmoid", "chain", "descent", "forward", "backward", "training", "dataset")
 EXERCISES = [pytest.param(ex, id=f"{lesson}.{name}")
              for lesson in LESSONS
              for name, ex in vars(getattr(ll.exercises, lesson)).items()

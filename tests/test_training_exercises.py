@@ -59,23 +59,93 @@ def test_ex2_stall_plateau():
     assert not ex.ex2.check(0.0)
 
 
-def test_ex3_saturated_slope():
-    out = 1e-6
-    assert ex.ex3.check(out * (1 - out))
-    assert not ex.ex3.check(0.25)
+def test_ex2_one_off_in_the_last_digit_and_malformed():
+    assert not ex.ex2.check(0.0001001)
+    assert not ex.ex2.check("a lot")
+    assert not ex.ex2.check([1e-4, 1e-4])
 
 
-def test_ex4_xor_hidden_units():
-    # Oracle: two hidden units do separate the XOR data.
-    train, test = ll.core.datasets.xor().split()
-    history = ll.core.training.train_epochs(ll.core.training.classifier(2), train, 30, 2.0)
-    assert history.train_accuracy[-1] > 0.95
-    assert ex.ex4.check(2)
-    assert not ex.ex4.check(1)
+# -- exercise 3: the cross-entropy backward pass, written by a student ----------------------
+def _ce_backward(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2,
+                 slip=None):
+    """Written from the formula dE/dy = out - T, independently of lesson_lib."""
+    oh1 = _sigmoid(x1 * w1 + x2 * w2 + b11)
+    oh2 = _sigmoid(x1 * w3 + x2 * w4 + b12)
+    oy1 = _sigmoid(oh1 * w5 + oh2 * w6 + b21)
+    oy2 = _sigmoid(oh1 * w7 + oh2 * w8 + b22)
+    d1, d2 = oy1 - T1, oy2 - T2
+    if slip == "kept slope":
+        d1, d2 = d1 * oy1 * (1 - oy1), d2 * oy2 * (1 - oy2)
+    if slip == "sign":
+        d1, d2 = -d1, -d2
+    e1 = (d1 * w5 + d2 * w7) * oh1 * (1 - oh1)
+    e2 = (d1 * w6 + d2 * w8) * oh2 * (1 - oh2)
+    return dict(dE_dw1=e1 * x1, dE_dw2=e1 * x2, dE_dw3=e2 * x1, dE_dw4=e2 * x2,
+                dE_dw5=d1 * oh1, dE_dw6=d1 * oh2, dE_dw7=d2 * oh1, dE_dw8=d2 * oh2,
+                dE_db11=e1, dE_db12=e2, dE_db21=d1, dE_db22=d2)
+
+
+def _ce(params):
+    f = ll.LessonNet(**params).forward()
+    return -sum(t * math.log(f[o]) + (1 - t) * math.log(1 - f[o])
+                for t, o in ((params.get("T1", 0.01), "outY1"), (params.get("T2", 0.99), "outY2")))
+
+
+def test_ex3_reference_matches_central_differences_of_the_cross_entropy():
+    # Oracle: a central difference of the cross-entropy, written here.
+    g = _ce_backward(**ll.core.network.LESSON_PARAMS, **ll.core.network.LESSON_DATA)
+    for p in ll.core.network.PARAMS:
+        h = 1e-6
+        up = dict(ll.core.network.LESSON_PARAMS, **{p: ll.core.network.LESSON_PARAMS[p] + h})
+        down = dict(ll.core.network.LESSON_PARAMS, **{p: ll.core.network.LESSON_PARAMS[p] - h})
+        assert g[f"dE_d{p}"] == pytest.approx((_ce(up) - _ce(down)) / (2 * h), rel=1e-6, abs=1e-10)
+
+
+def test_ex3_student_right_slips_raising_and_garbage():
+    assert ex.ex3.check(_ce_backward)
+    kept = ex.ex3.check(lambda *a: _ce_backward(*a, slip="kept slope"))
+    assert not kept and "cancels" in kept.message
+    sign = ex.ex3.check(lambda *a: _ce_backward(*a, slip="sign"))
+    assert not sign and "sign" in sign.message
+
+    def squared(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+        return _ce_backward(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2,
+                            slip="kept slope")
+    assert not ex.ex3.check(squared)
+
+    def raising(*args):
+        raise ZeroDivisionError("oops")
+    assert "raised ZeroDivisionError" in ex.ex3.check(raising).message
+    assert not ex.ex3.check(lambda *a: "gradients")
+    assert not ex.ex3.check(42)
+    assert "No answer yet" in ex.ex3.check(...).message
+
+
+def test_check_lesson5_and_check_run():
+    def backward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+        return ll.LessonNet(w1=w1, w2=w2, w3=w3, w4=w4, w5=w5, w6=w6, w7=w7, w8=w8, b11=b11,
+                            b12=b12, b21=b21, b22=b22, x1=x1, x2=x2, T1=T1,
+                            T2=T2).backward()
+    assert ex.check_lesson5(backward_pass)
+    assert not ex.check_lesson5(lambda *a: {})  # no keys: named, not raised
+    # Oracle: the hand-written update above, 3 times with the biases fixed.
+    w, errors = LECTURE_WEIGHTS, []
+    for _ in range(3):
+        w, E = _hand_update(w)
+        errors.append(E)
+    errors.append(_hand_update(w)[1])
+    assert ex.check_run(errors, 0.5, update_biases=False)
+    freed = ex.check_run(errors, 0.5, update_biases=True)
+    assert not freed and "held fixed" in freed.message
+    off = list(errors)
+    off[2] *= 1 + 1e-6
+    assert not ex.check_run(off, 0.5, update_biases=False)
+    assert not ex.check_run("errors", 0.5)
+    assert not ex.check_run([0.3], 0.5)
 
 
 def test_every_exercise_has_a_hint_and_a_solution():
-    for exercise in (ex.ex1, ex.ex2, ex.ex3, ex.ex4):
+    for exercise in (ex.ex1, ex.ex2, ex.ex3):
         assert repr(exercise.hint()).startswith("Hint:")
         assert repr(exercise.solution()).startswith("Solution:")
         assert exercise.slips

@@ -587,3 +587,99 @@ class _Text(str):
 
     def _repr_pretty_(self, p, cycle):
         p.text(str(self))
+
+
+# -- what the lecture leaves out (issue 11): cross-entropy, vanishing gradients, ----------
+# -- the lecture's network on a data set ------------------------------------------------
+from .checks import mapping, one_of  # noqa: E402  (this block's own needs)
+from .portable import sigmoid_scalar  # noqa: E402
+
+LOSSES = ("squared", "cross_entropy")
+
+
+def train_lesson_loss(learning_rate: float, steps: int = 10_000, loss: str = "squared",
+                      net: LessonNet | None = None, update_biases: bool = True):
+    """E_total (squared error, to compare like with like) after 0..steps updates, and the
+    final network, when the updates follow the gradient of ``loss``.
+
+    squared: E = 1/2 sum (T - out)^2, so dE/dy = (out - T) out (1 - out) (LessonNet.train);
+    cross_entropy: E = -sum [T ln out + (1 - T) ln(1 - out)], so dE/dy = out - T: the
+    sigmoid's slope out (1 - out) cancels. Portable arithmetic: the same bits everywhere.
+    """
+    lr = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
+    steps = positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS)
+    one_of(loss, "loss", LOSSES)
+    net = as_lesson_net(net)
+    update_biases = flag(update_biases, "update_biases")
+    if loss == "squared":
+        history = net.train(steps, lr, update_biases, keep_params=False)
+        return history.errors, history.final
+    sig = sigmoid_scalar
+    w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22 = (getattr(net, n) for n in PARAMS)
+    x1, x2, T1, T2 = net.x1, net.x2, net.T1, net.T2
+    errors = np.empty(steps + 1)
+    for k in range(steps + 1):
+        oh1, oh2 = sig(x1 * w1 + x2 * w2 + b11), sig(x1 * w3 + x2 * w4 + b12)
+        oy1, oy2 = sig(oh1 * w5 + oh2 * w6 + b21), sig(oh1 * w7 + oh2 * w8 + b22)
+        errors[k] = 0.5 * (T1 - oy1) ** 2 + 0.5 * (T2 - oy2) ** 2
+        if k == steps:
+            break
+        d_y1, d_y2 = oy1 - T1, oy2 - T2  # no factor out (1 - out): it cancelled
+        d_h1 = (d_y1 * w5 + d_y2 * w7) * oh1 * (1.0 - oh1)
+        d_h2 = (d_y1 * w6 + d_y2 * w8) * oh2 * (1.0 - oh2)
+        w5, w6 = w5 - lr * d_y1 * oh1, w6 - lr * d_y1 * oh2
+        w7, w8 = w7 - lr * d_y2 * oh1, w8 - lr * d_y2 * oh2
+        w1, w2 = w1 - lr * d_h1 * x1, w2 - lr * d_h1 * x2
+        w3, w4 = w3 - lr * d_h2 * x1, w4 - lr * d_h2 * x2
+        if update_biases:
+            b11, b12, b21, b22 = b11 - lr * d_h1, b12 - lr * d_h2, b21 - lr * d_y1, b22 - lr * d_y2
+        if max(abs(v) for v in (w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22)) > LIMIT:
+            raise ValueError(f"learning_rate {lr:g} pushed the weights past {LIMIT:g} within "
+                             f"{k + 1:,} updates; try a smaller one")
+    final = net.with_values(**dict(zip(PARAMS, (w1, w2, w3, w4, w5, w6, w7, w8,
+                                                b11, b12, b21, b22), strict=True)))
+    return errors, final
+
+
+def loss_table(rates, steps: int = 10_000) -> str:
+    """Per rate: E_total after 1, 100 and ``steps`` updates with each loss's gradient."""
+    rates = _positive_array(rates, "rates", maximum=LIMIT).tolist()
+    lines = [f"{'rate':>6}  {'loss followed':<14} {'E after 1':>10} {'after 100':>10} "
+             f"{f'after {steps:,}':>13}"]
+    for rate in rates:
+        for loss in LOSSES:
+            e, _ = train_lesson_loss(rate, steps, loss)
+            lines.append(f"{rate_text(rate):>6}  {loss:<14} {_small(e[1]):>10} "
+                         f"{_small(e[min(100, steps)]):>10} {_small(e[-1]):>13}")
+    return _Text("\n".join(lines))
+
+
+def layer_gradients(depth: int = 10, width: int = 4, seed: int = 0) -> np.ndarray:
+    """The size of dE/dW for each layer of a random sigmoid net of ``depth`` layers of
+    ``width`` units (root mean square of the entries), first layer first, on one sample
+    (x = 1, 1, ...; t = 1): how much of the error's gradient reaches each layer."""
+    depth = positive_int(depth, "depth", minimum=2, maximum=100)
+    width = positive_int(width, "width", maximum=MAX_UNITS)
+    net = MatrixNet.random((width,) * (depth + 1), seed=_seed(seed))
+    grads, _ = net.backward(np.ones(width), np.ones(width))
+    return np.array([float(np.sqrt(np.mean(dW ** 2))) for dW, _ in grads])
+
+
+def lesson_outputs(params, X) -> np.ndarray:
+    """outY1 and outY2 of the lecture's network with ``params`` for each row of X (n, 2):
+    shape (n, 2). The portable sigmoid: the same bits everywhere."""
+    p = {n: number_in(mapping(params, "params")[n], n, -LIMIT, LIMIT) for n in PARAMS}
+    A = finite_array(X, "X", limit=LIMIT)
+    if A.ndim != 2 or A.shape[1] != 2:
+        raise ValueError(f"X must have shape (n, 2), got {A.shape}")
+    net = MatrixNet.from_lesson(LessonNet(**p))
+    for layer in net.layers:
+        A = sigmoid(rows_times(A, layer.W) + layer.b)
+    return A
+
+
+def lesson_accuracy(params, data: Dataset) -> float:
+    """The share of points the lecture's network puts in their class: class 1 where
+    outY2 > outY1 (targets T1 = 1 for class 0, T2 = 1 for class 1)."""
+    out = lesson_outputs(params, _dataset(data, "data").X)
+    return float(np.mean((out[:, 1] > out[:, 0]) == data.y))

@@ -1,8 +1,50 @@
-"""Exercises for training: repeated updates, the learning rate, classifying a data set."""
+"""Lesson 6 exercises and checks: repeated updates on the lecture's one sample, the
+learning rate, the stall, and the cross-entropy loss."""
 
-from ..core.activations import sigmoid_prime_from_output
-from ..core.network import LessonNet
-from .base import Exercise
+import math
+
+import numpy as np
+
+from ..core.network import LESSON_DATA, LESSON_PARAMS, PARAMS, LessonNet
+from .backward import GRADIENTS, INPUTS, ex6
+from .base import Exercise, Feedback
+from .coding import CodeExercise
+from .forward import random_case
+
+
+def check_lesson5(backward_pass) -> Feedback:
+    """Your lesson-5 backward_pass, checked as lesson 5's exercise 6 checks it."""
+    return ex6.check(backward_pass)
+
+
+def check_run(errors, learning_rate: float = 0.5, update_biases: bool = True,
+              tolerance: float = 1e-9) -> Feedback:
+    """Your list of E_total (before training, then after each update) against
+    ``LessonNet.train`` from the lecture's start with the same rate and setting."""
+    try:
+        mine = np.asarray(errors, dtype=float)
+    except (TypeError, ValueError):
+        return Feedback(False, f"errors must be a list of numbers, got {type(errors).__name__}")
+    if mine.ndim != 1 or mine.size < 2:
+        return Feedback(False, "errors must list E_total before training and after each "
+                               f"update (at least 2 numbers), got shape {mine.shape}")
+    steps = mine.size - 1
+    reference = LessonNet().train(steps, learning_rate, update_biases=update_biases).errors
+    gap = np.abs(mine - reference) > tolerance * np.maximum(1.0, np.abs(reference))
+    what = "all twelve parameters" if update_biases else "the eight weights (biases fixed)"
+    if not gap.any():
+        return Feedback(True, f"All {steps + 1:,} values of E_total agree with "
+                              f"LessonNet.train({steps:,}, {learning_rate:g}) updating {what}.")
+    k = int(np.flatnonzero(gap)[0])
+    other = LessonNet().train(steps, learning_rate, update_biases=not update_biases).errors
+    hint = (" They match a run that updates the biases too: update only w1..w8."
+            if update_biases is False and np.allclose(mine, other, rtol=tolerance) else
+            " They match a run with the biases held fixed: update b11..b22 as well."
+            if update_biases and np.allclose(mine, other, rtol=tolerance) else "")
+    return Feedback(False, f"E_total after {k:,} update(s) is {mine[k]:.10g}; "
+                           f"LessonNet.train gives {reference[k]:.10g}.{hint}")
+
+
 
 _SLIDES = LessonNet().train(2, update_biases=False).errors.tolist()  # after 0, 1, 2 updates
 
@@ -52,39 +94,76 @@ ex2 = Exercise(
     },
 )
 
-ex3 = Exercise(
-    "Exercise 3 (apply). Why does the stalled network not recover? Take a saturated output "
-    "outY1 = 0.000001 (1e-6). What is its slope doutY1/dy1, which multiplies every gradient "
-    "that passes through it? Give it to 4 significant figures.",
-    sigmoid_prime_from_output(1e-6),
-    digits=4,
-    hint="The sigmoid's slope can be written with its own output: sigma'(y) = out (1 - out).",
-    solution="outY1 (1 - outY1) = 1e-6 * 0.999999 = 9.99999e-7, about 250,000 times smaller "
-             "than the slope's largest value, 0.25 at outY1 = 0.5. Every gradient through "
-             "outY1 shrinks by that factor, so the updates become too small to move it back.",
-    slips={
-        0.25: "0.25 is the sigmoid's steepest slope, at outY1 = 0.5; this output sits in the flat "
-              "tail.",
-        1 - 1e-6: "The slope is out (1 - out), not (1 - out) alone.",
-    },
-)
+# -- cross-entropy: the output's delta loses its factor outY (1 - outY) ------------------
 
-ex4 = Exercise(
-    "Exercise 4 (think). A network with one hidden layer of sigmoid units classifies the XOR "
-    "data (class 1 where x1 and x2 have opposite signs). What is the fewest number of hidden "
-    "units that can separate the two classes? Give a whole number. (Try it in the data-set "
-    "app.)",
-    2,
-    exact=True,
-    hint="One hidden unit gives the output one straight line to work with. How many straight "
-         "lines does it take to cut off the two opposite-sign quadrants?",
-    solution="2. Each hidden unit contributes one straight edge (where its input is 0); XOR "
-             "needs two edges, e.g. a band between two parallel lines, so 2 units are the "
-             "minimum. In practice 3 or 4 train more reliably from random starting weights.",
-    slips={
-        1: "One hidden unit gives a single straight line through the plane, and no straight line "
-           "separates XOR's classes.",
-        4: "Four units work, and train easily, but fewer suffice: count the straight edges the "
-           "boundary needs.",
-    },
+
+def _ce_loss(*args):
+    """E = -sum [T ln outY + (1 - T) ln(1 - outY)] of the lecture's network."""
+    f = LessonNet(**dict(zip(INPUTS, args, strict=True))).forward()
+    v = dict(zip(INPUTS, args, strict=True))
+    return -sum(v[t] * math.log(f[o]) + (1 - v[t]) * math.log(1 - f[o])
+                for t, o in (("T1", "outY1"), ("T2", "outY2")))
+
+
+def _ce_gradients(*args, keep_slope=False, sign=1.0, old_hidden=False):
+    net = LessonNet(**dict(zip(INPUTS, args, strict=True)))
+    f, b = net.forward(), net.backward()
+    d_y1 = sign * (f["outY1"] - net.T1)
+    d_y2 = sign * (f["outY2"] - net.T2)
+    if keep_slope:
+        d_y1, d_y2 = d_y1 * b["doutY1_dy1"], d_y2 * b["doutY2_dy2"]
+    if old_hidden:  # the hidden layer left on squared error's deltas
+        h1, h2 = b["delta_h1"], b["delta_h2"]
+    else:
+        h1 = (d_y1 * net.w5 + d_y2 * net.w7) * b["doutH1_dh1"]
+        h2 = (d_y1 * net.w6 + d_y2 * net.w8) * b["doutH2_dh2"]
+    g = dict(w1=h1 * net.x1, w2=h1 * net.x2, w3=h2 * net.x1, w4=h2 * net.x2,
+             w5=d_y1 * f["outH1"], w6=d_y1 * f["outH2"], w7=d_y2 * f["outH1"],
+             w8=d_y2 * f["outH2"], b11=h1, b12=h2, b21=d_y1, b22=d_y2)
+    return {f"dE_d{p}": g[p] for p in PARAMS}
+
+
+ex3 = CodeExercise(
+    "Exercise 3 (code). Change your backward pass to the cross-entropy loss "
+    "E = -[T1 ln outY1 + (1 - T1) ln(1 - outY1)] - [T2 ln outY2 + (1 - T2) ln(1 - outY2)]. "
+    "Write backward_pass_ce(" + ", ".join(INPUTS) + ") returning a dict with the twelve "
+    "gradients " + ", ".join(GRADIENTS) + " of this E. ex3.check(backward_pass_ce) compares "
+    "them with the reference and with central differences of E, on the lecture's values "
+    "and on networks you have not seen.",
+    params=INPUTS,
+    returns=GRADIENTS,
+    reference=_ce_gradients,
+    lecture={**LESSON_PARAMS, **LESSON_DATA},
+    random_case=random_case,
+    slopes={f"dE_d{p}": p for p in PARAMS},
+    loss=_ce_loss,
+    loss_name="the cross-entropy",
+    hint="Only the output deltas change. dE/doutY1 = -T1/outY1 + (1 - T1)/(1 - outY1) = "
+         "(outY1 - T1) / (outY1 (1 - outY1)); multiplied by doutY1_dy1 = outY1 (1 - outY1) it "
+         "leaves delta_y1 = outY1 - T1. Everything from there back is your backward_pass.",
+    solution='''\
+def backward_pass_ce(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+    f = forward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2)
+    outH1, outH2, outY1, outY2 = f["outH1"], f["outH2"], f["outY1"], f["outY2"]
+    delta_y1 = outY1 - T1  # the sigmoid's slope cancelled
+    delta_y2 = outY2 - T2
+    delta_h1 = (delta_y1 * w5 + delta_y2 * w7) * outH1 * (1 - outH1)
+    delta_h2 = (delta_y1 * w6 + delta_y2 * w8) * outH2 * (1 - outH2)
+    return dict(
+        dE_dw1=delta_h1 * x1, dE_dw2=delta_h1 * x2, dE_dw3=delta_h2 * x1, dE_dw4=delta_h2 * x2,
+        dE_dw5=delta_y1 * outH1, dE_dw6=delta_y1 * outH2,
+        dE_dw7=delta_y2 * outH1, dE_dw8=delta_y2 * outH2,
+        dE_db11=delta_h1, dE_db12=delta_h2, dE_db21=delta_y1, dE_db22=delta_y2,
+    )
+''',
+    slips=[
+        (lambda *a: _ce_gradients(*a, keep_slope=True),
+         "Those are squared error's gradients: with cross-entropy the factor outY1 (1 - outY1) "
+         "cancels, so delta_y1 = outY1 - T1."),
+        (lambda *a: _ce_gradients(*a, sign=-1.0),
+         "Every sign is flipped: delta_y1 = outY1 - T1, positive when the output is too high."),
+        (lambda *a: _ce_gradients(*a, old_hidden=True),
+         "Your output layer is right, but the hidden layer still uses squared error's deltas: "
+         "dE_doutH1 = delta_y1 * w5 + delta_y2 * w7 with the new delta_y1 and delta_y2."),
+    ],
 )

@@ -75,7 +75,8 @@ def _resolution(resolution) -> int:
 @styled
 def error_curves(runs: dict, target: float | None = None,
                  title: str = "Total error while training on the lecture's sample",
-                 figsize=(9, 5)):
+                 xlabel: str = "updates (forward, backward, update on the one sample)",
+                 ylabel: str = ERROR_LABEL, figsize=(9, 5)):
     """E_total against the number of updates (log scale), one line per run."""
     colours = (PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["purple"])
     instance_of(runs, "runs", dict)
@@ -98,55 +99,54 @@ def error_curves(runs: dict, target: float | None = None,
         ax.axhline(target, color=PALETTE["grey"], linestyle="--", linewidth=1.5,
                    label=f"$E_{{total}}$ = {target:g}")
     ax.set_yscale("log")
-    ax.set_xlabel("updates (forward, backward, update on the one sample)")
-    ax.set_ylabel(ERROR_LABEL)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.legend(loc="upper right")
     return fig
 
 
 @styled
-def learning_rate_curves(sweep: training.LearningRateSweep, rates, figsize=(10, 5.5)):
-    """Error curves of several learning rates on log-log axes, coloured by what they did.
+def learning_rate_curves(sweep: training.LearningRateSweep, rates, edge: float = 45.0,
+                         floor: float = 1e-12, figsize=(14, 5.5)):
+    """Error curves of several learning rates on log-log axes, coloured by what they did:
+    rates below ``edge`` on the left, rates from ``edge`` up (where runs stall) on the right.
 
-    The stalled rates end up on top of each other, so they share one legend entry and a
-    label pointing at them.
+    The axes stop at ``floor``: a curve that falls below it leaves through the bottom, and
+    its legend entry says when. A stalled curve's entry gives the level it stalled at,
+    since those levels lie too close together to label on the lines.
     """
     rows = [_sweep(sweep)._row(rate) for rate in _rates(rates, "rates")]
-    fig, ax = new_figure(figsize=figsize)
+    edge = positive_number(edge, "edge", maximum=LIMIT)
+    floor = positive_number(floor, "floor", maximum=0.1)
+    fig, axes = new_figure(1, 2, figsize=figsize, sharey=True)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
     styles = ["-", "--", "-.", ":"]
-    stalled = [i for i in rows if sweep.verdict(i) == "stalled"]
-    seen: dict[str, int] = {}
+    seen: dict[tuple, int] = {}
     for i in rows:
         kind = sweep.verdict(i)
-        dash = styles[seen.get(kind, 0) % len(styles)]
-        seen[kind] = seen.get(kind, 0) + 1
-        label = f"rate {rate_text(sweep.rates[i])}: {kind}"
-        if kind == "stalled" and len(stalled) > 1:
-            label = (f"rates {_listed(sweep.rates[stalled])}: stalled" if i == stalled[0]
-                     else "_nolegend_")
-            dash = "-"
-        ax.plot(k, sweep.errors[i, 1:], dash, color=VERDICT_COLOURS[kind], label=label)
-    _rate_axes(ax, sweep)
-    if len(stalled) > 1:
-        y = sweep.errors[stalled[0], 2]
-        ax.annotate(f"{len(stalled)} stalled rates ({_listed(sweep.rates[stalled])}),\n"
-                    "their lines on top of each other", (2, y), xytext=(1.3, y * 1e-9),
-                    color=VERDICT_COLOURS["stalled"], fontsize=12,
-                    arrowprops={"arrowstyle": "->", "color": VERDICT_COLOURS["stalled"]})
-    ax.set_title("One network, one sample, different learning rates")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
+        side = int(sweep.rates[i] >= edge)
+        dash = styles[seen.get((side, kind), 0) % len(styles)]
+        seen[(side, kind)] = seen.get((side, kind), 0) + 1
+        e = sweep.errors[i, 1:]
+        below = np.flatnonzero(e < floor)
+        note = f", below {floor:g} after {below[0] + 1:,}" if below.size else ""
+        if kind == "stalled":
+            note = f" at {e[-1]:.2g}"
+        axes[side].plot(k, e, dash, color=VERDICT_COLOURS[kind],
+                        label=f"rate {rate_text(sweep.rates[i])}: {kind}{note}")
+    for ax, title in zip(axes, (f"Rates below {rate_text(edge)}",
+                                f"Rates from {rate_text(edge)} up: the edge"), strict=True):
+        _rate_axes(ax, sweep, floor)
+        ax.set_title(title)
+        ax.legend(loc="lower left", fontsize=11)
+    axes[1].set_ylabel("")
+    fig.suptitle("One network, one sample, different learning rates", fontweight="bold")
     return fig
 
 
-def _listed(rates) -> str:
-    texts = [rate_text(r) for r in rates]
-    return ", ".join(texts[:-1]) + " and " + texts[-1] if len(texts) > 1 else texts[0]
-
-
-def _rate_axes(ax, sweep):
+def _rate_axes(ax, sweep, floor: float = ERROR_FLOOR):
     steps = sweep.errors.shape[1] - 1
     # Named in the legend: a label on the line itself would sit under the curves.
     ax.axhline(sweep.errors[0, 0], color=PALETTE["grey"], linestyle=":", linewidth=1.5,
@@ -155,9 +155,10 @@ def _rate_axes(ax, sweep):
     ax.set_yscale("log")
     ax.set_xlim(1, steps)
     # The best curves end in rounding noise near 1e-31: the axis stops above it.
-    ax.set_ylim(ERROR_FLOOR, 3)
+    ax.set_ylim(floor, 3)
     # Fixed, sparse ticks: 30 labelled decades are unreadable.
-    ax.yaxis.set_major_locator(FixedLocator([1e-30, 1e-24, 1e-18, 1e-12, 1e-6, 1]))
+    decades = np.arange(0, np.floor(np.log10(floor)) - 1, -6 if floor < 1e-13 else -2)
+    ax.yaxis.set_major_locator(FixedLocator(10.0 ** decades))
     ax.yaxis.set_minor_locator(NullLocator())
     ax.xaxis.set_minor_locator(NullLocator())
     ax.set_xlabel("updates (log scale)")
@@ -452,4 +453,160 @@ def last_bit_curves(runs: dict, figsize=(11, 4.8)):
     np.atleast_1d(axes)[0].set_ylabel("mean E over the training points (log)")
     np.atleast_1d(axes)[0].legend(loc="lower left")
     fig.suptitle("The same training run with one weight moved by one bit", fontweight="bold")
+    return fig
+
+
+# -- what the lecture leaves out (issue 11) ------------------------------------------------
+@styled
+def weight_paths(runs: dict, pairs=(("w1", "w3"), ("w5", "w6")), figsize=(11, 4.8)):
+    """One panel per run: pairs of weights over the updates, the second of each pair dashed.
+
+    ``runs`` maps a title to the run's parameters after 0, 1, 2, ... updates, as a list of
+    dicts (what a plain-Python training loop collects) or a dict of arrays.
+    """
+    instance_of(runs, "runs", dict)
+    if not 1 <= len(runs) <= 3:
+        raise ValueError(f"runs must hold 1 to 3 runs (one panel each), got {len(runs)}")
+    colours = (PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"])
+    if not 1 <= len(pairs) <= len(colours):
+        raise ValueError(f"pairs must hold 1 to {len(colours)} pairs of names, got {pairs!r}")
+    fig, axes = new_figure(1, len(runs), figsize=figsize, sharey=True)
+    for ax, (title, run) in zip(np.atleast_1d(axes), runs.items(), strict=True):
+        if isinstance(run, list):
+            run = {n: [p[n] for p in run] for n in run[0]}
+        instance_of(run, f"runs[{title!r}]", dict)
+        for (a, b), colour in zip(pairs, colours, strict=False):
+            ya = finite_array(run[a], f"runs[{title!r}][{a!r}]", shape=(None,), min_size=1)
+            yb = finite_array(run[b], f"runs[{title!r}][{b!r}]", shape=(None,), min_size=1)
+            ax.plot(np.arange(len(ya)), ya, color=colour, label=f"${a[0]}_{a[1:]}$")
+            ax.plot(np.arange(len(yb)), yb, "--", color=colour, linewidth=4, alpha=0.55,
+                    label=f"${b[0]}_{b[1:]}$ (dashed)")
+        ax.set_title(title)
+        ax.set_xlabel("updates")
+        ax.legend(loc="center right", fontsize=11)
+    np.atleast_1d(axes)[0].set_ylabel("weight (no unit)")
+    fig.suptitle("Two hidden units: do their weights stay equal?", fontweight="bold")
+    return fig
+
+
+@styled
+def layer_gradient_bars(sizes, figsize=(10, 5)):
+    """The size of dE/dW per layer (``training.layer_gradients``), log scale, with the
+    bound that sigma' <= 1/4 puts on each layer further from the output."""
+    sizes = finite_array(sizes, "sizes", shape=(None,), min_size=2)
+    if np.any(sizes <= 0):
+        raise ValueError(f"sizes must be > 0, got {sizes.tolist()}")
+    fig, ax = new_figure(figsize=figsize)
+    layers = np.arange(1, len(sizes) + 1)
+    ax.bar(layers, sizes, color=PALETTE["blue"], label="measured: size of $dE/dW$")
+    ax.plot(layers, sizes[-1] * 0.25 ** (len(sizes) - layers), "o--",
+            color=PALETTE["vermillion"],
+            label="last layer's size × $(1/4)^{k}$, k layers further back")
+    ax.set_yscale("log")
+    ax.set_xticks(layers)
+    ax.set_xlabel("layer (1 = next to the inputs, last = the output layer)")
+    ax.set_ylabel("root mean square of dE/dW (log)")
+    ax.set_title(f"Gradients through {len(sizes)} sigmoid layers: the vanishing gradient")
+    ax.legend(loc="upper left")
+    return fig
+
+
+@styled
+def loss_curves(rates=(50.0, 100.0), steps: int = 10_000, figsize=(11, 5)):
+    """E_total over the updates when training follows squared error (dashed) and
+    cross-entropy (solid), one colour per rate, on log-log axes."""
+    rates = _rates(rates, "rates")
+    if len(rates) > 3:
+        raise ValueError(f"rates must hold 1 to 3 rates (one colour each), got {len(rates)}")
+    steps = positive_int(steps, "steps", maximum=100_000)
+    colours = (PALETTE["vermillion"], PALETTE["blue"], PALETTE["green"])
+    fig, ax = new_figure(figsize=figsize)
+    k = np.arange(1, steps + 1)
+    for rate, colour in zip(rates, colours, strict=False):
+        for loss, dash, name in (("squared", "--", "squared error"),
+                                 ("cross_entropy", "-", "cross-entropy")):
+            errors, _ = training.train_lesson_loss(rate, steps, loss)
+            ax.plot(k, np.maximum(errors[1:], 1e-13), dash, color=colour,
+                    label=f"rate {rate_text(rate)}, following {name}")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(1, steps)
+    ax.set_ylim(1e-12, 1)
+    ax.yaxis.set_major_locator(FixedLocator([1e-12, 1e-9, 1e-6, 1e-3, 1]))
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.set_xlabel("updates (log scale)")
+    ax.set_ylabel(ERROR_LABEL)
+    ax.set_title("Same overshoot, two losses: squared error stalls, cross-entropy recovers")
+    ax.legend(loc="lower left", fontsize=11)
+    return fig
+
+
+@styled
+def rate_speed(sweep: training.LearningRateSweep, target: float = 1e-6, figsize=(10, 5)):
+    """Updates needed to reach ``target`` against the learning rate, one dot per swept
+    rate, coloured by verdict; the lecture's range 0 to 1 shaded."""
+    _sweep(sweep)
+    target = positive_number(target, "target")
+    fig, ax = new_figure(figsize=figsize)
+    steps = sweep.errors.shape[1] - 1
+    ax.axvspan(sweep.rates.min(), 1.0, color=PALETTE["grey"], alpha=0.2,
+               label="the lecture's range, 0 to 1")
+    for kind in ("slow", "good", "stalled"):
+        rs, ns = [], []
+        for i, rate in enumerate(sweep.rates):
+            if sweep.verdict(i) != kind:
+                continue
+            hits = np.flatnonzero(sweep.errors[i] <= target)
+            rs.append(rate)
+            ns.append(hits[0] if hits.size else steps * 1.6)
+        ax.plot(rs, ns, "o", color=VERDICT_COLOURS[kind], markersize=6, label=kind)
+    ax.axhline(steps * 1.6, color=PALETTE["grey"], linewidth=1)
+    ax.text(sweep.rates.min() * 1.1, steps * 1.9, f"never (not within {steps:,})",
+            fontsize=11, color=PALETTE["black"])
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_ylim(None, steps * 3)
+    ax.set_xlabel("learning rate (log scale)")
+    ax.set_ylabel(f"updates until $E_{{total}} \\leq$ {target:g} (log)")
+    ax.set_title("How fast each learning rate trains the lecture's one sample")
+    ax.legend(loc="lower left", fontsize=11)
+    return fig
+
+
+LESSON_MAP = LinearSegmentedColormap.from_list(
+    "lesson_margin", ["#8fc3e6", "#ffffff", "#f5cf7a"])
+
+
+@styled
+def lesson_boundaries(panels: dict, data: Dataset, resolution: int = 80, figsize=None):
+    """The lecture's 2-2-2 network on a data set, one panel per set of parameters:
+    shading outY2 - outY1 (blue: class 0 wins, orange: class 1) and its 0 line."""
+    instance_of(panels, "panels", dict)
+    if not 1 <= len(panels) <= 4:
+        raise ValueError(f"panels must hold 1 to 4 networks, got {len(panels)}")
+    _data_sets(data, None)
+    resolution = _resolution(resolution)
+    fig, axes = new_figure(1, len(panels), figsize=figsize or (4.6 * len(panels) + 1, 4.6),
+                           sharey=True)
+    bounds = training.bounds_of(data)
+    xs = np.linspace(bounds[0], bounds[1], resolution)
+    ys = np.linspace(bounds[2], bounds[3], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    for ax, (title, params) in zip(np.atleast_1d(axes), panels.items(), strict=True):
+        out = training.lesson_outputs(params, grid)
+        margin = (out[:, 1] - out[:, 0]).reshape(gx.shape)
+        image = ax.imshow(margin, extent=bounds, origin="lower", cmap=LESSON_MAP, vmin=-1,
+                          vmax=1, aspect="auto", interpolation="bilinear", zorder=0)
+        if margin.min() < 0 < margin.max():
+            ax.contour(xs, ys, margin, levels=[0.0], colors=PALETTE["black"], linewidths=2)
+        _scatter(ax, data)
+        acc = training.lesson_accuracy(params, data)
+        ax.set_title(f"{title}: {acc:.0%} right", fontsize=13)
+        ax.set_xlabel("x1 (no unit)")
+        ax.grid(False)
+    np.atleast_1d(axes)[0].set_ylabel("x2 (no unit)")
+    np.atleast_1d(axes)[0].legend(loc="upper right", fontsize=10, framealpha=0.9)
+    bar = fig.colorbar(image, ax=list(np.atleast_1d(axes)), shrink=0.8)
+    bar.set_label("outY2 - outY1 (> 0: class 1)")
     return fig
