@@ -71,11 +71,66 @@ def test_right_accepted_plausible_wrong_rejected_with_a_reason(exercise, right, 
     assert "hint()" not in repr(verdict)  # a specific explanation, not the default
 
 
-@pytest.mark.parametrize("exercise, right", [
-    (ex.ex2, DE_DW5_T1), (ex.ex3, RATE_TO_035), (ex.ex4, DE_DOUTH2_T2), (ex.ex5, DE_DB11_T1)])
-def test_four_significant_figures_are_accepted_and_asked_for(exercise, right):
-    assert exercise.check(float(f"{right:.4g}"))
-    assert "4 significant figures" in exercise.question
+@pytest.mark.parametrize("exercise, right, figures", [
+    (ex.ex2, DE_DW5_T1, 4), (ex.ex3, RATE_TO_035, 4), (ex.ex4, DE_DOUTH2_T2, 4),
+    (ex.ex5, DE_DB11_T1, 5)])
+def test_the_asked_significant_figures_are_accepted_and_asked_for(exercise, right, figures):
+    assert exercise.check(float(f"{right:.{figures}g}"))
+    assert f"{figures} significant figures" in exercise.question
+    # fewer figures are called close, even where they look like the asked ones (0.00805)
+    assert "Close" in exercise.check(float(f"{right:.{figures - 1}g}")).message
+
+
+@pytest.mark.parametrize("exercise, wrong, words", [
+    (ex.ex4, 0.0479017 * 0.55, "only the path through y2"),
+    (ex.ex4, -DE_DOUTH2_T2, "wrong sign"),
+    (ex.ex5, -DE_DB11_T1, "wrong sign"),
+])
+def test_named_slips_of_the_derive_exercises(exercise, wrong, words):
+    verdict = exercise.check(float(f"{wrong:.5g}"))
+    assert not verdict and words in verdict.message
+
+
+def lecture_namespace(**changes):
+    """The notebook's values as a learner computes them, written out here; ``changes`` are
+    the learner's slips."""
+    p = dict(LECTURE, learning_rate=0.5)
+    oh1, oh2 = hidden(p)
+    oy1 = s(oh1 * p["w5"] + oh2 * p["w6"] + p["b21"])
+    oy2 = s(oh1 * p["w7"] + oh2 * p["w8"] + p["b22"])
+    dy1, dy2 = (oy1 - 0.01) * oy1 * (1 - oy1), (oy2 - 0.99) * oy2 * (1 - oy2)
+    return {**p, "outH1": oh1, "outH2": oh2, "new_w5": 0.4 - 0.5 * dy1 * oh1,
+            "new_w8": 0.55 - 0.5 * dy2 * oh2, "dE_doutH1": (dy1 * 0.4 + dy2 * 0.5),
+            "dE_dw5": dy1 * oh1, "doutH2_dh2": oh2 * (1 - oh2), **changes}
+
+
+@pytest.mark.parametrize("name, slip, words", [
+    ("dy1_doutH1", "new_w5", ["new_w5, w5 after its update", "The rule of this lesson",
+                              "dy1_doutH1 = w5 = 0.4"]),
+    ("dy2_doutH2", "new_w8", ["new_w8", "dy2_doutH2 = w8 = 0.55"]),
+    ("dE_doutH2", "dE_doutH1", ["the value of dE_doutH1"]),
+    ("dy1_dw6", "outH1", ["the value of outH1"]),
+])
+def test_the_value_check_names_a_known_value_in_the_wrong_place(name, slip, words):
+    namespace = lecture_namespace()
+    namespace[name] = namespace[slip]
+    verdict = ex.check_values(namespace, name)
+    assert not verdict
+    for word in words:
+        assert word in verdict.message, verdict.message
+
+
+def test_the_value_check_names_the_slides_slip_a_sign_and_a_missing_learning_rate():
+    n = lecture_namespace()
+    n["dE_dw3"] = n["dE_doutH1"] * n["doutH2_dh2"] * 0.05
+    assert "as the slides do" in ex.check_values(n, "dE_dw3").message
+    n["dE_dw5"] = -lecture_namespace()["dE_dw5"]
+    assert "wrong sign" in ex.check_values(n, "dE_dw5").message
+    n = lecture_namespace()
+    n["new_w5"] = 0.4 - n["dE_dw5"]
+    assert "learning rate is missing" in ex.check_values(n, "new_w5").message
+    n["new_w5"] = 0.36  # nothing known: the dependencies are named as before
+    assert "look at how you turned" in ex.check_values(n, "new_w5").message
 
 
 def test_the_learning_rate_answer_really_lands_on_035():
@@ -148,3 +203,39 @@ def test_the_backward_pass_with_w5_to_w8_already_updated_is_named():
 
     verdict = ex.ex6.check(backward_pass)
     assert not verdict and "used w5..w8 after an update" in verdict.message
+
+
+def test_backward_pass_slips_are_named():
+    def backward_pass(*, sign=1.0, slides=False, h2_from_h1=False):
+        def fn(*args):
+            p = dict(zip(ex.INPUTS, args, strict=True))
+            q = step_by_hand(p, 1.0, biases=True)
+            g = {n: sign * (p[n] - q[n]) for n in ex.PARAMS}  # learning rate 1: the gradient
+            oh1, oh2 = hidden(p)
+            if slides or h2_from_h1:
+                d_h1 = g["b11"] / (oh1 * (1 - oh1)) * oh2 * (1 - oh2)  # dE_doutH1 * h2's slope
+                g.update(w3=d_h1 * p["x1"], w4=d_h1 * p["x2"])
+                if h2_from_h1:
+                    g["b12"] = d_h1
+            return {f"dE_d{n}": v for n, v in g.items()}
+        return fn
+
+    assert ex.ex6.check(backward_pass())
+    assert "wrong sign" in ex.ex6.check(backward_pass(sign=-1.0)).message
+    assert "the slides' own slip" in ex.ex6.check(backward_pass(slides=True)).message
+    assert "weights and bias" in ex.ex6.check(backward_pass(h2_from_h1=True)).message
+
+
+def test_update_with_a_fixed_learning_rate_or_returning_gradients_is_named():
+    def fixed_rate(*args):
+        p = dict(zip(ex.STEP_INPUTS, args, strict=True))
+        q = step_by_hand(p, 0.5)
+        return {f"new_{n}": q[n] for n in ex.PARAMS}
+
+    def gradients(*args):
+        p = dict(zip(ex.STEP_INPUTS, args, strict=True))
+        q = step_by_hand(p, 1.0)
+        return {f"new_{n}": p[n] - q[n] for n in ex.PARAMS}
+
+    assert "learning rate 0.5 only" in ex.ex7.check(fixed_rate).message
+    assert "You returned the gradients" in ex.ex7.check(gradients).message

@@ -12,7 +12,7 @@ from ..core.network import (
 )
 from .base import Exercise
 from .coding import CodeExercise
-from .values import ValueCheck
+from .values import ValueCheck, agrees
 
 # Lesson 4's argument order and unseen networks, written here again: importing
 # exercises.forward from here would load it past the package's loader, which names its
@@ -112,6 +112,10 @@ ex4 = Exercise(
             "is above T2 = 0.5."
         ),
         _T2["dE1_doutH2"]: "That is only the path through y1; add the path through y2.",
+        -_T2["dE_doutH2"]: "Right size, wrong sign: delta_y = -(T - outY) x outY (1 - outY), "
+                           "positive when an output is above its target.",
+        _T2["dE2_doutH2"]: "That is only the path through y2 (delta_y2 x w8); add the path "
+                           "through y1, delta_y1 x w6.",
         _T2["dE_doutH1"]: "That is dE_doutH1: you used w5 and w7. outH2 travels along w6 and w8.",
         _T2["dE1_doutH2"] + _T2["dE_doutY2"] * _T2["dy2_doutH2"]: (
             "You left out doutY2_dy2: delta_y2 = dE_doutY2 x doutY2_dy2."
@@ -122,19 +126,21 @@ ex4 = Exercise(
 ex5 = Exercise(
     "Exercise 5 (derive). Back to the target T1 = 0.05 of exercise 2 (T2 = 0.99 and all "
     "else as in the lecture). The slides never compute a bias gradient: compute dE_db11 "
-    "to 4 significant figures.",
+    "to 5 significant figures.",
     _T1["dE_db11"],
-    digits=4,
+    digits=5,
     hint="dE_db11 = delta_h1 = (delta_y1 x w5 + delta_y2 x w7) x doutH1_dh1, and "
          "dh1_db11 = 1. Only delta_y1 depends on T1; delta_y2 = -0.03809824 and "
          "doutH1_dh1 = 0.2413007.",
     solution="delta_y1 = (0.7513651 - 0.05) x 0.1868156 = 0.1310259. "
              "dE_doutH1 = 0.1310259 x 0.4 + (-0.03809824) x 0.5 = 0.05241038 - 0.01904912 "
-             "= 0.03336126, so dE_db11 = 0.03336126 x 0.2413007 x 1 = 0.008050. "
+             "= 0.03336126, so dE_db11 = 0.03336126 x 0.2413007 x 1 = 0.0080501. "
              "Check: ll.LessonNet(T1=0.05).gradient()['b11'].",
     slips={
         _LECTURE["dE_db11"]: "That is dE_db11 for the lecture's target 0.01; delta_y1 changes with"
                              " T1.",
+        -_T1["dE_db11"]: "Right size, wrong sign: delta_y1 = -(T1 - outY1) x outY1 (1 - outY1) "
+                         "is positive, since outY1 = 0.75 is above T1 = 0.05.",
         _T1["dE_doutH1"]: "You stopped at outH1 (that is dE_doutH1); one more factor, doutH1_dh1, "
                           "takes you to h1.",
         _T1["dE_dw1"]: "That is dE_dw1: you multiplied by x1. A bias is multiplied by 1.",
@@ -177,28 +183,101 @@ DEPENDS_ON = {
 
 
 def _all_values(inputs) -> dict:
-    """Forward values, backward values and the updated weights, from the learner's inputs."""
+    """The inputs, forward and backward values and the updated weights, from the learner's
+    inputs."""
     net = LessonNet(**inputs)
-    values = {**net.forward(), **net.backward()}
+    values = {**inputs, **net.forward(), **net.backward()}
     return {**values, **{f"new_{w}": inputs[w] - inputs["learning_rate"] * values[f"dE_d{w}"]
                          for w in WEIGHTS}}
 
 
-check_values = ValueCheck(NAMES, _all_values, depends_on=DEPENDS_ON,
-                          inputs={**LESSON_PARAMS, **LESSON_DATA,
-                                  "learning_rate": LESSON_LEARNING_RATE})
+# The weight each path factor equals: dy1_doutH1 = w5, ...
+PATH_WEIGHTS = {"dy1_doutH1": "w5", "dy2_doutH1": "w7", "dy1_doutH2": "w6", "dy2_doutH2": "w8"}
+RULE = ("The rule of this lesson: every gradient is taken at the weights of the forward "
+        "pass, before any weight moves")
+
+
+def _confusions(name: str, r: dict) -> list[tuple[float, str]]:
+    """The wrong values a learner is known to give for ``name``, with what each one means."""
+    found = []
+    if name in PATH_WEIGHTS:
+        w = PATH_WEIGHTS[name]
+        found.append((r[f"new_{w}"], f"That is new_{w}, {w} after its update. {RULE}; "
+                      f"so {name} = {w} = {r[w]:.7g}, the weight before the update."))
+    slides = r["dE_doutH1"] * r["doutH2_dh2"]
+    for wrong_name, x in (("dE_dw3", "x1"), ("dE_dw4", "x2"), ("dE_db12", None),
+                          ("delta_h2", None)):
+        if name == wrong_name:
+            found.append((slides * (r[x] if x else 1.0),
+                          "You used dE_doutH1 where dE_doutH2 belongs, as the slides do: "
+                          f"{name} belongs to h2, which reaches the error through outH2, so "
+                          "its chain starts with dE_doutH2."))
+    if name.startswith("new_"):
+        w = name[4:]
+        found += [(r[w] + r["learning_rate"] * r[f"dE_d{w}"],
+                   f"You added the gradient: gradient descent moves against it, {name} = "
+                   f"{w} - learning_rate * dE_d{w}."),
+                  (r[w] - r[f"dE_d{w}"], f"The learning rate is missing: {name} = {w} - "
+                                          f"learning_rate * dE_d{w}.")]
+    return found
+
+
+class BackwardCheck(ValueCheck):
+    """``ValueCheck`` that also recognises the lesson's known confusions: a value that is
+    another of the lesson's values (``new_w5`` where ``w5`` belongs, ``dE_doutH1`` where
+    ``dE_doutH2`` belongs), the slides' slip, or the right value with the wrong sign."""
+
+    def _differs(self, name, got, reference, namespace) -> str:
+        want = reference[name]
+        head = (f"{name} differs: you have {got:.10g}, expected {want:.10g} (off by "
+                f"{got - want:.2g}). ")
+        for value, why in _confusions(name, reference):
+            if agrees(got, value):
+                return head + why
+        if agrees(got, -want):
+            return head + ("Right size, wrong sign: look at the signs in the factors of "
+                           f"{name}, e.g. dE_doutY1 = -(T1 - outY1).")
+        for other, value in reference.items():  # inputs, forward values, then the rest
+            if other != name and agrees(got, value) and not agrees(want, value):
+                if other in self.depends_on[name]:  # one ingredient alone: name them all
+                    return (super()._differs(name, got, reference, namespace)
+                            + f" Your value is {other}'s alone.")
+                return head + (f"That is the value of {other}: did you reuse {other} (or "
+                               f"one of its factors) for {name}?")
+        return super()._differs(name, got, reference, namespace)
+
+
+check_values = BackwardCheck(NAMES, _all_values, depends_on=DEPENDS_ON,
+                             inputs={**LESSON_PARAMS, **LESSON_DATA,
+                                     "learning_rate": LESSON_LEARNING_RATE})
 """``check_values(globals(), "dE_doutY1 doutY1_dy1 dy1_dw5 dE_dw5")``: the backward pass."""
 
 
-def _gradients(*args, deltas=None):
-    """dE_d<param> for the twelve parameters; ``deltas(values)`` replaces (delta_h1, delta_h2)."""
+def _gradients(*args, deltas=None, slides=False):
+    """dE_d<param> for the twelve parameters; ``deltas(values)`` replaces (delta_h1, delta_h2);
+    ``slides`` gives dE_dw3 and dE_dw4 the slides' dE_doutH1 (dE_db12 stays right)."""
     net = LessonNet(**dict(zip(INPUTS, args, strict=True)))
     v = net.backward()
     if deltas is not None:  # a slip in the hidden layer: redo its six gradients
         d1, d2 = deltas(v)
         v.update(dE_dw1=d1 * net.x1, dE_dw2=d1 * net.x2, dE_db11=d1,
                  dE_dw3=d2 * net.x1, dE_dw4=d2 * net.x2, dE_db12=d2)
+    if slides:
+        wrong = v["dE_doutH1"] * v["doutH2_dh2"]
+        v.update(dE_dw3=wrong * net.x1, dE_dw4=wrong * net.x2)
     return {f"dE_d{p}": v[f"dE_d{p}"] for p in PARAMS}
+
+
+def _h2_from_h1(v):
+    """(delta_h1, delta_h2) with dE_doutH1 where dE_doutH2 belongs."""
+    return v["delta_h1"], v["dE_doutH1"] * v["doutH2_dh2"]
+
+
+H2_FROM_H1 = ("w3, w4 and b12 feed h2, so their chain runs through outH2: they need "
+              "dE_doutH2, not dE_doutH1.")
+SLIDES_SLIP = ("Your dE_dw3 and dE_dw4 use dE_doutH1 where dE_doutH2 belongs (your dE_db12 is "
+               "right): the slides' own slip. w3 and w4 feed h2, so their chain runs through "
+               "outH2, like b12's.")
 
 
 def _output_first(learning_rate):
@@ -259,10 +338,12 @@ def backward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1
     )
 ''',
     slips=[
-        (lambda *a: _gradients(*a, deltas=lambda v: (v["delta_h1"],
-                                                     v["dE_doutH1"] * v["doutH2_dh2"])),
-         "Did you use dE_doutH1 for h2's weights? w3, w4 and b12 feed h2, so they need "
-         "dE_doutH2."),
+        (lambda *a: {k: -g for k, g in _gradients(*a).items()},
+         "Every gradient has the wrong sign: dE_doutY1 = -(T1 - outY1) = outY1 - T1, "
+         "positive when the output is above its target."),
+        (lambda *a: _gradients(*a, deltas=_h2_from_h1),
+         f"You used dE_doutH1 for h2's weights and bias: {H2_FROM_H1}"),
+        (lambda *a: _gradients(*a, slides=True), SLIDES_SLIP),
         (lambda *a: _gradients(*a, deltas=lambda v: (v["dE1_doutH1"] * v["doutH1_dh1"],
                                                      v["dE1_doutH2"] * v["doutH2_dh2"])),
          "A hidden output reaches the error along two paths, through y1 and through y2: "
@@ -285,11 +366,11 @@ STEP_INPUTS = INPUTS + ("learning_rate",)
 NEW = tuple(f"new_{p}" for p in PARAMS)
 
 
-def _step(*args, deltas=None, sign=-1.0, update_biases=True):
+def _step(*args, deltas=None, slides=False, sign=-1.0, update_biases=True):
     """new_<param> = param - learning_rate * dE_d<param> for the twelve, from LessonNet."""
     *inputs, lr = args
     start = dict(zip(INPUTS, inputs, strict=True))
-    grad = _gradients(*inputs, deltas=deltas)
+    grad = _gradients(*inputs, deltas=deltas, slides=slides)
     moved = PARAMS if update_biases else WEIGHTS
     return {f"new_{p}": start[p] + sign * lr * grad[f"dE_d{p}"] if p in moved else start[p]
             for p in PARAMS}
@@ -363,5 +444,15 @@ def train_step_with_biases(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22,
         (lambda *a: _step(*a, update_biases=False),
          "Your biases did not move: this step trains them too, new_b11 = b11 - "
          "learning_rate * dE_db11 with dE_db11 = delta_h1."),
+        (lambda *a: _stepped(*a[:-1], LESSON_LEARNING_RATE),
+         "Your step is right at learning rate 0.5 only: use the argument learning_rate, "
+         "not the lecture's 0.5."),
+        (lambda *a: {f"new_{p}": g for p, g in zip(PARAMS, _gradients(*a[:-1]).values(),
+                                                   strict=True)},
+         "You returned the gradients: new_w1 should be the new weight, w1 - learning_rate "
+         "* dE_dw1."),
+        (lambda *a: _step(*a, deltas=_h2_from_h1),
+         f"Your hidden layer used dE_doutH1 for h2's weights and bias: {H2_FROM_H1}"),
+        (lambda *a: _step(*a, slides=True), SLIDES_SLIP),
     ],
 )
