@@ -1,11 +1,15 @@
 """Lesson 4 exercises accept the right answer, computed here by hand, and explain slips."""
 
+import json
 import math
+from pathlib import Path
 
 import pytest
 
 import lesson_lib as ll
 from lesson_lib.exercises import forward as exercises
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 LECTURE = {"x1": 0.05, "x2": 0.10, "T1": 0.01, "T2": 0.99, "w1": 0.15, "w2": 0.20,
            "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55,
@@ -128,6 +132,45 @@ def forward_by_hand(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, 
     v = forward(w1=w1, w2=w2, w3=w3, w4=w4, w5=w5, w6=w6, w7=w7, w8=w8, b11=b11, b12=b12,
                 b21=b21, b22=b22, x1=x1, x2=x2, T1=T1, T2=T2)
     return {**v, "E_total": v["E1"] + v["E2"]}
+
+
+def test_the_stored_forward_pass_runs_after_notebook_4s_imports_alone():
+    # The notebook imports numpy, not math: the worked solution pasted in must need no more.
+    cells = json.loads((NOTEBOOKS / "04_forward_pass.ipynb").read_text())["cells"]
+    imports = next("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "import" in imports and "math" not in imports
+    namespace = {}
+    exec(imports, namespace)  # noqa: S102
+    exec(exercises.ex6.solution_code, namespace)  # noqa: S102
+    got = namespace["forward_pass"](**LECTURE)
+    want = forward_by_hand(**LECTURE)
+    assert all(math.isclose(got[q], want[q], rel_tol=1e-12) for q in exercises.NAMES)
+
+
+def forward_with(w6_w7_swapped=False, sums_to_outputs=False, **p):
+    """The forward pass by hand, with one of two slips a learner makes in the output layer."""
+    v = forward(**p)
+    p = {**LECTURE, **p}
+    w6, w7 = (p["w7"], p["w6"]) if w6_w7_swapped else (p["w6"], p["w7"])
+    a, b = (v["h1"], v["h2"]) if sums_to_outputs else (v["outH1"], v["outH2"])
+    v["y1"], v["y2"] = a * p["w5"] + b * w6 + p["b21"], a * w7 + b * p["w8"] + p["b22"]
+    v["outY1"], v["outY2"] = s(v["y1"]), s(v["y2"])
+    v["E1"], v["E2"] = 0.5 * (p["T1"] - v["outY1"]) ** 2, 0.5 * (p["T2"] - v["outY2"]) ** 2
+    return {**v, "E_total": v["E1"] + v["E2"]}
+
+
+@pytest.mark.parametrize("slip, words", [
+    ({"w6_w7_swapped": True}, "you swapped w6 and w7"),
+    ({"sums_to_outputs": True}, "not the sums h1 and h2"),
+])
+def test_each_slip_of_the_forward_pass_is_named(slip, words):
+    def learner(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+        return forward_with(**slip, w1=w1, w2=w2, w3=w3, w4=w4, w5=w5, w6=w6, w7=w7, w8=w8,
+                            b11=b11, b12=b12, b21=b21, b22=b22, x1=x1, x2=x2, T1=T1, T2=T2)
+
+    verdict = exercises.ex6.check(learner)
+    assert not verdict and words in verdict.message
+    assert verdict.message.startswith("y1 is wrong with the lecture's values")
 
 
 def test_an_independent_function_passes_and_the_reference_agrees_on_every_case():

@@ -1,5 +1,6 @@
 """Lesson 4 exercises: from reading the diagram to a forward pass on new numbers."""
 
+from ..core.activations import sigmoid
 from ..core.matrix import MatrixNet
 from ..core.network import DATA, LESSON_DATA, LESSON_PARAMS, PARAMS, LessonNet
 from .base import Exercise
@@ -144,6 +145,25 @@ def _swapped_w2_w3(*args):
     return LessonNet(**p).forward()
 
 
+def _swapped_w6_w7(*args):
+    """w6 into y2 and w7 into y1: the edges from outH2 to y1 and from outH1 to y2 confused."""
+    p = dict(zip(INPUTS, args, strict=True))
+    p["w6"], p["w7"] = p["w7"], p["w6"]
+    return LessonNet(**p).forward()
+
+
+def _hidden_sums_forward(*args):
+    """The output layer fed h1 and h2, the hidden neurons' sums before the sigmoid."""
+    p = dict(zip(INPUTS, args, strict=True))
+    v = LessonNet(**p).forward()
+    y1 = v["h1"] * p["w5"] + v["h2"] * p["w6"] + p["b21"]
+    y2 = v["h1"] * p["w7"] + v["h2"] * p["w8"] + p["b22"]
+    outY1, outY2 = sigmoid(y1), sigmoid(y2)
+    E1, E2 = 0.5 * (p["T1"] - outY1) ** 2, 0.5 * (p["T2"] - outY2) ** 2
+    return {**v, "y1": y1, "outY1": outY1, "y2": y2, "outY2": outY2, "E1": E1, "E2": E2,
+            "E_total": E1 + E2}
+
+
 def _no_half(*args):
     v = _forward(*args)
     return {**v, "E1": 2 * v["E1"], "E2": 2 * v["E2"], "E_total": 2 * v["E_total"]}
@@ -171,8 +191,8 @@ ex6 = CodeExercise(
          "works inside the function too. Return dict(h1=h1, outH1=outH1, ...).",
     solution='''\
 def forward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
-    def sigmoid(z):
-        return 1 / (1 + math.exp(-z))
+    def sigmoid(z):  # notebook 04's, with np.exp: the notebook imports numpy, not math
+        return 1 / (1 + np.exp(-z))
 
     h1 = x1*w1 + x2*w2 + b11
     outH1 = sigmoid(h1)
@@ -191,6 +211,12 @@ def forward_pass(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1,
     slips=[
         (_swapped_w2_w3, "Each hidden neuron has its own pair of weights: h1 uses w1 and w2, "
                          "h2 uses w3 and w4."),
+        (_swapped_w6_w7, "y1 = outH1*w5 + outH2*w6 + b21 and y2 = outH1*w7 + outH2*w8 + b22: "
+                         "w6 carries outH2 into y1 and w7 carries outH1 into y2 (exercise 1); "
+                         "you swapped w6 and w7."),
+        (_hidden_sums_forward, "The output layer takes the hidden neurons' outputs: "
+                               "y1 = outH1*w5 + outH2*w6 + b21, with outH1 = sigmoid(h1), not "
+                               "the sums h1 and h2."),
         (_no_half, "The error of one output is 1/2 (T - out)^2: keep the factor 1/2."),
     ],
 )
