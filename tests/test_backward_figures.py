@@ -30,6 +30,7 @@ def test_slide_slip_bars():
 def test_error_histories_fall_faster_with_biases():
     ax = fb.error_histories(steps=20).axes[0]
     fixed, moving = ax.get_lines()
+    assert "weights only, biases held" in fixed.get_label()  # not "the slides": their w3, w4 differ
     assert len(fixed.get_ydata()) == 21
     assert fixed.get_ydata()[0] == moving.get_ydata()[0]
     assert moving.get_ydata()[-1] < fixed.get_ydata()[-1] < fixed.get_ydata()[0]
@@ -70,3 +71,12 @@ def test_stepper_view_shows_gradients_and_history():
     assert fig.diagram.edge_texts["w1"].get_text() == f"∂E/∂w1 =\n{grad['w1']:.4g}"
     with pytest.raises(ValueError, match="errors must hold finite numbers"):
         fig.history.update([0.3, float("nan")])
+
+
+def test_history_before_any_update_says_so_and_shows_its_point_inside_the_axes():
+    fig = fb.stepper_view()
+    left, right = fig.history.ax.get_xlim()
+    assert left < 0 < right  # update 0 is not drawn on the spine
+    assert fig.history.empty.get_visible() and "no update yet" in fig.history.empty.get_text()
+    fig.history.update([0.3, 0.29])
+    assert not fig.history.empty.get_visible()

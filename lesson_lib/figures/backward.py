@@ -73,7 +73,7 @@ def error_histories(steps: int = 100, learning_rate: float = 0.5) -> LessonFigur
     steps = positive_int(steps, "steps")
     learning_rate = positive_number(learning_rate, "learning_rate")
     fig, ax = new_figure(figsize=(10, 5))
-    for update_biases, label, colour in ((False, "weights only (the slides)", "orange"),
+    for update_biases, label, colour in ((False, "weights only, biases held", "orange"),
                                          (True, "weights and biases", "blue")):
         history = LessonNet().train(steps, learning_rate, update_biases=update_biases)
         ax.plot(np.arange(steps + 1), history.errors, color=PALETTE[colour],
@@ -101,6 +101,9 @@ class ErrorHistory:
         ax.set_xlabel("updates (count)")
         ax.set_ylabel(ERROR_LABEL)
         ax.set_title("Error history", loc="left")
+        self.empty = ax.text(0.5, 0.5, "no update yet: each update adds a point",
+                             transform=ax.transAxes, ha="center", va="center",
+                             color=PALETTE["grey"], fontsize=13)
         # Above the axes, beside the title: no error curve or start line can run under it.
         self.legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2,
                                 borderaxespad=0.2)
@@ -112,7 +115,10 @@ class ErrorHistory:
         errors = finite_array(errors, "errors", shape=(None,), min_size=1)
         steps = np.arange(len(errors))
         self.line.set_data(steps, errors)
-        limits = ((0.0, _nice_ceiling(len(errors) - 1) * 1.05),
+        self.empty.set_visible(len(errors) == 1)
+        right = _nice_ceiling(len(errors) - 1)
+        # a margin on the left too: the point of update 0 sits inside the axes, not on a spine
+        limits = ((-0.03 * right, right * 1.05),
                   (0.0, float(max(errors.max(), 1e-3) * 1.15)))
         if (self.ax.get_xlim(), self.ax.get_ylim()) == limits:
             return False
