@@ -644,6 +644,7 @@ def train_lesson_loss(learning_rate: float, steps: int = 10_000, loss: str = "sq
 def loss_table(rates, steps: int = 10_000) -> str:
     """Per rate: E_total after 1, 100 and ``steps`` updates with each loss's gradient."""
     rates = _positive_array(rates, "rates", maximum=LIMIT).tolist()
+    steps = positive_int(steps, "steps", maximum=MAX_STEPS)  # the table shows E after 1
     lines = [f"{'rate':>6}  {'loss followed':<14} {'E after 1':>10} {'after 100':>10} "
              f"{f'after {steps:,}':>13}"]
     for rate in rates:
@@ -668,7 +669,11 @@ def layer_gradients(depth: int = 10, width: int = 4, seed: int = 0) -> np.ndarra
 def lesson_outputs(params, X) -> np.ndarray:
     """outY1 and outY2 of the lecture's network with ``params`` for each row of X (n, 2):
     shape (n, 2). The portable sigmoid: the same bits everywhere."""
-    p = {n: number_in(mapping(params, "params")[n], n, -LIMIT, LIMIT) for n in PARAMS}
+    missing = [n for n in PARAMS if n not in mapping(params, "params")]
+    if missing:
+        raise ValueError(f"params must hold all of {', '.join(PARAMS)}; missing: "
+                         f"{', '.join(missing)}")
+    p = {n: number_in(params[n], n, -LIMIT, LIMIT) for n in PARAMS}
     A = finite_array(X, "X", limit=LIMIT)
     if A.ndim != 2 or A.shape[1] != 2:
         raise ValueError(f"X must have shape (n, 2), got {A.shape}")
