@@ -126,5 +126,5 @@ pyodide-check: $(VENV)/.site build/vendor/pyodide-lock.json
 
 # Serves build/ on 127.0.0.1 and opens both sites in Debian's headless Chromium; runs
 # nbgitpuller against a file:// clone. Run `make site lite` first.
-test-site: $(VENV)/.site
+test-site: $(VENV)/.site $(VENV)/.tests
 	COURSE_SITE_TESTS=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(PY) -m pytest tests/site -p no:cacheprovider
