@@ -149,12 +149,12 @@ row("forward.slide_comparison", forward.slide_comparison, {"values": {}}, {"valu
 row("gradcheck.central_difference", gradcheck.central_difference,
     {"f": activations.sigmoid, "x": 0.0}, {"f": "obj", "x": "number", "h": "positive"})
 row("gradcheck.numeric_gradient", gradcheck.numeric_gradient,
-    {"f": _square, "params": {"a": 1.0}}, {"params": "mapping", "h": "positive"})
+    {"f": _square, "params": {"a": 1.0}}, {"f": "obj", "params": "mapping", "h": "positive"})
 row("gradcheck.relative_error", gradcheck.relative_error, {"a": 1.0, "b": 1.0},
     {"a": "number", "b": "number", "floor": "positive"})
 row("gradcheck.gradient_check", gradcheck.gradient_check,
     {"f": _square, "params": {"a": 1.0}, "analytic": {"a": 2.0}},
-    {"params": "mapping", "analytic": "mapping", "h": "positive"})
+    {"f": "obj", "params": "mapping", "analytic": "mapping", "h": "positive"})
 row("network.LessonNet", network.LessonNet, {},
     {**{n: "number" for n in network.PARAMS + network.DATA}, "learning_rate": "positive"})
 row("network.LessonNet.from_dict", network.LessonNet.from_dict, {"values": {"w1": 0.1}},
@@ -278,6 +278,17 @@ row("training.bounds_of", training.bounds_of, {"data": TRAIN},
     {"data": "dataset", "margin": "number"})
 row("training.predict_points", training.predict_points,
     {"net": CLASSIFIER, "points": [[0.1, 0.2]]}, {"net": "classifier", "points": "array"})
+row("training.train_lesson_loss", training.train_lesson_loss, {"learning_rate": 0.5, "steps": 3},
+    {"learning_rate": "positive", "steps": "int0", "loss": "choice", "net": "obj",
+     "update_biases": "flag"})
+row("training.loss_table", training.loss_table, {"rates": [0.5], "steps": 3},
+    {"rates": "rates", "steps": "int"})
+row("training.layer_gradients", training.layer_gradients, {"depth": 3, "width": 2},
+    {"depth": "int", "width": "int", "seed": "seed"})
+row("training.lesson_outputs", training.lesson_outputs,
+    {"params": network.LESSON_PARAMS, "X": [[0.1, 0.2]]}, {"params": "mapping", "X": "array"})
+row("training.lesson_accuracy", training.lesson_accuracy,
+    {"params": network.LESSON_PARAMS, "data": TRAIN}, {"params": "mapping", "data": "dataset"})
 
 # -- the figures and apps on top of training.py (each refuses before it draws) -----------------
 _FT, _AT = training_figures, training_apps
@@ -426,6 +437,7 @@ def test_sigmoid_slope_far_out_is_tiny_not_zero():
     (lambda: network.LessonNet(T1=1e6).train(50, 1e6, keep_params=False),
      "learning_rate 1e\\+06 pushed the weights past 1e\\+06 .* within 50 updates;"),
     (lambda: sigmoid.lesson_grid(spacing=1e-300), "number of grid points must be <="),
+    (lambda: sigmoid.lesson_grid(low=-1e308, high=1e308), "number of grid points must be <="),
     (lambda: datasets.moons(n=10**12), "n must be <= 1,000,000"),
 ])
 def test_extremes_give_a_clear_error(call, match):
@@ -443,6 +455,11 @@ def test_data_sets_need_both_classes_and_a_training_part():
         datasets.Dataset("flat", np.zeros(4), [0, 1, 0, 1])
     with pytest.raises(ValueError, match="test_fraction 0.9 leaves no training point"):
         datasets.Dataset("tiny", X, [0, 1, 0, 1]).split(0.9)
+
+
+def test_a_float_far_from_the_printed_number_disagrees_without_error():
+    assert report.agreement("0.1", 1e308) == "NO"
+    assert report.agreement("0.1", -1e308) == "NO"
 
 
 def test_largest_lesson_net_gives_finite_numbers():
@@ -469,6 +486,9 @@ def test_largest_lesson_net_gives_finite_numbers():
                                      updates=1), "b1 must have shape \\(2, 1\\), got \\(2,\\)"),
     (lambda: framework.measure({"a": abs}, {"b": 1}), "updates has no count for 'a'"),
     (lambda: framework.side_by_side({}, {"a": 1.0}, ("x", "y")), "values has no a"),
+    (lambda: training.lesson_outputs({"w1": 0.1}, [[0.1, 0.2]]), "params must hold all of .* "
+     "missing: w2, w3"),
+    (lambda: training.loss_table([0.5], steps=0), "steps must be >= 1, got 0"),
     (lambda: training.bounds_of(TRAIN, margin=-1.0), "margin must be between 0 and 1e\\+06"),
     (lambda: training.predict_points(CLASSIFIER, []), "points must be \\(x1, x2\\) pairs"),
     (lambda: training.verdict([0.1], 1.5, 0.5, 0.01, 0.99), "outY1 must be between 0 and 1"),

@@ -28,6 +28,8 @@ def numeric_gradient(
     f: Callable[..., float], params: Mapping[str, float], h: float = DEFAULT_STEP
 ) -> dict[str, float]:
     """Central-difference partial derivative of ``f(**params)`` for each named parameter."""
+    if not callable(f):
+        raise TypeError(f"f must be a function of the named parameters, got {type(f).__name__}")
     params = {name: finite_number(value, name)
               for name, value in mapping(params, "params").items()}
     grad = {}

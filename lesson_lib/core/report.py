@@ -7,7 +7,7 @@ slides, so a line of ours can be read side by side with a line of theirs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
 from .checks import finite_number, positive_int
 
@@ -93,12 +93,15 @@ def agreement(printed: str, exact: float) -> str:
     digits gives it, and 'NO' otherwise.
     """
     exact = finite_number(exact, "exact")
-    quantum = Decimal(1).scaleb(-decimals(printed))
+    places = decimals(printed)
+    quantum = Decimal(1).scaleb(-places)
     shown = Decimal(printed)
-    if Decimal(exact).quantize(quantum, rounding=ROUND_HALF_EVEN) == shown:
-        return "yes"
-    if Decimal(exact).quantize(quantum, rounding=ROUND_DOWN) == shown:
-        return "yes, truncated"
+    with localcontext() as context:
+        context.prec = 310 + places  # every digit of a float up to 1e308, and the decimals
+        if Decimal(exact).quantize(quantum, rounding=ROUND_HALF_EVEN) == shown:
+            return "yes"
+        if Decimal(exact).quantize(quantum, rounding=ROUND_DOWN) == shown:
+            return "yes, truncated"
     return "NO"
 
 

@@ -16,7 +16,11 @@ def lesson_grid(low: float = -6.0, high: float = 6.0, spacing: float = 0.1) -> n
     spacing = positive_number(spacing, "spacing")
     if high <= low:
         raise ValueError(f"high must be > low ({low}), got {high}")
-    count = positive_int(int(round((high - low) / spacing)) + 1, "the number of grid points",
+    points = (high - low) / spacing + 1  # inf when high - low overflows
+    if not points <= MAX_POINTS + 1:
+        raise ValueError(f"the number of grid points must be <= {MAX_POINTS:,}, got about "
+                         f"{points:.3g} (low {low:g}, high {high:g}, spacing {spacing:g})")
+    count = positive_int(int(round(points - 1)) + 1, "the number of grid points",
                          maximum=MAX_POINTS)
     return np.linspace(low, high, count)  # linspace hits the end exactly; arange may not
 
