@@ -208,3 +208,26 @@ def test_no_exercise_answer_is_printed_before_it_is_asked():
     printed = {f"{float(n):.4g}" for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", OUTPUT)}
     for name in ("ex2", "ex3", "ex4", "ex5"):
         assert f"{getattr(backward, name).expected:.4g}" not in printed, name
+
+
+def test_the_blogs_numbers_are_quoted_as_what_they_are():
+    assert "to every digit" not in PROSE
+    # some copies of the post print 0.0000351085: the correct rule after 9,999 updates
+    assert f"{run(9_999, False)[1]:.10f}" == "0.0000351085"
+    assert "0.0000351085" in PROSE and "after 9,999: 0.0000351085" in OUTPUT
+    assert "usually quoted with" in PROSE
+
+
+def test_the_slides_slip_repeated_and_the_bias_gap_are_what_the_prose_says():
+    assert "after 100 updates, the slides' recipe:  E_total = 0.0200436" in OUTPUT
+    assert "after 100 updates, the chain rule:      E_total = 0.0200468" in OUTPUT
+    held, trained = train(100, 0.5, False)[0], train(100, 0.5, True)[0]
+    gaps = [a - b for a, b in zip(held, trained, strict=True)]
+    assert gaps.index(max(gaps)) == 14 and "widest\nafter about 14 updates" in PROSE
+    assert gaps[100] < gaps[50] < gaps[14]  # not growing: the prose must not say it does
+    assert "seventh decimal" not in PROSE and "7\\times10^{-8}" in PROSE
+
+
+def test_the_exercise_intro_does_not_list_the_answers():
+    intro = next(c.source for c in NB.cells if c.source.startswith("## Exercises"))
+    assert "LessonNet(" not in intro
