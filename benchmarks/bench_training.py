@@ -113,7 +113,9 @@ def main() -> None:
     print(f"Median of {args.repeats} runs each, taken in turn.\n")
     print(table(["implementation", "median", "per update", "largest weight gap",
                  "vs train_lesson"], rows))
-    print(f"\nTargets: lesson_lib >= 10x faster than the NumPy loop (measured "
+    # The target was 10x until the loop took portable.exp_scalar, which gives the same bits on
+    # every machine at about 0.7 us a call against the C library's 0.05 us (4 calls an update).
+    print(f"\nTargets: lesson_lib >= 4x faster than the NumPy loop (measured "
           f"{medians[names[2]] / base:.1f}x)", end="")
     if torch is None:
         print("; PyTorch is not installed, so the >= 50x PyTorch target was not measured "
