@@ -84,6 +84,12 @@ def test_a_call_the_check_cannot_read_is_feedback_not_an_error(namespace, names,
     assert not verdict and verdict.message.startswith(start)
 
 
+def test_the_table_check_reads_a_namespace_only():
+    from lesson_lib.exercises import chain
+    verdict = chain.check_table(3.0)
+    assert not verdict and verdict.message.startswith("The check reads xs, ys and zs by name")
+
+
 def test_a_value_computed_from_nothing_checked_is_still_explained():
     from lesson_lib.exercises import ValueCheck
     check = ValueCheck(["a"], lambda inputs: {"a": 2.0}, depends_on={"a": ()}, inputs={})

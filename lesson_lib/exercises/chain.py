@@ -112,6 +112,9 @@ TABLE_SLOPES = {
 
 def check_table(namespace: Mapping) -> Feedback:
     """``check_table(globals())``: xs, ys, zs and the slopes read off them, against the slide."""
+    if not isinstance(namespace, Mapping):
+        return Feedback(False, f"The check reads xs, ys and zs by name: call it with globals(), "
+                               f"not {short_repr(namespace)} (of type {type(namespace).__name__}).")
     columns = {}
     for name in ("xs", "ys", "zs"):
         if name not in namespace:
