@@ -13,8 +13,11 @@ import numpy as np
 from PIL import Image
 
 
-def pixels(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(bytes(png))).convert("RGB"), dtype=int)
+def pixels(image) -> np.ndarray:
+    """RGB as ints, from PNG bytes or from an RGBA array (what an app's picture holds)."""
+    if isinstance(image, np.ndarray):
+        return image[..., :3].astype(int)
+    return np.asarray(Image.open(io.BytesIO(bytes(image))).convert("RGB"), dtype=int)
 
 
 def full_draw(app) -> np.ndarray:
@@ -29,7 +32,7 @@ def full_draw(app) -> np.ndarray:
 
 def assert_blit_matches_full_draw(app, context="") -> None:
     assert app.dynamic, "the app should re-render by blitting"
-    shown = pixels(app.image.value)
+    shown = pixels(app.picture.pixels)
     difference = np.abs(shown - full_draw(app)).sum(axis=-1)
     rows, columns = np.nonzero(difference)
     assert rows.size == 0, (

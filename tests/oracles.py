@@ -2,6 +2,7 @@
 and the text a stored notebook shows."""
 
 import math
+import re
 from pathlib import Path
 
 import nbformat
@@ -35,6 +36,25 @@ def by_hand(p) -> dict:
 def shown(text) -> float:
     """The number after the last '=' of a figure's text."""
     return float(text.get_text().split("=")[-1])
+
+
+def svg_labels(svg: str) -> dict[str, str]:
+    """Each text of an app's SVG drawing by the name before its '=' (``"w1" -> "w1 = 0.15"``),
+    read with an XML parser, lines of a wrapped label joined by a space."""
+    import xml.etree.ElementTree as ET
+
+    labels = {}
+    for drawing in re.findall(r"<svg.*?</svg>", svg, re.S):
+        for text in ET.fromstring(drawing).iter("{http://www.w3.org/2000/svg}text"):
+            words = " ".join(" ".join(text.itertext()).split())
+            if "=" in words:
+                labels[words.split("=")[0].strip()] = words
+    return labels
+
+
+def svg_number(svg: str, name: str) -> float:
+    """The number an app's SVG drawing shows for ``name``."""
+    return float(svg_labels(svg)[name].split("=")[-1].split("(")[0])
 
 
 def read_notebook(name: str):

@@ -2,7 +2,8 @@
 
 import ipywidgets as widgets
 
-from lesson_lib.apps.base import App, slider
+from lesson_lib.apps.base import App
+from lesson_lib.apps.controls import Slider
 from lesson_lib.figures.style import new_figure
 
 
@@ -11,7 +12,7 @@ class Echo(App):
         self.fig, ax = new_figure(figsize=(3, 2))
         (self.line,) = ax.plot([0, 1], [0, 0])
         ax.set_ylim(-1, 1)  # the line moves inside a fixed frame, as blitting expects
-        self.controls = {"a": slider("a", 0.15, -1.0, 1.0, 0.01)}
+        self.controls = {"a": Slider("a", 0.15, -1.0, 1.0, 0.01)}
         self.renders = 0
         self._start()
 
@@ -24,12 +25,12 @@ class Echo(App):
 
 def test_a_move_updates_figure_readout_and_image():
     app = Echo()
-    before = app.image.value
+    before = app.picture.frame()
     app.controls["a"].value = 0.5
     assert app.readout.value == "a = 0.50"
     assert list(app.line.get_ydata()) == [0, 0.5]
-    assert bytes(app.image.value) != bytes(before)
-    assert bytes(app.image.value).startswith(b"\x89PNG")
+    assert app.picture.frame() != before
+    assert app.picture.frame().startswith(b"\x89PNG")
 
 
 def test_a_rounding_echo_from_the_browser_is_not_a_move():
@@ -53,13 +54,10 @@ class BlitEcho(Echo):
         super()._start(dynamic=[self.line], **kwargs)
 
 
-def pixels(png: bytes):
-    import io
-
+def pixels(image):
     import numpy as np
-    from PIL import Image
 
-    return np.asarray(Image.open(io.BytesIO(bytes(png))).convert("RGB"), dtype=int)
+    return np.asarray(image)[..., :3].astype(int)
 
 
 def test_blitting_paints_the_same_picture_as_a_full_draw():
@@ -67,7 +65,7 @@ def test_blitting_paints_the_same_picture_as_a_full_draw():
     for value in (0.5, -0.7, 0.9):
         full.controls["a"].value = value
         blit.controls["a"].value = value
-        difference = abs(pixels(full.image.value) - pixels(blit.image.value))
+        difference = abs(pixels(full.picture.pixels) - pixels(blit.picture.pixels))
         # Only anti-aliased edges where the line crosses grid lines may differ.
         assert difference.mean() < 0.5, value
     assert list(blit.line.get_ydata()) == [0, 0.9]
@@ -78,25 +76,59 @@ def test_redraw_all_rebuilds_the_background():
     app.line.axes.set_ylim(-5, 5)
     app.redraw_all()
     app.controls["a"].value = 0.2
-    blitted = pixels(app.image.value)
+    blitted = pixels(app.picture.pixels)
     app.dynamic = []  # the same figure, drawn in full
     assert abs(blitted - pixels(app.render())).mean() < 0.5
 
 
-def test_png_from_canvas_decodes_to_the_canvas_pixels():
+def decode(png: bytes):
     import io
 
     import numpy as np
     from PIL import Image
 
-    from lesson_lib.apps.base import png_from_canvas
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def test_patches_rebuild_the_frame_a_browser_would_show():
+    """Paint the first frame, then each patch over it where it is opaque, as the page does:
+    the result is the figure's own pixels, up to the 64-colour palette's rounding."""
+    import numpy as np
 
     app = Echo()
-    canvas = app.fig.canvas
-    canvas.draw()
-    decoded = np.asarray(Image.open(io.BytesIO(png_from_canvas(canvas))))
-    assert decoded.shape == (*canvas.get_width_height()[::-1], 4)
-    assert np.array_equal(decoded, np.asarray(canvas.buffer_rgba()))
+    sent = []
+    app.picture.send = lambda content, buffers: sent.append((content, buffers[0]))
+    shown = decode(app.picture.png)[..., :3].copy()
+    for value in (0.5, -0.7, 0.9, 0.2):
+        app.controls["a"].value = value
+    assert len(sent) == 4
+    for content, png in sent:
+        x, y = content["patch"]
+        patch = decode(png)
+        height, width = patch.shape[:2]
+        opaque = patch[..., 3] == 255
+        shown[y:y + height, x:x + width][opaque] = patch[..., :3][opaque]
+        assert (patch[..., 3] == 0).sum() > 0.5 * opaque.size  # mostly unchanged pixels
+    exact = app.picture.pixels[..., :3].astype(int)
+    assert np.abs(shown - exact).max(axis=2).mean() < 2
+    assert np.mean(np.abs(shown - exact).max(axis=2) > 32) < 0.002
+
+
+def test_the_page_can_ask_for_a_whole_frame():
+    app = Echo()
+    first = app.picture.png
+    app.controls["a"].value = -0.4  # sent as a patch; the stored frame is older
+    assert app.picture.png == first
+    for callback in (app.picture._on_message,):
+        callback(app.picture, {"want": "frame"}, [])
+    assert app.picture.png == app.picture.frame() != first
+
+
+def test_a_slider_says_its_name_and_value():
+    slider = Slider("learning rate", 0.5, -2.0, 1.0, 0.05, decimals=3, log=True)
+    assert slider.description == "learning rate" and slider.value == 0.5 and slider.log
+    slider.value = 50.0  # past the end (10^1): held at the end, as a browser would
+    assert slider.value == 10.0
 
 
 class TitleEcho(Echo):
@@ -114,6 +146,6 @@ class TitleEcho(Echo):
 def test_a_blitted_title_matches_a_full_draw():
     app = TitleEcho()
     app.controls["a"].value = 0.5
-    blitted = pixels(app.image.value)
+    blitted = pixels(app.picture.pixels)
     app.dynamic = []
     assert abs(blitted - pixels(app.render())).max() == 0

@@ -34,7 +34,7 @@ def test_the_app_paints_what_a_fresh_figure_paints():
     show_chain(fresh, app.chain(), c["x"], c["spacing"], center=-5.0)
     fresh.set_dpi(app.fig.dpi)
     # Pinned titles and x labels sit exactly where matplotlib would place them.
-    assert (pixels(app.image.value) == pixels(fresh.to_png())).all()
+    assert (pixels(app.picture.pixels) == pixels(fresh.to_png())).all()
 
 
 def test_x_moves_the_dot_within_a_window_that_steps_by_whole_units():

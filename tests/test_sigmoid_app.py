@@ -16,19 +16,19 @@ def test_starts_on_the_sigmoid_at_one():
     app = ll.apps.sigmoid.tangent_explorer()
     assert app.controls["activation"].value == "sigmoid"
     assert "σ(x) = 0.7311" in app.readout.value
-    assert bytes(app.image.value).startswith(b"\x89PNG")
+    assert app.picture.frame().startswith(b"\x89PNG")
 
 
 def test_moving_x_moves_point_tangent_and_readout():
     app = ll.apps.sigmoid.tangent_explorer()
-    before = bytes(app.image.value)
+    before = app.picture.frame()
     app.controls["x"].value = -2.0
     s = logistic(-2.0)
     assert f"σ'(x) = {s * (1 - s):.4f}" in app.readout.value
     assert list(app.fig.parts["point"].get_xdata()) == [-2.0]
     tx, ty = app.fig.parts["tangent"].get_data()
     assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(s * (1 - s))
-    assert bytes(app.image.value) != before
+    assert app.picture.frame() != before
 
 
 def test_peak_of_the_slope_is_a_quarter_at_zero():
@@ -77,8 +77,9 @@ def test_quick_redraw_shows_the_same_picture_as_a_fresh_figure(moves):
         app.controls[name].value = value
     fresh = ll.figures.sigmoid.tangent_view(app.controls["activation"].value,
                                             app.controls["x"].value)
-    shown = np.asarray(Image.open(io.BytesIO(bytes(app.image.value))).convert("RGB"), int)
-    expected = np.asarray(Image.open(io.BytesIO(fresh.to_png())).convert("RGB"), int)
+    fresh.set_dpi(app.fig.dpi)
+    shown = app.picture.pixels[..., :3].astype(int)
+    expected = np.asarray(Image.open(io.BytesIO(fresh.to_png(dpi=app.fig.dpi))).convert("RGB"), int)
     assert shown.shape == expected.shape
     differing = np.any(np.abs(shown - expected) > 40, axis=2).mean()
     assert differing < 0.002, f"{differing:.2%} of the pixels differ"

@@ -6,9 +6,9 @@ import ipywidgets as widgets
 
 from ..core.checks import positive_number
 from ..core.network import BIASES, LESSON_LEARNING_RATE, LessonNet
-from ..figures.backward import stepper_view
-from ..figures.fastdraw import cache_glyphs
-from .base import App, slider
+from ..figures.network_svg import describe, describe_history, history_svg, network_svg
+from .base import App
+from .controls import Slider
 
 MAX_LEARNING_RATE = 5.0
 
@@ -25,11 +25,8 @@ class TrainingStepper(App):
         self.start = LessonNet()
         self.net = self.start
         self.errors = [self.net.error()]
-        self.fig = cache_glyphs(stepper_view(self.net, self.errors,
-                                             update_biases=update_biases))
-        self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self.controls = {
-            "learning_rate": slider("learning rate", learning_rate, 0.05, MAX_LEARNING_RATE,
+            "learning_rate": Slider("learning rate", learning_rate, 0.05, MAX_LEARNING_RATE,
                                     0.05),
             "update_biases": widgets.Checkbox(value=update_biases, description="update biases",
                                               indent=False),
@@ -40,13 +37,7 @@ class TrainingStepper(App):
                                      ("reset", "reset", self.on_reset)):
             buttons[name] = widgets.Button(description=label)
             buttons[name].on_click(handler)
-        history = self.fig.history
-        # The titles, the legend and the history's axes stay put; so do the targets, which
-        # training never changes (and nothing that moves overlaps them).
-        texts = self.fig.diagram.node_texts
-        fixed = {id(texts["T1"]), id(texts["T2"])}
-        moving = [a for a in self.fig.diagram.moving_artists() if id(a) not in fixed]
-        self._start(buttons=buttons, dynamic=[*moving, history.line])
+        self._start(buttons=buttons)
 
     def step(self, count: int = 1) -> None:
         """Forward, backward and update ``count`` times with the controls' settings."""
@@ -77,11 +68,21 @@ class TrainingStepper(App):
         else:
             self.update()
 
+    def held(self) -> tuple:
+        return () if self.controls["update_biases"].value else BIASES
+
+    def render(self) -> str:
+        """The error history over the diagram, both as SVG: Step changes both, and the
+        history's short chart keeps them in one screen."""
+        return history_svg(self.errors) + network_svg(
+            self.net, self.net.gradient(), edge_label="gradient", held=self.held(),
+            title="Gradients on the edges, forward values in the nodes")
+
+    def describe(self) -> str:
+        return (describe_history(self.errors) + " "
+                + describe(self.net, self.net.gradient(), held=self.held()))
+
     def update(self) -> None:
-        held = () if self.controls["update_biases"].value else BIASES
-        self.fig.diagram.update(self.net, self.net.gradient(), held=held)
-        if self.fig.history.update(self.errors):
-            self.redraw_all()  # the history's axes have new limits
         updates = len(self.errors) - 1
         change = ""
         if updates:

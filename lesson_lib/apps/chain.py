@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-from matplotlib.transforms import Bbox
 
 from ..core.chain import SHAPES, chain
 from ..core.checks import finite_number, positive_number
 from ..figures.chain import chain_view, show_chain
-from ..figures.fastdraw import cache_glyphs, draw_order, keep_pixels
-from .base import App, slider
+from .base import App
+from .controls import Slider
 
 SPACINGS = (1.0, 0.1, 0.01, 0.001)
 
@@ -26,7 +25,7 @@ class ChainExplorer(App):
 
     def __init__(self, inner: str = "linear", a: float = 2.0, outer: str = "linear",
                  b: float = 3.0, x: float = 4.0, spacing: float = 1.0):
-        self.fig = cache_glyphs(chain_view(inner, a, outer, b, x, spacing))  # checks arguments
+        self.fig = chain_view(inner, a, outer, b, x, spacing)  # checks arguments
         self.fig.set_dpi(80)  # a notebook column shows it at about this size; fewer pixels
         for name, value, limit in (("a", a, 3), ("b", b, 3), ("x", x, 6)):
             if abs(finite_number(value, name)) > limit:
@@ -35,37 +34,29 @@ class ChainExplorer(App):
             raise ValueError(f"spacing must be one of {SPACINGS}, got {spacing}")
         self.controls = {
             "inner": _shape_menu("inner y = f(x) =", inner, "x", "a"),
-            "a": slider("a", a, -3.0, 3.0, 0.5, fmt=".1f"),
+            "a": Slider("a", a, -3.0, 3.0, 0.5, decimals=1),
             "outer": _shape_menu("outer z = g(y) =", outer, "y", "b"),
-            "b": slider("b", b, -3.0, 3.0, 0.5, fmt=".1f"),
-            "x": slider("x", x, -6.0, 6.0, 0.1, fmt=".1f"),
+            "b": Slider("b", b, -3.0, 3.0, 0.5, decimals=1),
+            "x": Slider("x", x, -6.0, 6.0, 0.1, decimals=1),
             "spacing": widgets.Dropdown(options=SPACINGS, value=spacing,
                                         description="row spacing Δx",
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
-        # The legend never changes, and an x axis only with its range: a multiplier
-        # changes the y ranges (and the middle panel's x range), so a full redraw pastes
-        # the pixels of the legend and of the x axes that show what they showed before.
-        # An x axis paints in its panel (the grid) and in a margin under it (ticks and
-        # label) that the figure's fixed layout leaves free.
-        keep_pixels(self.fig.legends[0])
-        for ax in self.fig.axes:
-            keep_pixels(ax.xaxis, state=ax.get_xlim,
-                        extent=lambda _, ax=ax: Bbox.from_extents(
-                            ax.bbox.x0 - 30, ax.bbox.y0 - 60, ax.bbox.x1 + 30, ax.bbox.y1))
         # Moving x moves the lines and the titles; the panels' ranges (and with them the
         # axes, redrawn by redraw_all) change only when x crosses into another window, or
         # when another control changes the functions.
         moving = [line for part in self.fig.parts for line in part.values()]
-        self._start(columns=2, dynamic=draw_order(moving + [ax.title for ax in self.fig.axes]))
+        titles = [ax.title for ax in self.fig.axes]
+        # Painted as a full draw paints them: by zorder (lines under texts).
+        self._start(dynamic=sorted(moving + titles, key=lambda artist: artist.get_zorder()))
         # The x labels stay where the first draw put them (the tick labels under them never
         # change height): pinned there, a redraw skips measuring every tick label again.
         for ax in self.fig.axes:
             label_y = ax.transAxes.inverted().transform(ax.xaxis.label.get_position())[1]
             ax.xaxis.set_label_coords(0.5, label_y)
         # Show the table between the readout and the figure.
-        self.widget.children = (*self.widget.children[:-1], self.table, self.image)
+        self.widget.children = (*self.widget.children[:-1], self.table, self.picture)
 
     def chain(self):
         """The chain the controls describe now."""

@@ -8,8 +8,8 @@ import numpy as np
 from ..core import descent
 from ..core.checks import finite_number, positive_int
 from ..figures import descent as figures
-from ..figures.fastdraw import cache_glyphs
-from .base import App, slider
+from .base import App
+from .controls import IntSlider, Slider
 
 APP_DPI = 80  # a notebook column shows the figure at about this size anyway; fewer pixels to draw
 
@@ -21,7 +21,6 @@ def _prepare_blitting(fig, moving) -> list:
     blitted frame (them over a cached background) is the same picture as a full draw. The
     layout is solved once, with every artist visible, and then frozen: only data moves.
     """
-    cache_glyphs(fig)
     fig.set_dpi(APP_DPI)
     for rank, artist in enumerate(moving):
         artist.set_zorder(10 + rank)
@@ -38,8 +37,8 @@ class DirectionExplorer(App):
     def __init__(self, angle_deg: float = 20.0):
         angle_deg = finite_number(angle_deg, "angle_deg") % 360.0
         self.fig = figures.direction_figure(angle_deg)
-        self.controls = {"angle": slider("direction (° from East)", angle_deg, 0.0, 360.0,
-                                         0.01, fmt=".2f", width="420px")}
+        self.controls = {"angle": Slider("direction from East", angle_deg, 0.0, 360.0, 1.0,
+                                         decimals=0, unit="°", width=300)}
         best = descent.best_angle()
         buttons = {"best": widgets.Button(description=f"along the gradient ({best:.2f}°)",
                                           layout=widgets.Layout(width="240px"))}
@@ -87,12 +86,9 @@ class DescentExplorer(App):
         self._limits = {}
         self.fig = figures.descent_figure(learning_rate, steps)
         self.controls = {
-            "learning_rate": slider("learning rate", learning_rate, low, high, 0.001,
-                                    fmt=".3f", width="380px"),
-            "steps": widgets.IntSlider(value=steps, min=1, max=self.MAX_STEPS,
-                                       description="steps",
-                                       style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="300px")),
+            "learning_rate": Slider("learning rate", learning_rate, low, high, 0.001,
+                                    decimals=3, width=300),
+            "steps": IntSlider("steps", steps, 1, self.MAX_STEPS),
         }
         buttons = {}
         for name, rate in self.PRESETS.items():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..core.network import DATA, LESSON_DATA, LESSON_PARAMS, PARAMS, LessonNet
-from ..figures.fastdraw import cache_glyphs
-from ..figures.network import draw_network
-from .base import App, slider
+from ..figures.network_svg import describe, network_svg
+from .base import App
+from .controls import Slider
 
 LESSON = {**LESSON_PARAMS, **LESSON_DATA}
 # Slider ranges: wide enough to saturate a sigmoid, narrow enough to aim at 0.01 steps.
@@ -16,6 +16,7 @@ LESSON = {**LESSON_PARAMS, **LESSON_DATA}
 SAME = 1e-9
 RANGES = {**{name: (-3.0, 3.0) for name in PARAMS}, "x1": (-2.0, 2.0), "x2": (-2.0, 2.0),
           "T1": (0.0, 1.0), "T2": (0.0, 1.0)}
+TITLE = "The lecture's network: weights on the edges, forward values in the nodes"
 
 
 class ForwardExplorer(App):
@@ -32,17 +33,13 @@ class ForwardExplorer(App):
             if not low <= value <= high:
                 raise ValueError(f"{name} must be between {low:g} and {high:g} for the "
                                  f"sliders, got {value}")
-            self.controls[name] = slider(name, value, low, high, 0.01, width="235px")
+            self.controls[name] = Slider(name, value, low, high, 0.01, width=250)
         self.learning_rate = net.learning_rate
-        self.fig = cache_glyphs(draw_network(net))
-        self.fig.set_dpi(80)  # fits a notebook column at full size, and redraws faster
         self._holding = False
         reset = widgets.Button(description="Reset to the lecture's values", icon="undo",
                                layout=widgets.Layout(width="260px"))
         reset.on_click(self.reset)
-        # Only the title and the legend stay put; blitting spares redrawing those.
-        self._start(buttons={"reset": reset}, columns=4,
-                    dynamic=self.fig.diagram.moving_artists())
+        self._start(buttons={"reset": reset})
 
     @property
     def net(self) -> LessonNet:
@@ -50,9 +47,15 @@ class ForwardExplorer(App):
         values = {name: round(control.value, 9) for name, control in self.controls.items()}
         return LessonNet(**values, learning_rate=self.learning_rate)
 
+    def render(self) -> str:
+        """The diagram as SVG: a few kilobytes the browser draws, sharp at any size."""
+        return network_svg(self.net, title=TITLE)
+
+    def describe(self) -> str:
+        return describe(self.net)
+
     def update(self) -> None:
         net = self.net
-        self.fig.diagram.update(net)
         f = net.forward()
         self.readout.value = (
             f"outY1 = {f['outY1']:.4f} (target T1 = {net.T1:.2f}) &nbsp; "

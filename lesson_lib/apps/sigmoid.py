@@ -6,9 +6,9 @@ import ipywidgets as widgets
 
 from ..core.activations import ACTIVATIONS, activation
 from ..core.checks import finite_number
-from ..figures.fastdraw import cache_glyphs
 from ..figures.sigmoid import SYMBOLS, show_tangent, tangent_view
-from .base import App, slider
+from .base import App
+from .controls import Slider
 
 
 class TangentExplorer(App):
@@ -19,11 +19,13 @@ class TangentExplorer(App):
         x = finite_number(x, "x")
         if not -6 <= x <= 6:
             raise ValueError(f"x must be between -6 and 6, got {x}")
-        self.fig = cache_glyphs(tangent_view(name, x))  # same pixels, text drawn faster
+        self.fig = tangent_view(name, x)
+        self.fig.set_dpi(80)  # a notebook column shows it at about this size; fewer pixels
         self.controls = {
             "activation": widgets.Dropdown(options=list(ACTIVATIONS), value=name,
-                                           description="activation"),
-            "x": slider("x", x, -6.0, 6.0, 0.1),
+                                           description="activation",
+                                           style={"description_width": "initial"}),
+            "x": Slider("x", x, -6.0, 6.0, 0.1),
         }
         # Moving x changes only these artists; a new activation redraws everything.
         parts = self.fig.parts

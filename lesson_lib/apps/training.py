@@ -13,6 +13,7 @@ from ..core.checks import flag, number_in, one_of, positive_int
 from ..core.checks import seed as _seed
 from ..figures import training as figures
 from .base import App
+from .controls import IntSlider, Slider
 
 
 class LearningRateExplorer(App):
@@ -31,15 +32,14 @@ class LearningRateExplorer(App):
         update_biases = flag(update_biases, "update_biases")
         self.steps = positive_int(steps, "steps")  # the readout shows E after 1 update
         self.controls = {
-            "learning_rate": widgets.FloatLogSlider(
-                value=learning_rate, base=10, min=low, max=high, step=step,
-                description="learning rate", readout_format=".3g", continuous_update=True,
-                style={"description_width": "initial"}, layout=widgets.Layout(width="420px")),
-            "update_biases": widgets.Checkbox(value=update_biases, description="update biases"),
+            "learning_rate": Slider("learning rate", learning_rate, low, high, step,
+                                    decimals=3, log=True, width=320),
+            "update_biases": widgets.Checkbox(value=update_biases, description="update biases",
+                                              indent=False),
         }
         self.fig = figures.rate_explorer(self.sweep(update_biases), learning_rate)
         self._shown_biases = update_biases
-        self._start(columns=2, dynamic=self.fig.handles["dynamic"])
+        self._start(dynamic=self.fig.handles["dynamic"])
 
     def sweep(self, update_biases: bool) -> training.LearningRateSweep:
         return training.slider_sweep(update_biases, self.steps)
@@ -87,27 +87,23 @@ class DatasetTrainer(App):
         epochs = positive_int(epochs, "epochs", *self.EPOCHS)
         self.seed = _seed(seed)
         self.controls = {
-            "hidden": widgets.IntSlider(value=hidden, min=self.HIDDEN[0], max=self.HIDDEN[1],
-                                        description="hidden units",
-                                        style={"description_width": "initial"}),
-            "learning_rate": widgets.FloatLogSlider(
-                value=learning_rate, base=10, min=low, max=high, step=0.1,
-                description="learning rate", readout_format=".3g",
-                style={"description_width": "initial"}),
-            "epochs": widgets.IntSlider(value=epochs, min=self.EPOCHS[0], max=self.EPOCHS[1],
-                                        description="epochs",
-                                        style={"description_width": "initial"}),
+            "hidden": IntSlider("hidden units", hidden, *self.HIDDEN),
+            "learning_rate": Slider("learning rate", learning_rate, low, high, 0.1,
+                                    decimals=3, log=True),
+            "epochs": IntSlider("epochs", epochs, *self.EPOCHS),
             "dataset": widgets.Dropdown(options=list(datasets.MAKERS), value=dataset,
                                         description="data set"),
             "x1": widgets.FloatText(value=0.5, description="new point x1", step=0.1,
-                                    style={"description_width": "initial"}),
-            "x2": widgets.FloatText(value=0.0, description="x2", step=0.1),
+                                    style={"description_width": "initial"},
+                                    layout=widgets.Layout(width="200px")),
+            "x2": widgets.FloatText(value=0.0, description="x2", step=0.1,
+                                    layout=widgets.Layout(width="200px")),
         }
         train_button = widgets.Button(description="Train", button_style="primary",
                                       icon="play")
         train_button.on_click(lambda _button: self.train())
         self.progress = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs",
-                                            layout=widgets.Layout(width="420px"))
+                                            layout=widgets.Layout(width="280px"))
         self.fig = figures.untrained_view(dataset, hidden, seed, self._point())
         self.data_name = dataset
         self.history = self.fig.handles["history"]
@@ -147,7 +143,7 @@ class DatasetTrainer(App):
             # The boundary as it forms: a new picture after every 0.4 s of training.
             if epoch < epochs and time.perf_counter() - last_frame[0] > 0.4:
                 self._show(history)
-                self.image.value = self.render()
+                self.show(self.render())
                 last_frame[0] = time.perf_counter()
 
         self.history = training.train_epochs(

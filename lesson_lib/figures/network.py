@@ -1,8 +1,8 @@
 """The lecture's 2-2-2 network drawn on one Axes: values in the nodes, numbers on the edges.
 
 Shared by the forward pass (edges show the weights) and the backward pass (edges show
-dE/dw). ``NetworkDiagram.update`` only changes texts, colours and widths, so a widget can
-redraw it many times a second.
+dE/dw). ``NetworkDiagram.update`` only changes texts, colours and widths. The apps draw
+the same layout as SVG (``network_svg``).
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from collections.abc import Mapping
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-from matplotlib.text import Text
 
 from ..core.checks import finite_number, mapping
 from ..core.network import BIASES, DATA, PARAMS, LessonNet
-from .fastdraw import draw_order
 from .style import PALETTE, LessonFigure, new_figure, styled
 
 # Node boxes (centre x, centre y) in axes data units; the axes span 0..14.6 by 0..8.
@@ -36,60 +34,6 @@ FILL = {"x": "#e4f1fa", "h": "#fdf0d5", "y": "#dcf2ea"}
 MIN_WIDTH, MAX_WIDTH = 1.0, 6.0
 FORWARD = tuple(LessonNet().forward())  # h1, outH1, ..., E_total: what the nodes show
 HELD_TEXT = "#666666"  # darker than the grey edge, to stay readable on a projector
-
-
-class _Arrow(FancyArrowPatch):
-    """A FancyArrowPatch that keeps its shaft while only its colour and width change.
-
-    Shortening the shaft by ``shrinkA``/``shrinkB`` points is a bisection in Python, most of
-    an arrow's drawing time; the shaft depends only on the end points, the shrinks and the
-    dpi, so it is worked out again only when one of those changes (same path, same pixels).
-    """
-
-    _shaft = None
-
-    def _get_path_in_displaycoord(self):
-        if self._posA_posB is None or self.patchA is not None or self.patchB is not None:
-            return super()._get_path_in_displaycoord()
-        dpi_cor = self._dpi_cor
-        ends = self.get_transform().transform(
-            [self._convert_xy_units(xy) for xy in self._posA_posB])
-        style = self.get_connectionstyle()
-        key = (ends.tobytes(), self.shrinkA * dpi_cor, self.shrinkB * dpi_cor, style)
-        if self._shaft is None or self._shaft[0] != key:
-            self._shaft = key, style(ends[0], ends[1], patchA=None, patchB=None,
-                                     shrinkA=key[1], shrinkB=key[2])
-        return self.get_arrowstyle()(self._shaft[1], self.get_mutation_scale() * dpi_cor,
-                                     self.get_linewidth() * dpi_cor,
-                                     self.get_mutation_aspect())
-
-
-class _Label(Text):
-    """A Text that remembers its last few layouts (same layout, same pixels).
-
-    The diagram's labels change only their strings and colours, and one with a box is laid
-    out twice on every draw (for the text and for its box); the layout is worked out again
-    only for a string, font, alignment or dpi it has not shown lately.
-    """
-
-    _layouts = None
-
-    def _get_layout(self, renderer):
-        if self._wrap:  # a wrapped text's lines depend on where it sits
-            return super()._get_layout(renderer)
-        key = (self.get_text(), renderer.width, renderer.height, renderer.dpi,
-               self.get_figure(root=True).dpi, hash(self._fontproperties),
-               self.get_rotation(), self._linespacing, self._horizontalalignment,
-               self._verticalalignment, self._multialignment, self._rotation_mode,
-               self.get_usetex(), self._parse_math)
-        if self._layouts is None:
-            self._layouts = {}
-        layout = self._layouts.get(key)
-        if layout is None:
-            if len(self._layouts) >= 4:
-                self._layouts.clear()
-            layout = self._layouts[key] = super()._get_layout(renderer)
-        return layout
 
 
 def _fmt(value: float | None) -> str:
@@ -127,8 +71,6 @@ class NetworkDiagram:
         self._draw_biases()
         self._draw_targets()
         self._draw_legend()
-        for text in [*self.edge_texts.values(), *self.node_texts.values(), self.error_text]:
-            text.__class__ = _Label  # the same Text, laid out once per string
         self.update(LessonNet() if net is None else net, edge_values, values=values)
 
     # -- drawing, once --------------------------------------------------------------
@@ -140,7 +82,7 @@ class NetworkDiagram:
     def _draw_weights(self):
         for name, (src, dst, where) in EDGES.items():
             (xa, ya), (xb, yb) = self._box_edge(src, +1), self._box_edge(dst, -1)
-            arrow = _Arrow((xa, ya), (xb, yb), arrowstyle="-|>", mutation_scale=18,
+            arrow = FancyArrowPatch((xa, ya), (xb, yb), arrowstyle="-|>", mutation_scale=18,
                                     shrinkA=0, shrinkB=2, zorder=1)
             self.ax.add_patch(arrow)
             self.edges[name] = arrow
@@ -172,7 +114,7 @@ class NetworkDiagram:
             side = 1 if y > 4 else -1  # top row: bias above; bottom row: bias below
             start = (x, y + side * 1.55)
             end = (x, y + side * (NEURON_BOX[1] / 2 + 0.1))
-            arrow = _Arrow(start, end, arrowstyle="-|>", mutation_scale=16,
+            arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=16,
                                     shrinkA=12, shrinkB=0, zorder=1)
             self.ax.add_patch(arrow)
             self.edges[name] = arrow
@@ -238,13 +180,6 @@ class NetworkDiagram:
             width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(value) / largest
             self.edges[name].set_color(colour)
             self.edges[name].set_linewidth(width if name not in BIASES else min(width, 3.0))
-
-    def moving_artists(self) -> list:
-        """Everything ``update`` may change, in the order a draw paints it: what an app
-        redraws on each change. The node boxes count too: the edges run under their rims."""
-        return draw_order([*self.edges.values(), *self.node_boxes.values(),
-                           *self.edge_texts.values(), *self.node_texts.values(),
-                           self.error_text])
 
     @staticmethod
     def _held(held) -> frozenset:

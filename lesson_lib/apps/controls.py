@@ -1,0 +1,269 @@
+"""The apps' own slider and picture: small anywidget widgets built on native HTML elements.
+
+``Slider`` is an ``<input type="range">`` with a ``<label>`` and an ``<output>``: a screen
+reader announces its name and the value as shown ("learning rate, 0.5"), the arrow keys
+move it one step in JupyterLab and in Notebook 7 alike, and while a picture is being
+drawn it sends only the latest value (a fast drag coalesces; the last value always
+arrives). ``Picture`` shows an SVG string or PNG bytes with a text alternative.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import anywidget
+import numpy as np
+import traitlets
+from PIL import Image
+
+from ..core.checks import finite_number, positive_number
+
+COLOURS = 64  # a figure's flat colours and their anti-aliased edges fit in this many
+
+SLIDER_JS = r"""
+function render({ model, el }) {
+  const id = "ll-slider-" + Math.random().toString(36).slice(2);
+  el.classList.add("ll-slider");
+  const label = document.createElement("label");
+  const input = document.createElement("input");
+  const output = document.createElement("output");
+  label.htmlFor = input.id = id;
+  output.htmlFor = id;
+  input.type = "range";
+  input.min = 0;
+  // Notebook 7 and JupyterLab take arrow keys for their own shortcuts unless told not to.
+  input.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.append(label, input, output);
+  const count = () =>
+    Math.max(1, Math.round((model.get("max") - model.get("min")) / model.get("step")));
+  const at = (i) => {
+    const raw = model.get("min") + i * model.get("step");
+    const v = Number((model.get("log") ? Math.pow(10, raw) : raw).toPrecision(12));
+    return model.get("integer") ? Math.round(v) : v;
+  };
+  const index = (v) => {
+    const raw = model.get("log") ? Math.log10(v) : v;
+    return Math.round((raw - model.get("min")) / model.get("step"));
+  };
+  const text = (v) => {
+    const d = model.get("decimals");
+    const shown = model.get("log") ? String(Number(v.toPrecision(d))) : v.toFixed(d);
+    return model.get("unit") ? shown + " " + model.get("unit") : shown;
+  };
+  let busy = false, pending = null, timer = null;
+  const send = (v) => {
+    busy = true;
+    model.set("value", v);
+    model.save_changes();
+    clearTimeout(timer);
+    timer = setTimeout(done, 500);  // no word from the kernel: do not hold values back forever
+  };
+  const done = () => {
+    busy = false;
+    if (pending !== null) { const v = pending; pending = null; send(v); }
+  };
+  const show = (v) => {
+    output.textContent = text(v);
+    input.setAttribute("aria-valuetext", text(v));
+  };
+  const sync = () => {
+    label.textContent = model.get("description");
+    input.max = count();
+    input.step = 1;
+    input.value = index(model.get("value"));
+    show(model.get("value"));
+  };
+  input.addEventListener("input", () => {
+    const v = at(Number(input.value));
+    show(v);
+    if (busy) pending = v; else send(v);
+  });
+  model.on("msg:custom", (msg) => { if (msg && msg.drawn) done(); });
+  model.on("change", () => { if (!busy && pending === null) sync(); });
+  sync();
+  return () => clearTimeout(timer);
+}
+export default { render };
+"""
+
+SLIDER_CSS = """
+.ll-slider { display: inline-flex; align-items: center; gap: 6px; flex: 0 0 auto;
+  width: 280px; max-width: 100%; box-sizing: border-box;
+  font-size: var(--jp-widgets-font-size, 13px); }
+.ll-slider label { flex: 0 0 auto; white-space: nowrap; }
+.ll-slider input { flex: 1 1 80px; min-width: 80px; margin: 0; }
+.ll-slider output { flex: 0 0 auto; min-width: 3.5em; text-align: right;
+  font-variant-numeric: tabular-nums; white-space: nowrap; }
+.ll-slider input:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+"""
+
+PICTURE_JS = r"""
+function render({ model, el }) {
+  el.classList.add("ll-picture");
+  el.setAttribute("role", "img");
+  const canvas = document.createElement("canvas");
+  const context = canvas.getContext("2d");
+  let queue = Promise.resolve();
+  let frames = 0;
+  // Frames and patches are painted strictly in the order they arrive.
+  const paint = (bytes, x, y, whole) => {
+    queue = queue.then(async () => {
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      if (whole) {
+        canvas.width = bitmap.width;  // also clears it
+        canvas.height = bitmap.height;
+        canvas.style.width = model.get("width") ? model.get("width") + "px" : "";
+      }
+      context.drawImage(bitmap, x, y);  // a patch's unchanged pixels are transparent
+      bitmap.close();
+      el.dataset.frames = String(++frames);
+    }).catch(() => {});
+  };
+  const label = () => el.setAttribute("aria-label", model.get("alt"));
+  const draw = () => {
+    if (model.get("svg")) {
+      el.innerHTML = model.get("svg");
+      el.dataset.frames = String(++frames);
+    } else if (model.get("png").byteLength) {
+      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas); }
+      paint(model.get("png"), 0, 0, true);
+    }
+  };
+  model.on("change:svg", draw);
+  model.on("change:png", draw);
+  model.on("change:alt", label);
+  model.on("msg:custom", (msg, buffers) => {
+    if (msg && msg.patch && canvas.width) paint(buffers[0], msg.patch[0], msg.patch[1], false);
+  });
+  label();
+  draw();
+  // Patches sent before this view existed are not in the stored frame: ask for a new one.
+  if (!model.get("svg")) model.send({ want: "frame" });
+}
+export default { render };
+"""
+
+PICTURE_CSS = """
+.ll-picture { max-width: 100%; line-height: 0; }
+.ll-picture canvas, .ll-picture svg { max-width: 100%; height: auto; display: block; }
+"""
+
+
+def encode(rgb: np.ndarray, changed: np.ndarray | None = None) -> bytes:
+    """A PNG of at most ``COLOURS`` colours (Pillow's public API); where ``changed`` is
+    False the pixel is transparent, so a patch costs only the pixels that changed."""
+    image = Image.fromarray(np.ascontiguousarray(rgb), "RGB").quantize(
+        COLOURS - 1, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    options = {}
+    if changed is not None:
+        indices = np.asarray(image).copy()
+        indices[~changed] = COLOURS - 1
+        palette = image.getpalette()[: 3 * (COLOURS - 1)]
+        image = Image.fromarray(indices, "P")
+        image.putpalette(palette + [255, 255, 255])
+        options["transparency"] = COLOURS - 1
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=6, **options)
+    return buffer.getvalue()
+
+
+class Slider(anywidget.AnyWidget):
+    """A labelled slider over ``min..max`` in ``step``s; ``log`` makes min, max and step
+    powers of ten while ``value`` stays the number itself (a learning rate, say)."""
+
+    _esm = SLIDER_JS
+    _css = SLIDER_CSS
+    value = traitlets.Float().tag(sync=True)
+    min = traitlets.Float().tag(sync=True)
+    max = traitlets.Float().tag(sync=True)
+    step = traitlets.Float().tag(sync=True)
+    description = traitlets.Unicode().tag(sync=True)
+    decimals = traitlets.Int(2).tag(sync=True)
+    unit = traitlets.Unicode().tag(sync=True)
+    log = traitlets.Bool(False).tag(sync=True)
+    integer = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, description: str, value: float, low: float, high: float, step: float,
+                 decimals: int = 2, unit: str = "", log: bool = False, width: int = 280):
+        value, low, high = (finite_number(v, n) for v, n in ((value, "value"), (low, "low"),
+                                                              (high, "high")))
+        step = positive_number(step, "step")
+        if high <= low:
+            raise ValueError(f"high must be > low ({low:g}), got {high:g}")
+        scale = math.log10(value) if log and value > 0 else value
+        if not low - 1e-9 <= scale <= high + 1e-9:
+            shown = f"10^{low:g} to 10^{high:g}" if log else f"{low:g} to {high:g}"
+            raise ValueError(f"value must be between {shown}, got {value:g}")
+        super().__init__(value=value, min=low, max=high, step=step, description=description,
+                         decimals=decimals, unit=unit, log=log,
+                         integer=isinstance(self, IntSlider))
+        self.layout.width = f"{width}px"
+
+    @traitlets.validate("value")
+    def _clamp(self, proposal):
+        low, high = (10 ** self.min, 10 ** self.max) if self.log else (self.min, self.max)
+        if self.max <= self.min:  # still being built: min and max arrive after value
+            return proposal["value"]
+        return min(max(proposal["value"], low), high)
+
+    def drawn(self) -> None:
+        """Tell the browser the picture for the last value is out: send the next one."""
+        self.send({"drawn": True})
+
+
+class IntSlider(Slider):
+    """A Slider over whole numbers."""
+
+    value = traitlets.Int().tag(sync=True)
+
+    def __init__(self, description: str, value: int, low: int, high: int, step: int = 1,
+                 width: int = 280):
+        super().__init__(description, value, low, high, step, decimals=0, width=width)
+
+
+class Picture(anywidget.AnyWidget):
+    """An SVG string, or a bitmap sent as PNG: in full once, then only the pixels that
+    change (a patch: the changed box, its unchanged pixels transparent). ``alt`` is the
+    text a screen reader reads for it."""
+
+    _esm = PICTURE_JS
+    _css = PICTURE_CSS
+    svg = traitlets.Unicode().tag(sync=True)
+    png = traitlets.Bytes().tag(sync=True)  # the last whole frame
+    alt = traitlets.Unicode().tag(sync=True)
+    width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.pixels: np.ndarray | None = None  # what every view shows now, as RGB
+        self.on_msg(self._on_message)
+
+    def show_pixels(self, rgba: np.ndarray) -> None:
+        """Show an RGBA array: the whole frame the first time (or at a new size), else a
+        patch of what changed."""
+        rgba = np.ascontiguousarray(rgba, np.uint8)
+        if self.pixels is None or self.pixels.shape != rgba.shape:
+            self.svg = ""
+            self.pixels = rgba.copy()
+            self.png = self.frame()
+            return
+        # One comparison per pixel: the four channels read as one 32-bit number.
+        changed = rgba.view(np.uint32)[..., 0] != self.pixels.view(np.uint32)[..., 0]
+        rows = np.flatnonzero(changed.any(axis=1))
+        if not rows.size:
+            return
+        columns = np.flatnonzero(changed[rows[0]:rows[-1] + 1].any(axis=0))
+        box = slice(rows[0], rows[-1] + 1), slice(columns[0], columns[-1] + 1)
+        self.pixels[box] = rgba[box]
+        self.send({"patch": [int(columns[0]), int(rows[0])]},
+                  buffers=[encode(rgba[box][..., :3], changed[box])])
+
+    def frame(self) -> bytes:
+        """The whole picture now, as a PNG."""
+        return encode(self.pixels[..., :3])
+
+    def _on_message(self, _widget, content, _buffers) -> None:
+        if isinstance(content, dict) and content.get("want") == "frame" and \
+                self.pixels is not None:
+            self.png = self.frame()
