@@ -37,3 +37,35 @@ def test_tanh_solution_passes_and_slips_are_named():
     assert not ex.ex3.check(lambda *args: None)
     assert "without calling it" in ex.ex3.check(solution(**ll.core.network.LESSON_PARAMS,
                                                          **ll.core.network.LESSON_DATA)).message
+
+
+def test_changed_network_wrong_sign_is_named():
+    assert "wrong sign" in ex.ex2.check(-float(f"{ex.ex2.expected:.6g}")).message
+
+
+def _variant(*pairs):
+    code = ex.ex3.solution_code
+    for old, new in pairs:
+        assert old in code, old
+        code = code.replace(old, new)
+    return function_from_code(code)
+
+
+def test_tanh_slips_named():
+    tanh_out = (("outY1 = sigma(", "outY1 = math.tanh("), ("outY2 = sigma(", "outY2 = math.tanh("))
+    sigmoid_hidden = (("outH1 = math.tanh(", "outH1 = sigma("),
+                      ("outH2 = math.tanh(", "outH2 = sigma("))
+    cases = [
+        (tanh_out + (("-(T1 - outY1) * outY1 * (1 - outY1)", "-(T1 - outY1) * (1 - outY1 ** 2)"),
+                     ("-(T2 - outY2) * outY2 * (1 - outY2)", "-(T2 - outY2) * (1 - outY2 ** 2)")),
+         "tanh on the outputs too"),
+        (tanh_out, "Your outputs use tanh"),
+        ((("(1 - outH1 ** 2)", "(1 - outH1)"), ("(1 - outH2 ** 2)", "(1 - outH2)")),
+         "the square is missing"),
+        (sigmoid_hidden, "still uses the sigmoid"),
+        (sigmoid_hidden + (("(1 - outH1 ** 2)", "outH1 * (1 - outH1)"),
+                           ("(1 - outH2 ** 2)", "outH2 * (1 - outH2)")), "lesson 5's gradients"),
+    ]
+    for pairs, words in cases:
+        verdict = ex.ex3.check(_variant(*pairs))
+        assert not verdict and words in verdict.message, (words, verdict.message)

@@ -51,6 +51,9 @@ ex2 = Exercise(
                                       "then rerun the `with tf.GradientTape()` cell.",
         _CHANGED.gradient()["w2"]: "That is dE/dw2 (w2 carries x2 = 0.1, twice x1). Ask the "
                                    "tape for w1.",
+        -_CHANGED.gradient()["w1"]: "Right size, wrong sign: with w5 = -0.4 the gradient is "
+                                    "negative. Did you type the minus sign, or flip it when "
+                                    "copying from the tape?",
         -LessonNet().gradient()["w1"]: "Right sign, but the size of the lecture's dE/dw1 with "
                                        "its sign flipped: w5 also changes the forward pass, "
                                        "and the path through y2 does not change sign.",
@@ -58,22 +61,33 @@ ex2 = Exercise(
 )
 
 
-def _tanh_forward(p: dict) -> dict:
-    """The lecture's network with tanh in the hidden layer; the outputs stay sigmoid."""
-    outH1 = math.tanh(p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"])
-    outH2 = math.tanh(p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"])
-    outY1 = 1 / (1 + math.exp(-(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])))
-    outY2 = 1 / (1 + math.exp(-(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])))
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+def _tanh_forward(p: dict, hidden=math.tanh, output=_sigmoid) -> dict:
+    """The lecture's network with tanh in the hidden layer; the outputs stay sigmoid.
+    ``hidden`` and ``output`` replace the activations (for the slips)."""
+    outH1 = hidden(p["x1"] * p["w1"] + p["x2"] * p["w2"] + p["b11"])
+    outH2 = hidden(p["x1"] * p["w3"] + p["x2"] * p["w4"] + p["b12"])
+    outY1 = output(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
+    outY2 = output(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
     E_total = 0.5 * (p["T1"] - outY1) ** 2 + 0.5 * (p["T2"] - outY2) ** 2
     return dict(outH1=outH1, outH2=outH2, outY1=outY1, outY2=outY2, E_total=E_total)
 
 
-def _tanh_gradients(*args, hidden_slope=None):
-    """The twelve dE_d<param> of the tanh network; ``hidden_slope(f, p)`` replaces 1 - outH^2."""
+def _tanh_gradients(*args, hidden_slope=None, hidden=math.tanh, tanh_outputs=False,
+                    tanh_output_slope=None):
+    """The twelve dE_d<param> of the tanh network; ``hidden_slope(f, p)`` replaces 1 - outH^2,
+    ``hidden`` the hidden activation, ``tanh_outputs`` puts tanh on the outputs too (with
+    tanh's slope there unless ``tanh_output_slope`` is False)."""
     p = dict(zip(INPUTS, args, strict=True))
-    f = _tanh_forward(p)
-    delta_y1 = -(p["T1"] - f["outY1"]) * f["outY1"] * (1 - f["outY1"])
-    delta_y2 = -(p["T2"] - f["outY2"]) * f["outY2"] * (1 - f["outY2"])
+    f = _tanh_forward(p, hidden, math.tanh if tanh_outputs else _sigmoid)
+    tanh_slope = tanh_outputs if tanh_output_slope is None else tanh_output_slope
+    slope1, slope2 = ((1 - f["outY1"] ** 2, 1 - f["outY2"] ** 2) if tanh_slope else
+                      (f["outY1"] * (1 - f["outY1"]), f["outY2"] * (1 - f["outY2"])))
+    delta_y1 = -(p["T1"] - f["outY1"]) * slope1
+    delta_y2 = -(p["T2"] - f["outY2"]) * slope2
     slope1, slope2 = ((1 - f["outH1"] ** 2, 1 - f["outH2"] ** 2) if hidden_slope is None
                       else hidden_slope(f, p))
     delta_h1 = (delta_y1 * p["w5"] + delta_y2 * p["w7"]) * slope1
@@ -141,5 +155,22 @@ def backward_pass_tanh(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x
          "1 - tanh(h1)^2 = 1 - outH1^2."),
         (lambda *a: _tanh_gradients(*a, hidden_slope=lambda f, p: (1.0, 1.0)),
          "Between outH1 and h1 sits the tanh: multiply by its slope 1 - outH1^2."),
+        (lambda *a: _tanh_gradients(*a, hidden_slope=lambda f, p: (
+            1 - f["outH1"], 1 - f["outH2"])),
+         "You wrote 1 - outH1; the slope of tanh is 1 - tanh(h1)^2 = 1 - outH1^2: the square "
+         "is missing."),
+        (lambda *a: _tanh_gradients(*a, tanh_outputs=True),
+         "You put tanh on the outputs too. Only the hidden layer changes: outY1 = "
+         "sigma(y1) as before, with its slope outY1 (1 - outY1)."),
+        (lambda *a: _tanh_gradients(*a, tanh_outputs=True, tanh_output_slope=False),
+         "Your outputs use tanh in the forward pass: only the hidden layer changes, so "
+         "outY1 = sigma(y1) as before."),
+        (lambda *a: _tanh_gradients(*a, hidden=_sigmoid),
+         "Your slope is tanh's, but your forward pass still uses the sigmoid for outH1 and "
+         "outH2: outH1 = math.tanh(h1)."),
+        (lambda *a: _tanh_gradients(*a, hidden=_sigmoid, hidden_slope=lambda f, p: (
+            f["outH1"] * (1 - f["outH1"]), f["outH2"] * (1 - f["outH2"]))),
+         "These are lesson 5's gradients, of the sigmoid network: use math.tanh for outH1 "
+         "and outH2, and its slope 1 - outH1^2."),
     ],
 )
