@@ -21,17 +21,36 @@ DENSE = np.linspace(-6.0, 6.0, 1201)  # smooth curves; the lecture's own grid is
 
 @styled
 def activation_gallery(low: float = -4.0, high: float = 4.0):
-    """Step, sigmoid and ReLU side by side, each with its derivative."""
-    fig, axes = new_figure(1, 3, figsize=(13, 4.4), sharey=True)
-    xs = np.linspace(finite_number(low, "low"), finite_number(high, "high"), 801)
+    """Step, sigmoid and ReLU side by side, each with its derivative.
+
+    Each panel has its own y range (ReLU's rising line would flatten the sigmoid), and a
+    derivative that jumps at 0 is drawn in two pieces with open circles at the gap: no
+    vertical segment that would claim a slope between 0 and 1 at x = 0.
+    """
+    fig, axes = new_figure(1, 3, figsize=(13, 4.4))
+    low, high = finite_number(low, "low"), finite_number(high, "high")
+    xs = np.linspace(low, high, 801)
     for ax, name in zip(axes, TITLES, strict=True):
         f, f_prime = activation(name)
         ax.plot(xs, f(xs), color=PALETTE["blue"], label="function")
-        ax.plot(xs, f_prime(xs), color=PALETTE["vermillion"], linestyle="--",
-                label="derivative")
-        ax.set(title=TITLES[name], xlabel="input x", ylim=(-0.2, 2.2))
+        if name == "sigmoid":
+            ax.plot(xs, f_prime(xs), color=PALETTE["vermillion"], linestyle="--",
+                    label="derivative")
+        else:
+            left, right = xs[xs < 0], xs[xs > 0]
+            ax.plot(left, f_prime(left), color=PALETTE["vermillion"], linestyle="--",
+                    label="derivative")
+            ax.plot(right, f_prime(right), color=PALETTE["vermillion"], linestyle="--")
+            gap = sorted({float(f_prime(-1e-9)), float(f_prime(1e-9))})
+            ax.plot([0] * len(gap), gap, "o", markersize=8, markerfacecolor="white",
+                    markeredgecolor=PALETTE["vermillion"], markeredgewidth=2,
+                    label="no slope at x = 0")
+        ax.set(title=TITLES[name], xlabel="input x")
+    axes[0].set_ylim(-0.1, 1.15)
+    axes[1].set_ylim(-0.1, 1.15)
+    axes[2].set_ylim(-0.2, max(2.2, float(high) + 0.2))
     axes[0].set_ylabel("value: output or slope (no unit)")
-    axes[0].annotate("jump at 0:\nno slope there", xy=(0, 0.5), xytext=(-3.8, 1.4),
+    axes[0].annotate("jump at 0:\nno slope there", xy=(0, 0.5), xytext=(-3.8, 0.7),
                      arrowprops={"arrowstyle": "->", "color": PALETTE["black"]})
     axes[2].legend(loc="upper left")
     return fig
