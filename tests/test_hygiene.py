@@ -84,7 +84,8 @@ def test_at_least_three_self_checked_exercises(path):
 def _exercises():
     import lesson_lib.exercises as exercises
     from lesson_lib.exercises import CodeExercise, Exercise
-    for module in ("sigmoid", "chain", "descent", "forward", "backward", "training"):
+    for module in ("sigmoid", "chain", "descent", "forward", "backward", "training", "dataset",
+                   "tensorflow"):
         for value in vars(getattr(exercises, module)).values():
             if isinstance(value, Exercise | CodeExercise):
                 yield value
