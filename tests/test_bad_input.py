@@ -138,6 +138,9 @@ row("descent.search_best_east", descent.search_best_east, {"points": 101},
 row("descent.Route", descent.Route, {"name": "r", "east": 1.0, "north": 1.0},
     {"east": "number", "north": "number", "pay": "array"})
 row("descent.Bowl", descent.Bowl, {}, {"curve_u": "positive", "curve_v": "positive"})
+for n in ("loss", "gradient"):
+    row(f"descent.Bowl.{n}", getattr(descent.BOWL, n), {"u": 1.0, "v": 1.0},
+        {"u": "numarr", "v": "numarr"})
 row("descent.check_learning_rate", descent.check_learning_rate, {"learning_rate": 0.1},
     {"learning_rate": "positive"})
 row("descent.gradient_descent", descent.gradient_descent, {"learning_rate": 0.09, "steps": 5},
@@ -502,3 +505,29 @@ def test_largest_lesson_net_gives_finite_numbers():
 def test_training_extremes_give_a_clear_error(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# -- descent.py, chain.py and report.py: sizes past 1e6 refused before any overflow ----------
+@pytest.mark.parametrize("call, match", [
+    (lambda: descent.revenue(1e308, 1.0), "east must be between -1e\\+06 and 1e\\+06, got 1e"),
+    (lambda: descent.revenue(1.0, -1e308), "north must be between -1e\\+06 and 1e\\+06"),
+    (lambda: descent.revenue(1.0, 1.0, pay=(1e308, 1.0)), "pay must hold numbers between"),
+    (lambda: descent.best_route(miles=1e308), "miles must be <= 1e\\+06, got 1e\\+308"),
+    (lambda: descent.revenue_on_circle(1.0, miles=1e308), "miles must be <= 1e\\+06"),
+    (lambda: descent.revenue_on_circle_slope(1.0, miles=1e308), "miles must be <= 1e\\+06"),
+    (lambda: descent.search_best_east(miles=1e308), "miles must be <= 1e\\+06"),
+    (lambda: descent.BOWL.loss(1e308, 0.0), "u must be between -1e\\+06 and 1e\\+06"),
+    (lambda: descent.BOWL.gradient(0.0, [1.0, -1e308]), "v must hold numbers between"),
+    (lambda: descent.Bowl(curve_v=1e308), "curve_v must be <= 1e\\+06"),
+])
+def test_descent_extremes_give_a_clear_error(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_largest_descent_inputs_give_finite_numbers():
+    big = descent.Bowl(1e6, 1e6)
+    assert np.all(np.isfinite([big.loss(1e6, -1e6), *big.gradient(1e6, -1e6)]))
+    assert np.isfinite(descent.revenue(1e6, -1e6, pay=(1e6, 1e6)))
+    assert np.isfinite(descent.best_route(pay=(1e6, 1e6), miles=1e6)["revenue"])
+    assert np.isfinite(descent.search_best_east(101, miles=1e6, pay=(1e6, 1e6))["revenue"])

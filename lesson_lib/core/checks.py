@@ -157,8 +157,9 @@ def finite_array(value, name: str, shape: tuple | None = None, min_size: int = 0
     return array
 
 
-def numeric_input(x, name: str = "x"):
-    """A finite float, or a finite float array for array-like input."""
+def numeric_input(x, name: str = "x", limit: float | None = None):
+    """A finite float, or a finite float array for array-like input; ``limit``, when given,
+    the largest size any of them may have."""
     if isinstance(x, numbers.Real) and not isinstance(x, _BOOLS):
-        return finite_number(x, name)
-    return finite_array(x, name)
+        return finite_number(x, name) if limit is None else number_in(x, name, -limit, limit)
+    return finite_array(x, name, limit=limit)

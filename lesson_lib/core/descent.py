@@ -3,6 +3,9 @@
 Revenue: paid ``PAY = (4, 3)`` dollars per mile East and North, at most ``MILES = 5`` miles.
 Loss: the bowl ``L(u, v) = u^2 + 10 v^2``, whose valley is ten times steeper across ``v``.
 (u and v, not a and b: in the course b is a bias.)
+
+Miles, pay rates, curvatures and u, v lie within LIMIT (1e6) in size, as in LessonNet:
+then no square or product of them overflows a float.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .checks import (
     positive_int,
     positive_number,
 )
-from .network import Values
+from .network import LIMIT, Values
 
 PAY = (4.0, 3.0)  # dollars per mile driven East, North
 MILES = 5.0  # the longest trip allowed
@@ -30,13 +33,14 @@ MAX_POINTS = 10_000_000  # more points or steps than this is a typo, not a lesso
 # --- revenue: which direction pays most -------------------------------------------------
 
 def _pay(pay) -> np.ndarray:
-    return finite_array(pay, "pay", shape=(2,))
+    return finite_array(pay, "pay", shape=(2,), limit=LIMIT)
 
 
 def revenue(east, north, pay=PAY):
     """Dollars earned for ``east`` and ``north`` miles: r = pay_E * east + pay_N * north."""
     pay_east, pay_north = _pay(pay)
-    return pay_east * numeric_input(east, "east") + pay_north * numeric_input(north, "north")
+    return (pay_east * numeric_input(east, "east", LIMIT)
+            + pay_north * numeric_input(north, "north", LIMIT))
 
 
 def dollars(amount: float) -> str:
@@ -54,7 +58,7 @@ def revenue_gradient(pay=PAY) -> Values:
 def heading(angle_deg, miles=MILES) -> tuple:
     """Miles (east, north) after driving ``miles`` at ``angle_deg`` counter-clockwise from East."""
     angle = np.radians(numeric_input(angle_deg, "angle_deg"))
-    miles = positive_number(miles, "miles")
+    miles = positive_number(miles, "miles", maximum=LIMIT)
     return miles * np.cos(angle), miles * np.sin(angle)
 
 
@@ -82,7 +86,7 @@ def best_route(pay=PAY, miles=MILES) -> Values:
 def revenue_on_circle(east, miles=MILES, pay=PAY):
     """r(x) = pay_E x + pay_N sqrt(miles^2 - x^2): all ``miles`` driven, ``east`` of them East."""
     east = numeric_input(east, "east")
-    miles = positive_number(miles, "miles")
+    miles = positive_number(miles, "miles", maximum=LIMIT)
     if np.any(np.abs(east) > miles):
         raise ValueError(f"east must lie in [-{miles:g}, {miles:g}] miles, got {east}")
     pay_east, pay_north = _pay(pay)
@@ -92,7 +96,7 @@ def revenue_on_circle(east, miles=MILES, pay=PAY):
 def revenue_on_circle_slope(east, miles=MILES, pay=PAY):
     """r'(x) = pay_E - pay_N x / sqrt(miles^2 - x^2), from the chain rule on the square root."""
     east = numeric_input(east, "east")
-    miles = positive_number(miles, "miles")
+    miles = positive_number(miles, "miles", maximum=LIMIT)
     if np.any(np.abs(east) >= miles):
         raise ValueError(f"east must lie strictly inside (-{miles:g}, {miles:g}) miles "
                          f"(the slope is infinite at the ends), got {east}")
@@ -103,7 +107,7 @@ def revenue_on_circle_slope(east, miles=MILES, pay=PAY):
 def search_best_east(points: int = 50_001, miles=MILES, pay=PAY) -> Values:
     """Brute force: try ``points`` evenly spaced splits of the trip and keep the best."""
     points = positive_int(points, "points", minimum=2, maximum=MAX_POINTS)
-    miles = positive_number(miles, "miles")
+    miles = positive_number(miles, "miles", maximum=LIMIT)
     east = np.linspace(0.0, miles, points)
     earned = revenue_on_circle(east, miles, pay)
     best = int(np.argmax(earned))
@@ -150,14 +154,22 @@ class Bowl:
     curve_v: float = 10.0
 
     def __post_init__(self):
-        positive_number(self.curve_u, "curve_u")
-        positive_number(self.curve_v, "curve_v")
+        positive_number(self.curve_u, "curve_u", maximum=LIMIT)
+        positive_number(self.curve_v, "curve_v", maximum=LIMIT)
 
     def loss(self, u, v):
-        return self.curve_u * u**2 + self.curve_v * v**2
+        """L(u, v) for numbers, or arrays of them such as a grid."""
+        return self._loss(numeric_input(u, "u", LIMIT), numeric_input(v, "v", LIMIT))
 
     def gradient(self, u, v) -> tuple:
         """(dL/du, dL/dv) = (2 curve_u u, 2 curve_v v)."""
+        return self._gradient(numeric_input(u, "u", LIMIT), numeric_input(v, "v", LIMIT))
+
+    # Unchecked, for gradient_descent's loop: its start was checked once at its entry.
+    def _loss(self, u, v):
+        return self.curve_u * u**2 + self.curve_v * v**2
+
+    def _gradient(self, u, v) -> tuple:
         return 2.0 * self.curve_u * u, 2.0 * self.curve_v * v
 
     def curvatures(self) -> tuple[float, float]:
@@ -247,19 +259,19 @@ def gradient_descent(learning_rate, steps: int = 30, start=START, bowl: Bowl = B
     learning_rate = check_learning_rate(learning_rate)
     steps = positive_int(steps, "steps", minimum=0, maximum=MAX_POINTS)
     instance_of(bowl, "bowl", Bowl)
-    point = point_start = finite_array(start, "start", shape=(2,))
+    point = point_start = finite_array(start, "start", shape=(2,), limit=LIMIT)
     bound = positive_number(bound, "bound")
     if np.max(np.abs(point)) > bound:
         raise ValueError(f"start must lie within the bound {bound:g}, got {point.tolist()}")
-    path, losses = [point], [bowl.loss(*point)]
+    path, losses = [point], [bowl._loss(*point)]
     diverged = False
     # A huge learning rate can overflow the loss on the step that crosses the bound; that
     # last loss is then inf, which is the honest value, so silence the warning.
     with np.errstate(over="ignore", invalid="ignore"):
         for _ in range(steps):
-            point = point - learning_rate * np.array(bowl.gradient(*point))
+            point = point - learning_rate * np.array(bowl._gradient(*point))
             path.append(point)
-            losses.append(bowl.loss(*point))
+            losses.append(bowl._loss(*point))
             if not np.max(np.abs(point)) <= bound:  # also catches inf and NaN
                 diverged = True
                 break
