@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -63,6 +64,10 @@ def test_costs_table_and_ratios():
     assert costs.fastest() == "fast" and costs.ratio("slow", "fast") > 1
     assert "x the fastest" in repr(costs)
     assert framework.times(3.21) == "3.2 times" and framework.times(824.9) == "825 times"
+    # the sentence says whatever the timing was, faster or slower
+    made_up = framework.Costs({"NumPy": 0.05, "TensorFlow": 0.01})
+    assert made_up.compare("TensorFlow", "NumPy") == "TensorFlow is 5 times faster than NumPy"
+    assert made_up.compare("NumPy", "TensorFlow") == "NumPy is 5 times slower than TensorFlow"
     with pytest.raises(ValueError, match="updates must be >= 1"):
         framework.seconds_per_update(lambda n: None, 0)
 
@@ -93,3 +98,20 @@ def test_tape_gives_lesson_5_gradients():
         outY2 = tf.sigmoid(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
         E_total = 0.5 * (T1 - outY1) ** 2 + 0.5 * (T2 - outY2) ** 2
     assert ll.exercises.tensorflow.ex2.check(tape.gradient(E_total, params["w1"]).numpy())
+
+
+def test_the_notebook_claims_only_what_its_run_shows():
+    import nbformat
+
+    nb = nbformat.read(Path(__file__).parents[1] / "notebooks" / "08_tensorflow.ipynb", 4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "import math" in code[0].source  # ex3's hint and solution use math.tanh
+    for claim in ("framework to win", "usually wins", "On most computers"):
+        assert claim not in prose, claim
+    big = next(c for c in code if "big = " in c.source)
+    assert 'big.compare("tf.function", "NumPy")' in big.source  # faster or slower, as it ran
+    tanh = next(c for c in code if "tape_tanh" in c.source)
+    assert "LESSON_PARAMS[name]" in tanh.source.split("GradientTape")[0]  # ex2's w5 undone
+    app = next(i for i, c in enumerate(code) if "ll.apps.backward" in c.source)
+    assert "training_view(ll.LessonNet().train(25" in code[app - 1].source

@@ -144,6 +144,13 @@ class Costs(dict):
         one_of(fast, "fast", list(self))
         return self[slow] / self[fast]
 
+    def compare(self, name: str, other: str) -> str:
+        """A sentence saying how many times faster or slower ``name`` was than ``other``."""
+        ratio = self.ratio(other, name)
+        if ratio >= 1:
+            return f"{name} is {times(ratio)} faster than {other}"
+        return f"{name} is {times(1 / ratio)} slower than {other}"
+
     def __repr__(self) -> str:
         if not self:
             return "nothing timed"
