@@ -80,7 +80,7 @@ def test_each_slip_implementation_is_recognised_by_its_message():
     src = ll.exercises.backward.ex6.solution_code.replace(
         "delta_h2 = dE_doutH2 * outH2", "delta_h2 = dE_doutH1 * outH2")
     verdict = ll.exercises.backward.ex6.check(function_from_code(src))
-    assert "Did you use dE_doutH1 for h2's weights?" in verdict.message
+    assert "You used dE_doutH1 for h2's weights and bias" in verdict.message
 
 
 @pytest.mark.parametrize("function, words", [
