@@ -313,7 +313,7 @@ def _w5_case(rng) -> dict:
 
 ex6 = CodeExercise(
     "Exercise 6 (code). The lecture's first backpropagation step is a chain of three links "
-    "from w5 to the error: y1 = outH1*w5 + (outH2*w6 + b21), then outY1 = sigma(y1), then "
+    "from w5 to the error: y1 = outH1*w5 + outH2*w6 + b21, then outY1 = sigma(y1), then "
     "E1 = 1/2 (T1 - outY1)^2 (E2 does not depend on w5, so dE_total/dw5 = dE1/dw5). Write "
     f"w5_chain({', '.join(W5_PARAMS)}) that returns the table's rows as a dict with the "
     f"keys {', '.join(W5_RETURNS)}: each link's value and local slope, and the product "
