@@ -519,8 +519,14 @@ def test_training_extremes_give_a_clear_error(call, match):
     (lambda: descent.BOWL.loss(1e308, 0.0), "u must be between -1e\\+06 and 1e\\+06"),
     (lambda: descent.BOWL.gradient(0.0, [1.0, -1e308]), "v must hold numbers between"),
     (lambda: descent.Bowl(curve_v=1e308), "curve_v must be <= 1e\\+06"),
+    (lambda: CHAIN.at(1e308), "x must be between -1e\\+06 and 1e\\+06"),
+    (lambda: CHAIN.table(-1e308), "x must be between -1e\\+06 and 1e\\+06"),
+    (lambda: CHAIN.table(spacing=1e308), "spacing must be <= 1e\\+06"),
+    (lambda: chain.chain(a=1e308), "a must be between -1e\\+06 and 1e\\+06"),
+    (lambda: chain.chain(b=-1e308), "b must be between -1e\\+06 and 1e\\+06"),
+    (lambda: chain.Link("square", 1e308), "multiplier must be between"),
 ])
-def test_descent_extremes_give_a_clear_error(call, match):
+def test_descent_and_chain_extremes_give_a_clear_error(call, match):
     with pytest.raises(ValueError, match=match):
         call()
 
@@ -531,3 +537,10 @@ def test_largest_descent_inputs_give_finite_numbers():
     assert np.isfinite(descent.revenue(1e6, -1e6, pay=(1e6, 1e6)))
     assert np.isfinite(descent.best_route(pay=(1e6, 1e6), miles=1e6)["revenue"])
     assert np.isfinite(descent.search_best_east(101, miles=1e6, pay=(1e6, 1e6))["revenue"])
+
+
+def test_largest_chain_gives_finite_numbers():
+    big = chain.chain("square", 1e6, "square", -1e6)
+    assert np.all(np.isfinite(list(big.at(1e6).values())))
+    table = big.table(1e6, spacing=1e6, rows=chain.MAX_ROWS)
+    assert np.all(np.isfinite([table.xs, table.ys, table.zs]))

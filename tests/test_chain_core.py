@@ -125,7 +125,7 @@ def test_link_table_shows_the_learners_numbers():
 
 @pytest.mark.parametrize("call, word", [
     (lambda: core.chain("cube"), "inner must be one of"),
-    (lambda: core.chain(a=float("inf")), "multiplier must be a finite number"),
+    (lambda: core.chain(a=float("inf")), "a must be a finite number"),
     (lambda: core.chain().table(spacing=0), "spacing must be > 0"),
     (lambda: core.chain().table(rows=1), "rows must be >= 2"),
     (lambda: core.chain().at("4"), "x must be a real number"),

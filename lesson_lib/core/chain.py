@@ -6,6 +6,8 @@ running product of the slopes so far (the chain rule); and the lecture's table o
     dz/dx = dy/dx * dz/dy              (the running product after the second link)
 
 This is the reference the lesson's exercises check the learner's own code against.
+Multipliers, x and the row spacing lie within LIMIT (1e6) in size, as in LessonNet: then
+even a square of a square stays far inside a float's range.
 """
 
 from __future__ import annotations
@@ -17,9 +19,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import sigmoid, sigmoid_prime
-from .checks import finite_array, finite_number, instance_of, one_of, positive_int, positive_number
+from .checks import (
+    finite_array,
+    finite_number,
+    instance_of,
+    number_in,
+    one_of,
+    positive_int,
+    positive_number,
+)
 from .gradcheck import central_difference
-from .network import Values
+from .network import LIMIT, Values
 from .report import Table
 
 # name -> (function, its derivative, how to write it with a variable v)
@@ -68,7 +78,8 @@ class Link:
 
     def __post_init__(self):
         one_of(self.shape, "shape", SHAPES)
-        object.__setattr__(self, "multiplier", finite_number(self.multiplier, "multiplier"))
+        object.__setattr__(self, "multiplier",
+                           number_in(self.multiplier, "multiplier", -LIMIT, LIMIT))
 
     def __call__(self, t):
         return self.multiplier * SHAPES[self.shape][0](t)
@@ -101,7 +112,7 @@ class Chain:
 
     def at(self, x: float) -> Values:
         """Values and local slopes at ``x``, and the product checked by a central difference."""
-        x = finite_number(x, "x")
+        x = number_in(x, "x", -LIMIT, LIMIT)
         (y, dy_dx, _), (z, dz_dy, dz_dx) = chain_rule(
             [(self.inner, self.inner.slope), (self.outer, self.outer.slope)], x)
         numeric = central_difference(lambda t: float(self(t)), x)
@@ -110,8 +121,8 @@ class Chain:
 
     def table(self, x: float = 4.0, spacing: float = 1.0, rows: int = 5) -> ChainTable:
         """Rows of x, y, z centred on ``x`` and ``spacing`` apart, with ratios of differences."""
-        x = finite_number(x, "x")
-        spacing = positive_number(spacing, "spacing")
+        x = number_in(x, "x", -LIMIT, LIMIT)
+        spacing = positive_number(spacing, "spacing", maximum=LIMIT)
         rows = positive_int(rows, "rows", minimum=2, maximum=MAX_ROWS)
         xs = x + spacing * (np.arange(rows) - (rows - 1) // 2)
         ys = np.asarray(self.inner(xs), dtype=float)
@@ -199,4 +210,5 @@ def chain(inner: str = "linear", a: float = 2.0, outer: str = "linear",
     """y = a * inner(x), z = b * outer(y); the lecture's y = 2x, z = 3y by default."""
     one_of(inner, "inner", SHAPES)
     one_of(outer, "outer", SHAPES)
-    return Chain(Link(inner, a), Link(outer, b))
+    return Chain(Link(inner, number_in(a, "a", -LIMIT, LIMIT)),
+                 Link(outer, number_in(b, "b", -LIMIT, LIMIT)))

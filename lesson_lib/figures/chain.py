@@ -6,7 +6,8 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..core.chain import Chain, chain
-from ..core.checks import finite_number
+from ..core.checks import finite_number, number_in
+from ..core.network import LIMIT
 from .style import PALETTE, new_figure, styled
 
 HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
@@ -63,7 +64,7 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
     changed: an app keeps ``center`` for a while as x moves, and redraws the axes only then.
     """
     x = finite_number(x, "x")
-    center = x if center is None else finite_number(center, "center")
+    center = x if center is None else number_in(center, "center", -LIMIT, LIMIT)
     table = links.table(x, spacing)
     at = links.at(x)
     xs = np.linspace(center - HALF_WINDOW, center + HALF_WINDOW, SAMPLES)
