@@ -227,7 +227,7 @@ class BackwardCheck(ValueCheck):
     another of the lesson's values (``new_w5`` where ``w5`` belongs, ``dE_doutH1`` where
     ``dE_doutH2`` belongs), the slides' slip, or the right value with the wrong sign."""
 
-    def _differs(self, name, got, reference, namespace) -> str:
+    def differs(self, name, got, reference, namespace) -> str:
         want = reference[name]
         head = (f"{name} differs: you have {got:.10g}, expected {want:.10g} (off by "
                 f"{got - want:.2g}). ")
@@ -240,11 +240,11 @@ class BackwardCheck(ValueCheck):
         for other, value in reference.items():  # inputs, forward values, then the rest
             if other != name and agrees(got, value) and not agrees(want, value):
                 if other in self.depends_on[name]:  # one ingredient alone: name them all
-                    return (super()._differs(name, got, reference, namespace)
+                    return (super().differs(name, got, reference, namespace)
                             + f" Your value is {other}'s alone.")
                 return head + (f"That is the value of {other}: did you reuse {other} (or "
                                f"one of its factors) for {name}?")
-        return super()._differs(name, got, reference, namespace)
+        return super().differs(name, got, reference, namespace)
 
 
 check_values = BackwardCheck(NAMES, _all_values, depends_on=DEPENDS_ON,

@@ -82,7 +82,7 @@ class ValueCheck:
             if problem:
                 return Feedback(False, problem)
             if not agrees(got, reference[name]):
-                return Feedback(False, self._differs(name, got, reference, namespace))
+                return Feedback(False, self.differs(name, got, reference, namespace))
         agree = ("Both values agree" if len(wanted) == 2 else
                  f"All {len(wanted)} values agree" if len(wanted) > 2 else f"{wanted[0]} agrees")
         listed = f": {', '.join(wanted)}" if len(wanted) > 1 else ""
@@ -120,8 +120,10 @@ class ValueCheck:
                              f"knows {', '.join(self.names)}")
         return tuple(n for n in self.names if n in asked)
 
-    def _differs(self, name, got, reference, namespace) -> str:
-        """Which value differs, by how much, and which of its ingredients to look at."""
+    def differs(self, name, got, reference, namespace) -> str:
+        """Which value differs, by how much, and which of its ingredients to look at.
+
+        A lesson overrides this to recognise its known slips before this general answer."""
         want = reference[name]
         text = (f"{name} differs: you have {got:.10g}, expected {want:.10g} (off by "
                 f"{got - want:.2g}); ")
