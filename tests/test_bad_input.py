@@ -171,7 +171,10 @@ row("network.as_lesson_net", network.as_lesson_net, {"net": None}, {"net": "obj"
 row("network.TrainingHistory.updates_to_reach", HISTORY.updates_to_reach,
     {"target_error": 0.1}, {"target_error": "number"})
 row("report.fmt", report.fmt, {"value": 1.0}, {"value": "number", "digits": "int"})
-row("report.Table", report.Table, {"headers": ["a"], "rows": [[1.0]]}, {"digits": "int"})
+BAD["headers"] = [3.0, "ab", None, [], [3.0], [["a"]]]
+BAD["rows"] = [3.0, "ab", None, ["0.1"], [1.0], [[1.0, 2.0]], [[]]]
+row("report.Table", report.Table, {"headers": ["a"], "rows": [[1.0]]},
+    {"headers": "headers", "rows": "rows", "title": "text", "digits": "int"})
 row("report.decimals", report.decimals, {"printed": "0.1"}, {"printed": "text"})
 for n in ("agreement", "rounded_like"):
     row(f"report.{n}", getattr(report, n), {"printed": "0.1", "exact": 0.1},

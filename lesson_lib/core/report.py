@@ -39,12 +39,21 @@ class Table:
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence], title: str = "",
                  digits: int = DIGITS):
-        self.headers = [str(h) for h in headers]
+        if not _is_list(headers) or not headers or not all(isinstance(h, str) for h in headers):
+            raise TypeError(f"headers must be a non-empty list of column names (text), got "
+                            f"{headers!r}")
+        if not _is_list(rows):
+            raise TypeError(f"rows must be a list of rows, each a list of cells, got {rows!r}")
+        for i, row in enumerate(rows):
+            if not _is_list(row):
+                raise TypeError(f"rows[{i}] must be a list of cells, got {row!r}")
+            if len(row) != len(headers):
+                raise ValueError(f"rows[{i}] has {len(row)} cells, the headers name "
+                                 f"{len(headers)}")
+        if not isinstance(title, str):
+            raise TypeError(f"title must be text, got {title!r} ({type(title).__name__})")
+        self.headers = list(headers)
         self.rows = [list(r) for r in rows]
-        for i, row in enumerate(self.rows):
-            if len(row) != len(self.headers):
-                raise ValueError(f"row {i} has {len(row)} cells, the headers name "
-                                 f"{len(self.headers)}")
         self.title = title
         self.digits = positive_int(digits, "digits", maximum=MAX_DIGITS)
 
@@ -72,6 +81,11 @@ class Table:
 
     def _repr_pretty_(self, p, cycle):
         p.text(repr(self))
+
+
+def _is_list(value) -> bool:
+    # Text is a sequence too, but a row of one letter per cell is never what was meant.
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes))
 
 
 def decimals(printed: str) -> int:
