@@ -36,7 +36,7 @@ def make(**changes):
 
 @pytest.mark.parametrize("ex", CODE_EXERCISES)
 def test_the_stored_solution_passes_its_own_check(ex):
-    verdict = ex.check(function_from_code(ex.solution_code))
+    verdict = ex.check(ex.solution_function())
     assert verdict, verdict.message
     assert ex.solution_code in repr(ex.solution()) and repr(ex.hint()).startswith("Hint:")
 

@@ -27,9 +27,11 @@ NEAR = 1e-6  # closer than this, but not within REL_TOL: an approximation, not a
 FD_REL_TOL = 1e-5  # a central difference with h = 1e-5 is good to about 1e-9 here
 
 
-def function_from_code(code: str, name: str | None = None) -> Callable:
-    """The function ``code`` defines (``name``, or the last one), with ``np`` and ``math``."""
-    namespace = {"np": np, "math": math}
+def function_from_code(code: str, name: str | None = None,
+                       uses: Mapping[str, Callable] | None = None) -> Callable:
+    """The function ``code`` defines (``name``, or the last one), with ``np``, ``math`` and
+    ``uses`` (functions of an earlier lesson that the notebook defines) in reach."""
+    namespace = {"np": np, "math": math, **(uses or {})}
     exec(code, namespace)  # noqa: S102  (the course's own solution code, shown to learners)
     functions = [v for k, v in namespace.items() if inspect.isfunction(v)
                  and (name is None or k == name)]
@@ -49,6 +51,8 @@ class CodeExercise(Named):
     ``slopes`` maps a derivative in ``returns`` to the argument it differentiates ``loss``
     by: the reference is checked against central differences of ``loss`` on construction,
     and a wrong answer's message quotes one (``loss_name`` says what ``loss`` computes).
+    ``uses`` names the functions of an earlier lesson that the solution calls (the notebook
+    defines them; the tests supply these references).
     """
 
     def __init__(
@@ -66,6 +70,7 @@ class CodeExercise(Named):
         slopes: Mapping[str, str] | None = None,
         loss: Callable | None = None,
         loss_name: str = "the error",
+        uses: Mapping[str, Callable] | None = None,
         cases: int = 10,
         seed: int = 0,
     ):
@@ -81,7 +86,7 @@ class CodeExercise(Named):
         self.params = tuple(params)
         self.returns = (returns,) if isinstance(returns, str) else tuple(returns)
         self._single = isinstance(returns, str)
-        self._reference = reference
+        self.reference = reference
         if set(lecture) != set(self.params):
             raise ValueError(f"lecture must give exactly the params {self.params}, got "
                              f"{tuple(lecture)}")
@@ -100,6 +105,7 @@ class CodeExercise(Named):
         if not isinstance(loss_name, str) or not loss_name.strip():
             raise TypeError(f"loss_name must be a non-empty string, got {loss_name!r}")
         self.loss_name = loss_name
+        self.uses = dict(uses or {})
         for quantity in self.slopes:
             fd = self._central_difference(quantity, self.cases[0])
             if not math.isclose(self._expected[0][quantity], fd, rel_tol=FD_REL_TOL,
@@ -132,6 +138,10 @@ class CodeExercise(Named):
 
     def solution(self) -> Text:
         return Text(f"Solution:\n{self.solution_code}")
+
+    def solution_function(self) -> Callable:
+        """The solution as a function, with the earlier lessons' functions it calls."""
+        return function_from_code(self.solution_code, uses=self.uses)
 
     def check(self, function) -> Feedback:
         """Run ``function`` on every case; name the first wrong quantity. Never raises."""

@@ -9,6 +9,7 @@ from ..core.network import LESSON_DATA, LESSON_PARAMS, PARAMS, LessonNet
 from .backward import GRADIENTS, INPUTS, ex6
 from .base import Exercise, Feedback
 from .coding import CodeExercise
+from .forward import ex6 as forward_ex6
 from .forward import random_case
 
 
@@ -138,6 +139,7 @@ ex3 = CodeExercise(
     slopes={f"dE_d{p}": p for p in PARAMS},
     loss=_ce_loss,
     loss_name="the cross-entropy",
+    uses={"forward_pass": forward_ex6.reference},
     hint="Only the output deltas change. dE/doutY1 = -T1/outY1 + (1 - T1)/(1 - outY1) = "
          "(outY1 - T1) / (outY1 (1 - outY1)); multiplied by doutY1_dy1 = outY1 (1 - outY1) it "
          "leaves delta_y1 = outY1 - T1. Everything from there back is your backward_pass.",
