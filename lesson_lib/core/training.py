@@ -481,6 +481,8 @@ def rates_on_data(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
     than rounding), its largest rise, and the training accuracy at the end.
     """
     train, rates, epochs = _runs_on_data(train, rates, epochs, hidden, seed)
+    if epochs < 1:  # the table is about how the error moved from epoch to epoch
+        raise ValueError(f"epochs must be >= 1, got {epochs}")
     lines = [f"{'rate':>5}  {f'mean E after {epochs}':>16}  {'epochs it rose':>14}  "
              f"{'largest rise (epoch: before -> after)':<37}  training accuracy"]
     for rate in rates:
