@@ -24,8 +24,21 @@ short_repr = _short.repr  # an answer quoted in a message: a long list or text i
 
 
 class Named:
-    """An exercise that knows the variable it is stored in (``ex2``), so a message can say
-    "try ex2.hint()": found in the module that created it, whoever imported that module."""
+    """What every exercise shares: it shows its question, gives its hint, and knows the
+    variable it is stored in (``ex2``), so a message can say "try ex2.hint()" (found in the
+    module that created it, whoever imported that module)."""
+
+    question: str
+    _hint: str
+
+    def __repr__(self) -> str:
+        return self.question
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.question)
+
+    def hint(self) -> Text:
+        return Text(f"Hint: {self._hint}")
 
     def _remember_module(self) -> None:
         frame = inspect.currentframe()
@@ -251,15 +264,6 @@ class Exercise(Named):
                for v, w in zip(given, self._want, strict=True)):
             raise ValueError(f"slip {wrong!r} equals the expected answer {self.expected!r} "
                              f"to the precision asked")
-
-    def __repr__(self) -> str:
-        return self.question
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(self.question)
-
-    def hint(self) -> Text:
-        return Text(f"Hint: {self._hint}")
 
     def solution(self) -> Text:
         return Text(f"Solution: {self._solution}")

@@ -127,15 +127,6 @@ class CodeExercise(Named):
 
         return central_difference(loss_at, case[param])
 
-    def __repr__(self) -> str:
-        return self.question
-
-    def _repr_pretty_(self, p, cycle):
-        p.text(self.question)
-
-    def hint(self) -> Text:
-        return Text(f"Hint: {self._hint}")
-
     def solution(self) -> Text:
         return Text(f"Solution:\n{self.solution_code}")
 
