@@ -84,7 +84,9 @@ def test_copying_the_lectures_printed_value_is_rejected(name):
 
 def test_questions_say_the_precision_wanted():
     for name in ("ex2", "ex3", "ex4", "ex5"):
-        assert "4 significant figures" in getattr(exercises, name).question
+        ex = getattr(exercises, name)
+        assert f"{ex.digits} significant figures" in ex.question
+    assert exercises.ex3.digits == 3  # 0.2460 to 4 figures is the float 0.246: ask for 3
 
 
 def test_there_are_at_least_three_exercises_with_hints_and_solutions():

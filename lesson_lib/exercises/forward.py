@@ -50,12 +50,13 @@ ex2 = Exercise(
 ex3 = Exercise(
     "Exercise 3 (apply). Suppose the first target were T1 = 0.05 instead of 0.01, with "
     "every weight, bias and input as in the lecture. What is the first output's error E1, "
-    "to 4 significant figures? (outY1 = 0.75136507 as computed above.)",
+    "to 3 significant figures? (outY1 = 0.75136507 as computed above.)",
     _T1["E1"],
-    digits=4,
+    digits=3,
     hint="A target does not enter the forward pass, so outY1 stays 0.75136507. Then "
          "E1 = 1/2 * (T1 - outY1)^2: the difference, squared, then halved.",
-    solution="E1 = 0.5 * (0.05 - 0.75136507)^2 = 0.5 * 0.49191296 = 0.2460. "
+    solution="E1 = 0.5 * (0.05 - 0.75136507)^2 = 0.5 * 0.49191296 = 0.24595648, or "
+             "0.246 to 3 significant figures. "
              "Check: ll.LessonNet(T1=0.05).forward()['E1'].",
     slips={
         2 * _T1["E1"]: "That is (T1 - outY1)^2 without the factor 1/2; the error halves it.",
