@@ -149,3 +149,45 @@ def test_every_exercise_has_a_hint_and_a_solution():
         assert repr(exercise.hint()).startswith("Hint:")
         assert repr(exercise.solution()).startswith("Solution:")
         assert exercise.slips
+
+
+def test_check_run_names_non_finite_values_and_bad_settings_without_raising():
+    errors = [E for E in ll.LessonNet().train(5, 0.5, update_biases=False).errors]
+    nan = ex.check_run(errors[:-1] + [float("nan")], 0.5, update_biases=False)
+    assert not nan and "not a number" in nan.message
+    assert not ex.check_run(errors[:-1] + [float("inf")], 0.5, update_biases=False)
+    for rate in (float("nan"), -1.0, "fast", None):
+        feedback = ex.check_run(errors, rate, update_biases=False)
+        assert not feedback and "learning_rate" in feedback.message
+    assert not ex.check_run(errors, 0.5, update_biases="no")
+    assert not ex.check_run(errors, 0.5, update_biases=False, tolerance=float("nan"))
+
+
+def test_check_run_suggests_the_rate_the_loop_used():
+    # Oracle: the hand-written update, at rate 1.0 while the check is told 0.5.
+    w, errors = LECTURE_WEIGHTS, []
+    for _ in range(4):
+        w, E = _hand_update(w, lr=1.0)
+        errors.append(E)
+    feedback = ex.check_run(errors, 0.5, update_biases=False)
+    assert not feedback and "learning_rate=1" in feedback.message
+    assert ex.check_run(errors, 1.0, update_biases=False)
+
+
+def test_ex1_rounding_and_bias_slips_and_ex3_named_slips():
+    assert "rounding" in ex.ex1.check(0.2836).message
+    assert "biases updated too" in ex.ex1.check(0.2805).message
+
+    def no_hidden_slope(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2, T1, T2):
+        oh1 = _sigmoid(x1 * w1 + x2 * w2 + b11)
+        oh2 = _sigmoid(x1 * w3 + x2 * w4 + b12)
+        oy1 = _sigmoid(oh1 * w5 + oh2 * w6 + b21)
+        oy2 = _sigmoid(oh1 * w7 + oh2 * w8 + b22)
+        d1, d2 = oy1 - T1, oy2 - T2
+        e1, e2 = d1 * w5 + d2 * w7, d1 * w6 + d2 * w8
+        return dict(dE_dw1=e1 * x1, dE_dw2=e1 * x2, dE_dw3=e2 * x1, dE_dw4=e2 * x2,
+                    dE_dw5=d1 * oh1, dE_dw6=d1 * oh2, dE_dw7=d2 * oh1, dE_dw8=d2 * oh2,
+                    dE_db11=e1, dE_db12=e2, dE_db21=d1, dE_db22=d2)
+    assert "hidden sigmoid's slope" in ex.ex3.check(no_hidden_slope).message
+    half = ex.ex3.check(lambda *a: {k: v / 2 for k, v in _ce_backward(*a).items()})
+    assert not half and "half" in half.message

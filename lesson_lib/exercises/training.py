@@ -21,7 +21,8 @@ def check_lesson5(backward_pass) -> Feedback:
 def check_run(errors, learning_rate: float = 0.5, update_biases: bool = True,
               tolerance: float = 1e-9) -> Feedback:
     """Your list of E_total (before training, then after each update) against
-    ``LessonNet.train`` from the lecture's start with the same rate and setting."""
+    ``LessonNet.train`` from the lecture's start with the same rate and setting.
+    Never raises: a value it cannot use is named in the feedback."""
     try:
         mine = np.asarray(errors, dtype=float)
     except (TypeError, ValueError):
@@ -29,22 +30,72 @@ def check_run(errors, learning_rate: float = 0.5, update_biases: bool = True,
     if mine.ndim != 1 or mine.size < 2:
         return Feedback(False, "errors must list E_total before training and after each "
                                f"update (at least 2 numbers), got shape {mine.shape}")
+    bad = np.flatnonzero(~np.isfinite(mine))
+    if bad.size:  # NaN compares False with everything, so it must be caught first
+        k = int(bad[0])
+        return Feedback(False, f"E_total after {k:,} update(s) is {mine[k]}, not a number: "
+                               "every E_total is a finite number >= 0. Look at the update "
+                               "that first produced it.")
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not (
+            0 < tolerance < 1):
+        return Feedback(False, f"tolerance must be a number between 0 and 1, got {tolerance!r}")
     steps = mine.size - 1
-    reference = LessonNet().train(steps, learning_rate, update_biases=update_biases).errors
+    try:
+        reference = _run(steps, learning_rate, update_biases)
+    except (TypeError, ValueError) as error:
+        return Feedback(False, f"I could not train lesson_lib's network with "
+                               f"learning_rate={learning_rate!r}, update_biases="
+                               f"{update_biases!r}: {error}. Pass the rate and setting your "
+                               "loop used.")
     gap = np.abs(mine - reference) > tolerance * np.maximum(1.0, np.abs(reference))
     what = "all twelve parameters" if update_biases else "the eight weights (biases fixed)"
     if not gap.any():
         return Feedback(True, f"All {steps + 1:,} values of E_total agree with "
                               f"LessonNet.train({steps:,}, {learning_rate:g}) updating {what}.")
     k = int(np.flatnonzero(gap)[0])
-    other = LessonNet().train(steps, learning_rate, update_biases=not update_biases).errors
-    hint = (" They match a run that updates the biases too: update only w1..w8."
-            if update_biases is False and np.allclose(mine, other, rtol=tolerance) else
-            " They match a run with the biases held fixed: update b11..b22 as well."
-            if update_biases and np.allclose(mine, other, rtol=tolerance) else "")
     return Feedback(False, f"E_total after {k:,} update(s) is {mine[k]:.10g}; "
-                           f"LessonNet.train gives {reference[k]:.10g}.{hint}")
+                           f"LessonNet.train gives {reference[k]:.10g}."
+                           + _run_hint(mine, learning_rate, update_biases, tolerance))
 
+
+def _run(steps, learning_rate, update_biases) -> np.ndarray:
+    if not isinstance(update_biases, bool):
+        raise TypeError(f"update_biases must be True or False, got {update_biases!r}")
+    if learning_rate is None:  # LessonNet.train would take its own default
+        raise TypeError("learning_rate must be a number > 0, got None")
+    return LessonNet().train(steps, learning_rate, update_biases=update_biases).errors
+
+
+# Rates a learner may have typed in the loop while the check kept another.
+_RATES = (0.01, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 45.0, 50.0, 100.0,
+          1000.0)
+
+
+def _run_hint(mine, learning_rate, update_biases, tolerance) -> str:
+    """Which other rate or bias setting the learner's run matches, as advice; else ''."""
+    steps = mine.size - 1
+    first = min(steps, 3)  # a few updates tell the runs apart; the full run confirms
+    for biases in (update_biases, not update_biases):
+        for rate in _RATES:
+            if rate == learning_rate and biases == update_biases:
+                continue
+            if not np.allclose(mine[:first + 1], _run(first, rate, biases), rtol=tolerance):
+                continue
+            try:
+                if not np.allclose(mine, _run(steps, rate, biases), rtol=tolerance):
+                    continue
+            except ValueError:
+                continue
+            at = f" at learning rate {rate:g}" if rate != learning_rate else ""
+            if biases != update_biases:
+                return (f" They match a run{at} that updates the biases too: update only "
+                        "w1..w8." if biases else
+                        f" They match a run{at} with the biases held fixed: update b11..b22 "
+                        "as well.")
+            return (f" They match learning rate {rate:g}: pass learning_rate={rate:g}, the "
+                    "rate your loop used, to the check.")
+    return (" If your loop used another learning rate or bias setting, pass the same "
+            "learning_rate= and update_biases= to the check.")
 
 
 _SLIDES = LessonNet().train(2, update_biases=False).errors.tolist()  # after 0, 1, 2 updates
@@ -70,7 +121,12 @@ ex1 = Exercise(
         ),
         LessonNet().step(1.0, update_biases=False).error(): (
             "That is ONE update at learning rate 1.0. Two steps of 0.5 are not the same: the "
-            "second one uses the gradients at the new weights."
+            "second one uses the gradients at the new weights. Or check your rounding: round "
+            "the full value to 4 figures in one go, not first to 5 and then to 4."
+        ),
+        LessonNet().step().error(): (
+            "That is ONE update with the biases updated too. Make two updates, and keep "
+            "b11..b22 at 0.35 and 0.60 as the slides do."
         ),
     },
 )
@@ -106,18 +162,19 @@ def _ce_loss(*args):
                 for t, o in (("T1", "outY1"), ("T2", "outY2")))
 
 
-def _ce_gradients(*args, keep_slope=False, sign=1.0, old_hidden=False):
+def _ce_gradients(*args, keep_slope=False, sign=1.0, old_hidden=False, hidden_slope=True,
+                  scale=1.0):
     net = LessonNet(**dict(zip(INPUTS, args, strict=True)))
     f, b = net.forward(), net.backward()
-    d_y1 = sign * (f["outY1"] - net.T1)
-    d_y2 = sign * (f["outY2"] - net.T2)
+    d_y1 = scale * sign * (f["outY1"] - net.T1)
+    d_y2 = scale * sign * (f["outY2"] - net.T2)
     if keep_slope:
         d_y1, d_y2 = d_y1 * b["doutY1_dy1"], d_y2 * b["doutY2_dy2"]
     if old_hidden:  # the hidden layer left on squared error's deltas
         h1, h2 = b["delta_h1"], b["delta_h2"]
     else:
-        h1 = (d_y1 * net.w5 + d_y2 * net.w7) * b["doutH1_dh1"]
-        h2 = (d_y1 * net.w6 + d_y2 * net.w8) * b["doutH2_dh2"]
+        h1 = (d_y1 * net.w5 + d_y2 * net.w7) * (b["doutH1_dh1"] if hidden_slope else 1.0)
+        h2 = (d_y1 * net.w6 + d_y2 * net.w8) * (b["doutH2_dh2"] if hidden_slope else 1.0)
     g = dict(w1=h1 * net.x1, w2=h1 * net.x2, w3=h2 * net.x1, w4=h2 * net.x2,
              w5=d_y1 * f["outH1"], w6=d_y1 * f["outH2"], w7=d_y2 * f["outH1"],
              w8=d_y2 * f["outH2"], b11=h1, b12=h2, b21=d_y1, b22=d_y2)
@@ -167,5 +224,14 @@ def backward_pass_ce(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, x1, x2,
         (lambda *a: _ce_gradients(*a, old_hidden=True),
          "Your output layer is right, but the hidden layer still uses squared error's deltas: "
          "dE_doutH1 = delta_y1 * w5 + delta_y2 * w7 with the new delta_y1 and delta_y2."),
+        (lambda *a: _ce_gradients(*a, hidden_slope=False),
+         "Your output layer is right, but the hidden deltas left out the hidden sigmoid's "
+         "slope: delta_h1 = (delta_y1 * w5 + delta_y2 * w7) * outH1 * (1 - outH1). Only the "
+         "output's slope cancels."),
+        (lambda *a: _ce_gradients(*a, scale=0.5),
+         "Every gradient is half the right one: the cross-entropy has no factor 1/2 in front "
+         "(squared error has), so delta_y1 = outY1 - T1."),
+        (lambda *a: _ce_gradients(*a, scale=2.0),
+         "Every gradient is twice the right one: delta_y1 = outY1 - T1, with no factor 2."),
     ],
 )
