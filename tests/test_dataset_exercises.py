@@ -84,3 +84,39 @@ def test_check_epochs_against_a_loop_written_here():
 def test_hints_and_solutions(exercise):
     assert repr(exercise.hint()).startswith("Hint:")
     assert repr(exercise.solution()).startswith("Solution:")
+
+
+def test_check_epochs_names_other_epochs_and_bad_arguments_without_raising():
+    train, _ = ll.core.datasets.xor(n=40, seed=1).split(test_fraction=0.25, seed=1)
+    rng = random.Random(3)
+    start = {p: rng.uniform(-1, 1) for p in ll.core.network.PARAMS}
+    samples = [(float(a), float(b), 1.0 - c, float(c)) for (a, b), c in zip(train.X, train.y,
+                                                                             strict=True)]
+    order, params = random.Random(0), dict(start)
+    for _ in range(4):
+        order.shuffle(samples)
+        for x1, x2, T1, T2 in samples:
+            g = ll.LessonNet(**params, x1=x1, x2=x2, T1=T1, T2=T2).gradient()
+            params = {p: v - 0.5 * g[p] for p, v in params.items()}
+    other = ex.check_epochs(params, start, train, 0.5, 2)
+    assert not other and "epochs=4" in other.message
+    rate = ex.check_epochs(params, start, train, 0.7, 4)
+    assert not rate and "learning_rate=" in rate.message
+    for bad in (dict(learning_rate=float("nan")), dict(epochs=-1), dict(epochs="3"),
+                dict(data="points")):
+        args = dict(trained=params, start=start, data=train, learning_rate=0.5, epochs=4)
+        assert not ex.check_epochs(**{**args, **bad})
+    assert not ex.check_epochs({**params, "w1": float("nan")}, start, train, 0.5, 4)
+
+
+def test_ex2_base_2_and_ex4_percentage_are_named():
+    assert "base 2" in ex.ex2.check(3.322).message
+
+    def percent(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, X1, X2, C):
+        p = dict(w1=w1, w2=w2, w3=w3, w4=w4, w5=w5, w6=w6, w7=w7, w8=w8, b11=b11, b12=b12,
+                 b21=b21, b22=b22)
+        right = sum(int(ll.LessonNet(**p, x1=a, x2=b).forward()["outY2"]
+                        > ll.LessonNet(**p, x1=a, x2=b).forward()["outY1"]) == c
+                    for a, b, c in zip(X1, X2, C, strict=True))
+        return 100 * right / len(C)
+    assert "percentage" in ex.ex4.check(percent).message

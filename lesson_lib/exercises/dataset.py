@@ -2,6 +2,7 @@
 as a probability, and hidden units."""
 
 import math
+import numbers
 import random
 
 from ..core.network import LESSON_PARAMS, PARAMS, LessonNet
@@ -18,26 +19,64 @@ def check_epochs(trained, start, data, learning_rate: float, epochs: int, seed: 
                  rel_tol: float = 1e-6) -> Feedback:
     """Your parameters after ``epochs`` epochs against the same loop run on lesson_lib's
     network: ``random.Random(seed)`` shuffles the samples before each epoch, then one update
-    per sample (T1 = 1 for class 0, T2 = 1 for class 1)."""
+    per sample (T1 = 1 for class 0, T2 = 1 for class 1). Never raises."""
     for name, value in (("trained", trained), ("start", start)):
         if not isinstance(value, dict) or set(value) != set(PARAMS):
             return Feedback(False, f"{name} must be a dict of the twelve parameters "
                                    f"{', '.join(PARAMS)}")
-    samples = _samples(data)
-    order = random.Random(seed)
-    net = LessonNet(**start)
-    for _ in range(epochs):
-        order.shuffle(samples)
-        for x1, x2, T1, T2 in samples:
-            net = net.with_values(x1=x1, x2=x2, T1=T1, T2=T2).step(learning_rate)
+        if not all(isinstance(v, numbers.Real) and math.isfinite(v) for v in value.values()):
+            return Feedback(False, f"{name} must hold finite numbers, got "
+                                   f"{ {p: value[p] for p in PARAMS} }")
+    if not (isinstance(epochs, numbers.Integral) and not isinstance(epochs, bool)
+            and 0 <= epochs <= 1000):
+        return Feedback(False, f"epochs must be a whole number from 0 to 1000, got {epochs!r}")
+    if not (isinstance(learning_rate, numbers.Real) and not isinstance(learning_rate, bool)
+            and 0 < learning_rate < 1e6):
+        return Feedback(False, f"learning_rate must be a number > 0, got {learning_rate!r}")
+    try:
+        samples = _samples(data)
+        order = random.Random(seed)
+        net = LessonNet(**start)
+    except (TypeError, ValueError, AttributeError) as error:
+        return Feedback(False, f"I could not run the loop on this data and start: {error}")
+    # Run on past `epochs`, so a loop that ran another number of epochs can be named.
+    most = min(max(2 * epochs, epochs + 20), 1000)
+    wanted = None
+    try:
+        for epoch in range(most + 1):
+            if epoch:
+                order.shuffle(samples)
+                for x1, x2, T1, T2 in samples:
+                    net = net.with_values(x1=x1, x2=x2, T1=T1, T2=T2).step(learning_rate)
+            if epoch == epochs:
+                wanted = net
+            elif _agrees(trained, net, rel_tol):
+                return Feedback(False, f"Your parameters match {epoch} epochs, not {epochs}: "
+                                       f"pass epochs={epoch}, the number your loop ran, to "
+                                       "the check.")
+            if epoch >= epochs and wanted is not None and _agrees(trained, wanted, rel_tol):
+                break
+    except ValueError:  # a large rate pushed the weights past LessonNet's limit
+        if wanted is None:
+            return Feedback(False, f"learning_rate {learning_rate:g} pushes lesson_lib's "
+                                   f"weights past their limit within {epochs} epochs; pass "
+                                   "the rate your loop used")
     for p in PARAMS:
-        want = getattr(net, p)
+        want = getattr(wanted, p)
         if not math.isclose(trained[p], want, rel_tol=rel_tol, abs_tol=1e-9):
             return Feedback(False, f"{p} = {trained[p]:.8g} after {epochs} epochs; the same "
-                                   f"loop on lesson_lib's network gives {want:.8g}")
+                                   f"loop on lesson_lib's network gives {want:.8g}. If your "
+                                   "loop used another learning rate, number of epochs or "
+                                   "seed, pass the same learning_rate=, epochs= and seed= "
+                                   "to the check.")
     return Feedback(True, f"All twelve parameters agree with the same {epochs} epochs "
                           f"({epochs * len(samples):,} updates) on lesson_lib's network, "
                           f"to a relative {rel_tol:g}.")
+
+
+def _agrees(trained, net, rel_tol) -> bool:
+    return all(math.isclose(trained[p], getattr(net, p), rel_tol=rel_tol, abs_tol=1e-9)
+               for p in PARAMS)
 
 
 ex1 = Exercise(
@@ -73,6 +112,8 @@ ex2 = Exercise(
         math.log(0.1): "Right size, wrong sign: the loss is -ln(0.1), a positive number.",
         -math.log10(0.1): "That is the logarithm to base 10; cross-entropy uses the natural "
                           "logarithm ln.",
+        -math.log2(0.1): "That is the logarithm to base 2 (the loss in bits); cross-entropy "
+                         "here uses the natural logarithm ln.",
     },
 )
 
@@ -101,7 +142,7 @@ ex3 = Exercise(
 ACCURACY_INPUTS = PARAMS + ("X1", "X2", "C")
 
 
-def _accuracy(*args, swapped=False, count=False):
+def _accuracy(*args, swapped=False, count=False, percent=False):
     *params, X1, X2, C = args
     p = dict(zip(PARAMS, params, strict=True))
     right = 0
@@ -109,6 +150,8 @@ def _accuracy(*args, swapped=False, count=False):
         f = LessonNet(**p, x1=x1, x2=x2, T1=1.0 - c, T2=float(c)).forward()
         predicted = int(f["outY2"] > f["outY1"])
         right += (predicted != c) if swapped else (predicted == c)
+    if percent:
+        return 100 * right / len(C)
     return right if count else right / len(C)
 
 
@@ -150,6 +193,8 @@ def accuracy(w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22, X1, X2, C):
          "You have the classes the wrong way round: outY2 is the output for class 1."),
         (lambda *a: _accuracy(*a, count=True),
          "That is how many points are right; the share divides by the number of points."),
+        (lambda *a: _accuracy(*a, percent=True),
+         "That is a percentage; return the share between 0 and 1 (0.5, not 50)."),
     ],
 )
 
