@@ -116,3 +116,12 @@ def test_bad_arguments_are_named():
 ])
 def test_new_figures_render(build):
     assert build().to_png()[:4] == b"\x89PNG"
+
+
+def test_loss_table_shows_how_cross_entropy_jumps_at_rate_1000():
+    # Oracle: the table's last row against its own run, counted here by hand.
+    e, _ = ll.core.training.train_lesson_loss(1000, 10_000, "cross_entropy")
+    ups = sum(1 for a, b in zip(e[:-1], e[1:], strict=True) if b > a * (1 + 1e-9) and a > 1e-28)
+    row = str(ll.core.training.loss_table([1000])).splitlines()[-1].split()
+    assert row[1] == "cross_entropy" and int(row[-2].replace(",", "")) == ups == 417
+    assert float(row[-1]) == pytest.approx(max(e[1:]), rel=1e-2) and max(e[1:]) > 0.7

@@ -644,16 +644,19 @@ def train_lesson_loss(learning_rate: float, steps: int = 10_000, loss: str = "sq
 
 
 def loss_table(rates, steps: int = 10_000) -> str:
-    """Per rate: E_total after 1, 100 and ``steps`` updates with each loss's gradient."""
+    """Per rate: E_total after 1, 100 and ``steps`` updates with each loss's gradient, on
+    how many updates it rose (by more than rounding, as ``rises``) and its largest value
+    after the first update: a run that jumps around shows there, not in its last value."""
     rates = _positive_array(rates, "rates", maximum=LIMIT).tolist()
     steps = positive_int(steps, "steps", maximum=MAX_STEPS)  # the table shows E after 1
     lines = [f"{'rate':>6}  {'loss followed':<14} {'E after 1':>10} {'after 100':>10} "
-             f"{f'after {steps:,}':>13}"]
+             f"{f'after {steps:,}':>13} {'rises':>6} {'largest after 1':>16}"]
     for rate in rates:
         for loss in LOSSES:
             e, _ = train_lesson_loss(rate, steps, loss)
             lines.append(f"{rate_text(rate):>6}  {loss:<14} {_small(e[1]):>10} "
-                         f"{_small(e[min(100, steps)]):>10} {_small(e[-1]):>13}")
+                         f"{_small(e[min(100, steps)]):>10} {_small(e[-1]):>13} "
+                         f"{rises(e):>6,} {_small(e[1:].max()):>16}")
     return _Text("\n".join(lines))
 
 
