@@ -33,6 +33,8 @@ from lesson_lib.core import (
     sigmoid,
     training,
 )
+from lesson_lib.figures import descent as descent_figures
+from lesson_lib.figures import style
 from lesson_lib.figures import training as training_figures
 
 NAN, INF = float("nan"), float("inf")
@@ -334,6 +336,32 @@ row("apps.training.LearningRateExplorer", _AT.LearningRateExplorer, {}, {"steps"
 row("apps.training.dataset_trainer", _AT.dataset_trainer, {},
     {"dataset": "choice", "hidden": "int", "learning_rate": "positive", "epochs": "int"})
 row("apps.training.DatasetTrainer", _AT.DatasetTrainer, {}, {"seed": "seed"})
+
+# -- figures.descent and figures.style -----------------------------------------------------
+_FD = descent_figures
+_RUN = descent.gradient_descent(0.09, 5)
+_DIRECTION, _DESCENT = _FD.direction_figure(), _FD.descent_figure(steps=3)
+BAD.update({
+    "figsize": ARRAY + [3.0, [0, 5], [1e308, 5], [8, 5, 1]],
+    "routes": [3.0, "ab", None, [], ["a"], list(descent.LESSON_ROUTES) * 2],
+    "results": [3.0, "ab", None, [], [3.0]],
+    "limits": [v for v in ARRAY if v is not None] + [[[0, 1], [0, 1]], [[1, 0], [1e-3, 1]]],
+    "descent_rates": ARRAY + [[], [0.5, -1.0], [0.0], [[0.5]], [0.1] * 6],
+})
+row("figures.style.new_figure", style.new_figure, {},
+    {"nrows": "int", "ncols": "int", "figsize": "figsize"})
+row("figures.descent.routes_figure", _FD.routes_figure, {}, {"routes": "routes"})
+row("figures.descent.direction_figure", _FD.direction_figure, {}, {"angle_deg": "number"})
+row("figures.descent.show_direction", lambda fig=_DIRECTION, angle_deg=10.0:
+    _FD.show_direction(fig, angle_deg), {}, {"fig": "obj", "angle_deg": "number"})
+row("figures.descent.descent_figure", _FD.descent_figure, {"steps": 3},
+    {"learning_rate": "positive", "steps": "int0", "start": "array", "bowl": "obj"})
+row("figures.descent.loss_limits", _FD.loss_limits, {"results": [_RUN]}, {"results": "results"})
+row("figures.descent.show_descent", lambda fig=_DESCENT, result=_RUN,
+    limits=None: _FD.show_descent(fig, result, limits), {},
+    {"fig": "obj", "result": "obj", "limits": "limits"})
+row("figures.descent.learning_rates_figure", _FD.learning_rates_figure,
+    {"rates": [0.09], "steps": 3}, {"rates": "descent_rates", "steps": "int0", "bowl": "obj"})
 
 # -- framework.py: lesson 8's plumbing (none of it needs TensorFlow to refuse a bad value) -----
 _LECTURE = {"W1": [[0.15, 0.2], [0.25, 0.3]], "b1": [[0.35], [0.35]],

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from matplotlib.text import Annotation
 
 import lesson_lib as ll
 from lesson_lib.figures import descent as figures
@@ -22,7 +23,7 @@ def test_every_panel_has_title_labels_and_legend(build):
     for ax in fig.axes:
         assert ax.get_title() or fig.get_suptitle()
         assert _labelled(ax)
-        assert ax.get_legend() is not None
+        assert ax.get_legend() is not None or fig.legends  # a figure's legend, outside
     assert fig.to_png().startswith(b"\x89PNG")
 
 
@@ -56,17 +57,37 @@ def test_descent_figure_draws_the_path_and_says_when_it_diverged():
     assert "diverged after 20 steps" in fig.handles["ax_path"].get_title()
 
 
-def test_learning_rates_figure_has_one_panel_per_rate():
+def test_learning_rates_figure_has_one_panel_per_rate_and_the_losses():
     fig = figures.learning_rates_figure((0.04, 0.09, 0.12), 50)
     titles = [ax.get_title() for ax in fig.axes]
-    assert len(titles) == 3
-    # One row, for a projector: the panels sit side by side at the same height.
-    boxes = [ax.get_position() for ax in fig.axes]
-    assert all(abs(b.y0 - boxes[0].y0) < 1e-9 for b in boxes)
-    assert boxes[0].x1 < boxes[1].x0 and boxes[1].x1 < boxes[2].x0
+    assert len(titles) == 4
+    assert "slides smoothly" in titles[0] and "not yet converged after 50 steps" in titles[0]
+    assert "converged after 43 steps" in titles[1] and "diverged after 20 steps" in titles[2]
+    assert "Loss after each step" in titles[3]
+    # Two panels a row, tall enough to read on a projector, the legend below them all.
     width, height = fig.get_size_inches()
-    assert width > 2 * height
-    assert "converged after" in titles[1] and "diverged after" in titles[2]
+    assert height > 0.6 * width
+    (legend,) = fig.legends
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert "path at learning rate 0.12" in labels and "start (-4, 1.5)" in labels
+    assert not any(ax.get_legend() for ax in fig.axes)
+
+
+def test_a_diverging_path_stops_at_the_frame_with_an_arrow_and_a_note():
+    fig = figures.learning_rates_figure((0.12,), 50)
+    ax = fig.axes[0]
+    u, v = ax.lines[1].get_data()  # after the minimum's star
+    run = ll.core.descent.gradient_descent(0.12, 50)
+    # v is multiplied by 1 - 0.12 * 20 = -1.4 each step: 1.5, -2.1, then 2.94 is off the plot.
+    np.testing.assert_allclose(np.column_stack([u, v]), run.path[:2])
+    (arrow,) = [t for t in ax.texts if isinstance(t, Annotation)]
+    assert figures.V_RANGE[0] < arrow.xy[1] < figures.V_RANGE[1]
+    assert any("multiplies v by -1.4" in t.get_text() and "at step 2" in t.get_text()
+               for t in ax.texts)
+    # The contour labels are pinned clear of the minimum's star at (0, 0).
+    labels = [t for t in ax.texts if t.get_text() in {"2", "5", "10", "20", "40"}]
+    assert len(labels) == 5
+    assert all(np.hypot(*t.get_position()) > 0.8 for t in labels)
 
 
 def test_circle_figure_keeps_label_and_legend_off_the_curve():

@@ -11,8 +11,11 @@ import functools
 import io
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from ..core.checks import finite_array, positive_int
 
 # Okabe & Ito (2008), distinguishable with every common colour-vision deficiency.
 PALETTE = {
@@ -49,6 +52,8 @@ RC = {
 }
 
 PNG_OPTIONS = {"compress_level": 1}  # fast to encode; size hardly matters on a page
+MAX_PANELS = 100  # rows or columns of axes in one figure: more is a typo, not a figure
+MAX_INCHES = 600.0  # width or height: Agg draws at most 65,536 pixels, 655 inches at 100 dpi
 
 
 class LessonFigure(Figure):
@@ -83,6 +88,12 @@ def new_figure(nrows: int = 1, ncols: int = 1, figsize=(8, 5), **subplot_kw):
 
     Call it inside a function decorated with ``styled`` so the course's fonts apply.
     """
-    fig = LessonFigure(figsize=figsize, layout="constrained")
+    nrows = positive_int(nrows, "nrows", maximum=MAX_PANELS)
+    ncols = positive_int(ncols, "ncols", maximum=MAX_PANELS)
+    size = finite_array(figsize, "figsize", shape=(2,))
+    if not np.all((size > 0) & (size <= MAX_INCHES)):
+        raise ValueError(f"figsize must be (width, height) in inches, each > 0 and <= "
+                         f"{MAX_INCHES:g}, got {tuple(size.tolist())}")
+    fig = LessonFigure(figsize=tuple(size.tolist()), layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
     return fig, axes
