@@ -39,7 +39,11 @@ def test_learning_rate_curves_label_each_rate_with_its_verdict():
     start = f"before training: {ll.LessonNet().error():.4g}"
     assert left[0] == "rate 0.01: slow" and left[1].startswith("rate 10: good")
     assert left[2] == start
-    assert right == ["rate 1000: stalled at 0.0001", start]
+    assert right == ["rate 1000: stalled at 0.0001"]  # the start lies far above the zoom
+    # The edge is zoomed in, over linear updates: a late drop is not squeezed at the edge.
+    assert fig.axes[1].get_xscale() == "linear"
+    low, high = fig.axes[1].get_ylim()
+    assert low < 1e-4 < high and high / low < 30
     np.testing.assert_array_equal(fig.axes[0].lines[1].get_ydata(), sweep.errors[1, 1:])
     # The axes stop at 1e-12 (issue 11: 1e-30 squeezed the range that matters).
     assert fig.axes[0].get_ylim()[0] == pytest.approx(1e-12)
@@ -53,7 +57,14 @@ def test_learning_rate_curves_give_each_stalled_rate_its_level():
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     levels = [f"{sweep.errors[i, -1]:.2g}" for i in (1, 2)]
     assert labels[:2] == [f"rate 100: stalled at {levels[0]}", f"rate 1000: stalled at {levels[1]}"]
-    assert len(ax.lines) == 3  # both stalled rates, plus the starting error
+    assert len(ax.lines) == 2  # both stalled rates
+
+
+def test_rate_explorer_stops_at_1e_12_like_the_rate_curves():
+    sweep = training.sweep_learning_rates([0.05, 10.0, 1000.0], steps=50)
+    ax = figures.rate_explorer(sweep, 10.0).handles["ax"]
+    assert ax.get_ylim()[0] == pytest.approx(1e-12)
+    assert all(line.get_alpha() in (None, 1) for line in ax.lines)  # not faint
 
 
 def test_rate_text_has_no_exponent():

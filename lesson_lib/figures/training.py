@@ -109,21 +109,21 @@ def error_curves(runs: dict, target: float | None = None,
 @styled
 def learning_rate_curves(sweep: training.LearningRateSweep, rates, edge: float = 45.0,
                          floor: float = 1e-12, figsize=(14, 5.5)):
-    """Error curves of several learning rates on log-log axes, coloured by what they did:
-    rates below ``edge`` on the left, rates from ``edge`` up (where runs stall) on the right.
-
-    The axes stop at ``floor``: a curve that falls below it leaves through the bottom, and
-    its legend entry says when. A stalled curve's entry gives the level it stalled at,
-    since those levels lie too close together to label on the lines.
+    """Error curves of several learning rates, coloured by what they did: rates below
+    ``edge`` on the left (log-log axes that stop at ``floor``: a curve that falls below it
+    leaves through the bottom, and its legend entry says when), rates from ``edge`` up
+    (where runs stall) on the right, zoomed in on the decade where they end, over linear
+    updates so that a late drop is not squeezed against the edge.
     """
     rows = [_sweep(sweep)._row(rate) for rate in _rates(rates, "rates")]
     edge = positive_number(edge, "edge", maximum=LIMIT)
     floor = positive_number(floor, "floor", maximum=0.1)
-    fig, axes = new_figure(1, 2, figsize=figsize, sharey=True)
+    fig, axes = new_figure(1, 2, figsize=figsize)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
     styles = ["-", "--", "-.", ":"]
     seen: dict[tuple, int] = {}
+    ends = []
     for i in rows:
         kind = sweep.verdict(i)
         side = int(sweep.rates[i] >= edge)
@@ -134,14 +134,23 @@ def learning_rate_curves(sweep: training.LearningRateSweep, rates, edge: float =
         note = f", below {floor:g} after {below[0] + 1:,}" if below.size else ""
         if kind == "stalled":
             note = f" at {e[-1]:.2g}"
-        axes[side].plot(k, e, dash, color=VERDICT_COLOURS[kind],
+        if side:
+            ends.append(e[0])
+            ends.append(e[-1] if kind == "stalled" else e[0])
+        axes[side].plot(k, e, dash, color=VERDICT_COLOURS[kind], linewidth=2.5,
                         label=f"rate {rate_text(sweep.rates[i])}: {kind}{note}")
-    for ax, title in zip(axes, (f"Rates below {rate_text(edge)}",
-                                f"Rates from {rate_text(edge)} up: the edge"), strict=True):
-        _rate_axes(ax, sweep, floor)
-        ax.set_title(title)
-        ax.legend(loc="lower left", fontsize=11)
-    axes[1].set_ylabel("")
+    _rate_axes(axes[0], sweep, floor)
+    axes[0].set_title(f"Rates below {rate_text(edge)}")
+    axes[0].legend(loc="lower left", fontsize=11)
+    right = axes[1]
+    right.set_yscale("log")
+    if ends:  # one decade or so around where the edge's curves start and end
+        right.set_ylim(min(ends) / 2.5, max(ends) * 1.6)
+    right.set_xlim(0, steps)
+    right.set_xlabel("updates")
+    right.set_ylabel(ERROR_LABEL)
+    right.set_title(f"Rates from {rate_text(edge)} up: the edge, zoomed in")
+    right.legend(loc="lower left", fontsize=11, framealpha=0.95)
     fig.suptitle("One network, one sample, different learning rates", fontweight="bold")
     return fig
 
@@ -167,21 +176,23 @@ def _rate_axes(ax, sweep, floor: float = ERROR_FLOOR):
 
 @styled
 def rate_explorer(sweep: training.LearningRateSweep, rate: float,
-                  reference_rates=(0.05, 10.0, 1000.0), figsize=(9, 5)):
-    """One bold curve for ``rate`` over faint reference curves (slow, good, stalled);
-    ``fig.handles['curve']`` is the bold line."""
+                  reference_rates=(0.05, 10.0, 1000.0), floor: float = 1e-12, figsize=(9, 5)):
+    """One bold curve for ``rate`` over dashed reference curves (slow, good, stalled), on
+    axes that stop at ``floor``; ``fig.handles['curve']`` is the bold line."""
     reference_rates = _rates(reference_rates, "reference_rates")
+    floor = positive_number(floor, "floor", maximum=0.1)
     rate = positive_number(rate, "rate", maximum=LIMIT)
     _sweep(sweep)
     fig, ax = new_figure(figsize=figsize)
     steps = sweep.errors.shape[1] - 1
     k = np.arange(1, steps + 1)
-    for ref in reference_rates:
+    # Full colour but dashed and thinner: readable on a projector, yet clearly not yours.
+    for ref, dash in zip(reference_rates, ("--", "-.", ":", "--"), strict=False):
         errors, kind = sweep.curve(ref)
-        ax.plot(k, errors[1:], color=VERDICT_COLOURS[kind], linewidth=2, alpha=0.6,
+        ax.plot(k, errors[1:], dash, color=VERDICT_COLOURS[kind], linewidth=2.5,
                 label=f"rate {rate_text(ref)} ({kind})")
-    curve, = ax.plot(k, k * np.nan, color=PALETTE["black"], linewidth=3, label="your rate")
-    _rate_axes(ax, sweep)
+    curve, = ax.plot(k, k * np.nan, color=PALETTE["black"], linewidth=3.5, label="your rate")
+    _rate_axes(ax, sweep, floor)
     ax.set_title(f"$E_{{total}}$ over {steps:,} updates at your learning rate")
     ax.legend(loc="lower left", fontsize=11)
     fig.handles = {"curve": curve, "ax": ax, "dynamic": [curve]}
@@ -483,7 +494,9 @@ def weight_paths(runs: dict, pairs=(("w1", "w3"), ("w5", "w6")), figsize=(11, 4.
                     label=f"${b[0]}_{b[1:]}$ (dashed)")
         ax.set_title(title)
         ax.set_xlabel("updates")
-        ax.legend(loc="center right", fontsize=11)
+    # Both panels draw the same four lines: one legend under them covers no curve.
+    fig.legend(*np.atleast_1d(axes)[0].get_legend_handles_labels(), loc="outside lower center",
+               ncol=2 * len(pairs), fontsize=12)
     np.atleast_1d(axes)[0].set_ylabel("weight (no unit)")
     fig.suptitle("Two hidden units: do their weights stay equal?", fontweight="bold")
     return fig
