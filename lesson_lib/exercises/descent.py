@@ -223,9 +223,10 @@ ex2 = Exercise(
 
 ex3 = Exercise(
     "Exercise 3 (derive). Gradient descent on L(u, v) = u^2 + 10 v^2 multiplies v by "
-    "(1 - 20 * learning_rate) every step. v shrinks towards 0 for every positive learning "
-    "rate below a limit, and not at or above it. What is that limit (the stability limit)? "
-    "Give the exact value.",
+    "(1 - 20 * learning_rate) every step. Below a limit, v shrinks towards 0 for every "
+    "positive learning rate: between 0.05 and the limit it zig-zags (changes sign every "
+    "step) but still shrinks. At the limit v flips between +v and -v for ever; above it v "
+    "grows. What is that limit (the stability limit)? Give the exact value.",
     BOWL.stability_limit(),
     exact=True,
     hint="v shrinks when |1 - 20 * learning_rate| < 1. Solve for the upper end. (The "
