@@ -206,3 +206,27 @@ def test_dataset_trainer_frames_match_a_full_render(trainer):
     app.controls["x1"].value = 0.25
     full = pixels(app.fig.to_png())
     assert np.mean(np.any(full != pixels(app.picture.pixels), axis=2)) < 0.01
+
+
+def test_untrained_view_says_why_there_is_no_line_and_what_the_dots_are():
+    fig = figures.untrained_view("moons", hidden=8)
+    h = fig.handles
+    assert h["contour"] is None and h["boundary_note"].get_visible()
+    assert "no 0.5 line" in h["boundary_note"].get_text()
+    assert "epoch 0" in h["acc_note"].get_text()
+    # The hollow entry shows both classes' hollow markers.
+    held = [t.get_text() for t in h["ax"].get_legend().get_texts()].index("held out (hollow)")
+    assert held == 2
+    history = training.train_epochs(training.classifier(8), h["train_set"], 3, 2.0,
+                                    test=h["test_set"])
+    figures.set_boundary(fig, history, h["train_set"], h["test_set"])
+    assert h["contour"] is not None and not h["boundary_note"].get_visible()
+    assert h["acc_note"].get_text() == ""
+
+
+def test_lesson_boundaries_colour_a_small_margin():
+    train, _ = datasets.xor(n=40, seed=1).split()
+    params = dict(ll.core.network.LESSON_PARAMS)
+    fig = figures.lesson_boundaries({"lecture": params}, train)
+    norm = fig.axes[0].images[0].norm
+    assert norm(0.01) - norm(0.0) > 0.1  # 1/100 of the range still shows a colour

@@ -9,7 +9,8 @@ changes (a line's data, an image's pixels), so an update never rebuilds the figu
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.colors import FuncNorm, LinearSegmentedColormap
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
@@ -220,7 +221,7 @@ def _scatter(ax, data: Dataset, hollow: bool = False, label_suffix: str = ""):
 
 
 @styled
-def dataset(train: Dataset, test: Dataset | None = None, figsize=(6.5, 5.5)):
+def dataset(train: Dataset, test: Dataset | None = None, figsize=(8.5, 5.5)):
     """The points of a two-class data set; held-out points hollow."""
     _data_sets(train, test)
     fig, ax = new_figure(figsize=figsize)
@@ -231,7 +232,8 @@ def dataset(train: Dataset, test: Dataset | None = None, figsize=(6.5, 5.5)):
     ax.set_xlabel("x1 (no unit)")
     ax.set_ylabel("x2 (no unit)")
     ax.set_title(f"The '{train.name}' data set")
-    ax.legend(loc="upper right", fontsize=10, framealpha=0.9)
+    # Beside the plot: the clouds fill every corner, so a legend inside would hide points.
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=11)
     return fig
 
 
@@ -240,6 +242,16 @@ def _boundary(ax, net, bounds, resolution):
     image = ax.imshow(P, extent=bounds, origin="lower", cmap=PROBABILITY_MAP, vmin=0, vmax=1,
                       aspect="auto", interpolation="bilinear", zorder=0)
     return image, (xs, ys, P)
+
+
+def _no_boundary(grid) -> str:
+    """Why no 0.5 line is drawn, or '' when there is one."""
+    P = grid[2]
+    if P.min() < 0.5 < P.max():
+        return ""
+    side, cls = ("above", 1) if P.min() >= 0.5 else ("below", 0)
+    return (f"no 0.5 line: P(class 1) is {side} 0.5 everywhere,\n"
+            f"so every point is called class {cls}")
 
 
 def _contour(ax, grid):
@@ -269,6 +281,9 @@ def boundary_snapshots(history: training.EpochHistory, train: Dataset, epochs=No
         image, grid = _boundary(ax, net, bounds, resolution)
         _contour(ax, grid)
         points = _scatter(ax, train)
+        if _no_boundary(grid):
+            ax.text(0.03, 0.03, _no_boundary(grid), transform=ax.transAxes, fontsize=11,
+                    zorder=5, bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
         acc = training.accuracy(net, train)
         ax.set_title(f"epoch {epoch}: {acc:.0%} right", fontsize=14)
     for ax in axes[len(epochs) - columns:len(epochs)]:
@@ -338,23 +353,32 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ax.set_ylabel("x2 (no unit)")
     ax.set_title("The network's P(class 1) and its 0.5 line")
     ax.grid(False)  # the shading is the background here
+    # Above the star's note, in the corner the legend leaves free.
+    boundary_note = ax.text(0.02, 0.11, _no_boundary(grid), transform=ax.transAxes,
+                            fontsize=10, va="bottom", zorder=5,
+                            bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
+    boundary_note.set_visible(bool(_no_boundary(grid)))
     entries = [(train_pts[0], "class 0"), (train_pts[1], "class 1")]
     if test_pts:
-        entries.append((test_pts[0], "held out (hollow)"))
+        entries.append((tuple(test_pts), "held out (hollow)"))
     if points is not None:
         entries.append((marker, "your point"))
     legend = ax.legend(*zip(*entries, strict=True), loc="upper right", fontsize=10,
-                       framealpha=0.9)
+                       framealpha=0.9, handler_map={tuple: HandlerTuple(ndivide=None)})
     epochs = np.arange(history.epochs + 1)
     # A dot on the latest epoch, so a run of 0 epochs still shows its accuracy.
+    # Different marker sizes, so that equal accuracies still show both dots.
     train_line, = ax_acc.plot(epochs, 100 * history.train_accuracy, color=PALETTE["blue"],
-                              marker="o", markevery=[-1], clip_on=False,
+                              marker="o", markersize=11, markevery=[-1], clip_on=False,
                               label="training points")
     test_line, = ax_acc.plot(
         epochs, 100 * (history.test_accuracy if history.test_accuracy is not None
                        else epochs * np.nan),
-        color=PALETTE["vermillion"], linestyle="--", marker="o", markevery=[-1], clip_on=False,
-        label="held-out points")
+        color=PALETTE["vermillion"], linestyle="--", marker="D", markersize=6,
+        markevery=[-1], clip_on=False, label="held-out points")
+    acc_note = ax_acc.text(0.5, 0.7, "", transform=ax_acc.transAxes, ha="center",
+                           va="center", fontsize=12, color=PALETTE["black"])
+    _accuracy_note(acc_note, history)
     ax_acc.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax_acc.set_xlim(0, max(1, history.epochs))
     ax_acc.set_ylim(0, 102)
@@ -364,15 +388,28 @@ def boundary(history: training.EpochHistory, train: Dataset, test: Dataset | Non
     ax_acc.legend(loc="lower right")
     fig.handles = {"image": image, "contour": contour, "train": train_pts, "test": test_pts,
                    "marker": marker, "point_text": point_text, "ax": ax, "ax_acc": ax_acc,
-                   "train_line": train_line, "test_line": test_line, "resolution": resolution}
+                   "train_line": train_line, "test_line": test_line, "resolution": resolution,
+                   "boundary_note": boundary_note, "acc_note": acc_note}
     # In drawing order: the shading first, the legend over the points.
     fig.handles["dynamic"] = [a for a in (image, contour, *train_pts, *test_pts, marker,
-                                          point_text, legend, train_line, test_line)
+                                          point_text, boundary_note, legend, train_line,
+                                          test_line, acc_note)
                               if a is not None]
     if points is not None:
         x1, x2 = points[0]
         set_point(fig, history.net, x1, x2)
     return fig
+
+
+def _accuracy_note(text, history) -> None:
+    """Before any epoch the panel holds one pair of dots: say what they are."""
+    if history.epochs:
+        text.set_text("")
+        return
+    held = ("" if history.test_accuracy is None
+            else f", held-out {history.test_accuracy[0]:.0%}")
+    text.set_text(f"untrained (epoch 0): training {history.train_accuracy[0]:.0%}{held}.\n"
+                  "Train, and the curves grow from these dots.")
 
 
 def set_point(fig, net, x1: float, x2: float) -> float:
@@ -411,6 +448,9 @@ def set_boundary(fig, history: training.EpochHistory, train: Dataset,
     h["contour"] = _contour(h["ax"], grid)
     if h["contour"] is not None:
         dynamic.insert(1, h["contour"])  # just above the shading
+    h["boundary_note"].set_text(_no_boundary(grid))
+    h["boundary_note"].set_visible(bool(_no_boundary(grid)))
+    _accuracy_note(h["acc_note"], history)
     epochs = np.arange(history.epochs + 1)
     h["train_line"].set_data(epochs, 100 * history.train_accuracy)
     test_acc = history.test_accuracy if history.test_accuracy is not None else epochs * np.nan
@@ -609,8 +649,9 @@ def lesson_boundaries(panels: dict, data: Dataset, resolution: int = 80, figsize
     for ax, (title, params) in zip(np.atleast_1d(axes), panels.items(), strict=True):
         out = training.lesson_outputs(params, grid)
         margin = (out[:, 1] - out[:, 0]).reshape(gx.shape)
-        image = ax.imshow(margin, extent=bounds, origin="lower", cmap=LESSON_MAP, vmin=-1,
-                          vmax=1, aspect="auto", interpolation="bilinear", zorder=0)
+        image = ax.imshow(margin, extent=bounds, origin="lower", cmap=LESSON_MAP,
+                          norm=_margin_norm(), aspect="auto", interpolation="bilinear",
+                          zorder=0)
         if margin.min() < 0 < margin.max():
             ax.contour(xs, ys, margin, levels=[0.0], colors=PALETTE["black"], linewidths=2)
         _scatter(ax, data)
@@ -621,5 +662,12 @@ def lesson_boundaries(panels: dict, data: Dataset, resolution: int = 80, figsize
     np.atleast_1d(axes)[0].set_ylabel("x2 (no unit)")
     np.atleast_1d(axes)[0].legend(loc="upper right", fontsize=10, framealpha=0.9)
     bar = fig.colorbar(image, ax=list(np.atleast_1d(axes)), shrink=0.8)
-    bar.set_label("outY2 - outY1 (> 0: class 1)")
+    bar.set_ticks([-1, -0.1, -0.01, 0, 0.01, 0.1, 1])
+    bar.set_label("outY2 - outY1 (> 0: class 1; cube-root scale)")
     return fig
+
+
+def _margin_norm() -> FuncNorm:
+    """-1..1 on a cube-root scale: a small margin (a network that is barely sure, like
+    the twins') still shows which class wins, where a linear scale leaves it white."""
+    return FuncNorm((np.cbrt, lambda v: np.asarray(v) ** 3), vmin=-1, vmax=1)
