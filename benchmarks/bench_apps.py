@@ -4,7 +4,8 @@
 
 Finds every App subclass in the lesson_lib.apps.* modules at run time (so apps added later
 are covered), builds it with its defaults, and sets its first slider that redraws the figure to 50
-different values, timing each change: the app's update plus the PNG it renders off screen.
+different values, timing each change: the app's update plus its picture (SVG, or the changed
+pixels as a PNG patch), off screen.
 Sliders that only change a setting used later (a Train or Step button's) are passed over for
 the first one that redraws; an app with none is timed by clicking its first button.
 The baseline re-creates the app (and so builds and renders its figure from scratch) per
@@ -72,6 +73,11 @@ def values_for(control, count: int) -> list:
     return out
 
 
+def shown(app) -> str | bytes:
+    """What the app's picture shows: its SVG, or its pixels."""
+    return app.picture.svg or app.picture.pixels.tobytes()
+
+
 def measure(cls, changes: int, recreate: int) -> list[str]:
     name = f"{cls.__module__.rsplit('.', 1)[-1]}.{cls.__name__}"
     try:
@@ -81,9 +87,9 @@ def measure(cls, changes: int, recreate: int) -> list[str]:
     actions = None
     for label, control in sliders(app):
         values = values_for(control, changes + 1)
-        before = bytes(app.image.value)
+        before = shown(app)
         control.value = values[0]  # warm-up: caches, first full draw
-        if bytes(app.image.value) != before:  # a slider that only changes a setting is skipped
+        if shown(app) != before:  # a slider that only changes a setting is skipped
             actions = [lambda c=control, v=value: setattr(c, "value", v) for value in values[1:]]
             control_name = label
             break
@@ -124,7 +130,7 @@ def main() -> None:
     print(f"## Widget apps: update latency ({machine()})\n")
     print(f"{len(classes)} apps found: {', '.join(c.__name__ for c in classes)}. Each: "
           f"{args.changes} changes of its first control that redraws the figure (else clicks "
-          f"of its first button), each an update + off-screen PNG; CPU = "
+          f"of its first button), each an update + off-screen picture; CPU = "
           f"this process's CPU time, which load from other processes inflates less than the "
           f"wall clock. Re-create = a new instance (figure built and rendered), median of "
           f"{args.recreate}.\n")

@@ -75,12 +75,13 @@ class App:
 
     def show(self, shown: str | np.ndarray) -> None:
         """Put an SVG string or an RGBA array on the page, with its text alternative."""
-        self.picture.alt = self.describe()
-        if isinstance(shown, str):
-            self.picture.svg = shown
-        else:
-            self.picture.width = int(self.fig.bbox.width)
-            self.picture.show_pixels(shown)
+        with self.picture.hold_sync():  # one message for the drawing and its words
+            self.picture.alt = self.describe()
+            if isinstance(shown, str):
+                self.picture.svg = shown
+            else:
+                self.picture.width = int(self.fig.bbox.width)
+                self.picture.show_pixels(shown)
 
     def describe(self) -> str:
         """The picture in words: the figure's titles and its axes' labels."""

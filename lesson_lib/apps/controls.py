@@ -174,7 +174,8 @@ class Slider(anywidget.AnyWidget):
 
     _esm = SLIDER_JS
     _css = SLIDER_CSS
-    value = traitlets.Float().tag(sync=True)
+    # No echo of each value back to the browser: the page sent it, and it costs a message.
+    value = traitlets.Float().tag(sync=True, echo_update=False)
     min = traitlets.Float().tag(sync=True)
     max = traitlets.Float().tag(sync=True)
     step = traitlets.Float().tag(sync=True)
@@ -215,7 +216,7 @@ class Slider(anywidget.AnyWidget):
 class IntSlider(Slider):
     """A Slider over whole numbers."""
 
-    value = traitlets.Int().tag(sync=True)
+    value = traitlets.Int().tag(sync=True, echo_update=False)
 
     def __init__(self, description: str, value: int, low: int, high: int, step: int = 1,
                  width: int = 280):
