@@ -279,6 +279,11 @@ for f in (training.rates_on_data, training.last_bit_runs):
         {"train": "dataset", "rates": "rates", "hidden": "int", "seed": "seed",
          # rates_on_data reports rises from epoch to epoch: it needs at least one
          "epochs": "int" if f is training.rates_on_data else "int0"})
+row("training.last_bit_nudges", training.last_bit_nudges,
+    {"train": TRAIN, "learning_rate": 1.0, "nudges": [((0, 0), "up")], "epochs": 1,
+     "hidden": 2},
+    {"train": "dataset", "learning_rate": "positive", "nudges": "obj", "epochs": "int0",
+     "hidden": "int", "seed": "seed"})
 row("training.last_bit_table", training.last_bit_table, {"runs": RUNS}, {"runs": "runs"})
 row("training.probability_grid", training.probability_grid,
     {"net": CLASSIFIER, "bounds": (0.0, 1.0, 0.0, 1.0), "resolution": 3},

@@ -125,3 +125,22 @@ def test_loss_table_shows_how_cross_entropy_jumps_at_rate_1000():
     row = str(ll.core.training.loss_table([1000])).splitlines()[-1].split()
     assert row[1] == "cross_entropy" and int(row[-2].replace(",", "")) == ups == 417
     assert float(row[-1]) == pytest.approx(max(e[1:]), rel=1e-2) and max(e[1:]) > 0.7
+
+
+def test_last_bit_nudges_tell_rounded_away_from_growing():
+    # Oracle: two runs made here with np.nextafter and compared bit for bit.
+    train, _ = ll.core.datasets.moons(n=40, seed=0).split(test_fraction=0.25, seed=0)
+    table = str(training.last_bit_nudges(train, 10.0, nudges=[((0, 0), "up")], epochs=5,
+                                         hidden=3)).splitlines()
+    net = training.classifier(3, seed=0)
+    W = net.layers[0].W.copy()
+    W[0, 0] = np.nextafter(W[0, 0], np.inf)
+    nudged = ll.core.matrix.MatrixNet([ll.core.matrix.Layer(W, net.layers[0].b),
+                                       *net.layers[1:]])
+    a = training.train_epochs(net, train, 5, 10.0).errors
+    b = training.train_epochs(nudged, train, 5, 10.0).errors
+    assert len(table) == 3 and table[2].startswith("W[0, 0]  up")
+    assert ("rounded away" in table[2]) == bool(np.array_equal(a, b))
+    assert table[2].split()[-1] == f"{b[-1]:.3g}"
+    with pytest.raises(ValueError, match=r"nudges\[0\] must be"):
+        training.last_bit_nudges(train, 10.0, nudges=[((9, 0), "up")], hidden=3)

@@ -546,6 +546,48 @@ def last_bit_table(runs: dict) -> str:
     return _Text("\n".join(lines))
 
 
+LAST_BIT_NUDGES = (((0, 0), "up"), ((0, 0), "down"), ((0, 1), "up"), ((1, 0), "up"),
+                   ((2, 0), "up"), ((3, 1), "up"))
+
+
+def last_bit_nudges(train: Dataset, learning_rate: float, nudges=LAST_BIT_NUDGES,
+                    epochs: int = 100, hidden: int = 8, seed: int = 0) -> str:
+    """Per nudge ((i, j), "up" or "down"): move first-layer weight W[i, j] (hidden unit i,
+    input j) by one float step and train as ``last_bit_runs`` does; say whether the run
+    stayed bit for bit the same (the nudge was rounded away), the first epoch the mean
+    errors are 1 % apart, and the mean error at the end."""
+    rate = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
+    train, _, epochs = _runs_on_data(train, [rate], epochs, hidden, seed)
+    net = classifier(hidden, seed=seed)
+    W0 = net.layers[0].W
+    if isinstance(nudges, (str, bytes)) or not hasattr(nudges, "__iter__"):
+        raise TypeError(f"nudges must be a list of ((i, j), 'up' or 'down'), got {nudges!r}")
+    checked = []
+    for k, nudge in enumerate(nudges):
+        if not (isinstance(nudge, tuple) and len(nudge) == 2 and nudge[1] in ("up", "down")
+                and isinstance(nudge[0], tuple) and len(nudge[0]) == 2
+                and all(isinstance(v, int) and 0 <= v < n
+                        for v, n in zip(nudge[0], W0.shape, strict=True))):
+            raise ValueError(f"nudges[{k}] must be ((i, j), 'up' or 'down') with 0 <= i < "
+                             f"{W0.shape[0]} and 0 <= j < {W0.shape[1]}, got {nudge!r}")
+        checked.append(nudge)
+    plain = train_epochs(net, train, epochs, rate, seed=seed)
+    lines = [f"{'weight':<8} {'one bit':<7}  {'first epoch 1 % apart':<30}  "
+             f"mean E after {epochs}",
+             f"{'(none)':<8} {'':<7}  {'(the run as drawn)':<30}  {plain.errors[-1]:.3g}"]
+    for (i, j), way in checked:
+        W = W0.copy()
+        W[i, j] = np.nextafter(W[i, j], np.inf if way == "up" else -np.inf)
+        run = train_epochs(MatrixNet([Layer(W, net.layers[0].b), *net.layers[1:]]), train,
+                           epochs, rate, seed=seed)
+        apart = np.flatnonzero(np.abs(run.errors - plain.errors) > 0.01 * plain.errors)
+        when = (str(apart[0]) if apart.size else
+                "never: rounded away, same bits" if np.array_equal(run.errors, plain.errors)
+                else "never")
+        lines.append(f"{f'W[{i}, {j}]':<8} {way:<7}  {when:<30}  {run.errors[-1]:.3g}")
+    return _Text("\n".join(lines))
+
+
 def probability_grid(net: MatrixNet, bounds, resolution: int = 100):
     """P(class 1) on a grid over ``bounds`` = (x_min, x_max, y_min, y_max): xs, ys, P[ys, xs]."""
     net = _classifier_net(net)
