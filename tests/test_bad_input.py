@@ -581,3 +581,20 @@ def test_largest_chain_gives_finite_numbers():
     assert np.all(np.isfinite(list(big.at(1e6).values())))
     table = big.table(1e6, spacing=1e6, rows=chain.MAX_ROWS)
     assert np.all(np.isfinite([table.xs, table.ys, table.zs]))
+
+
+# -- exercise checks: odd input gives a Feedback sentence, never an exception or a warning -----
+@pytest.mark.parametrize("call, words", [
+    (lambda: ll.exercises.training.check_run(HUGE), "errors must be a list of real numbers"),
+    (lambda: ll.exercises.training.check_run([HUGE, 0.1]), "errors must be a list of real"),
+    (lambda: ll.exercises.training.check_run(np.complex128(1 + 1j)), "errors must be a list"),
+    (lambda: ll.exercises.dataset.check_epochs(dict(network.LESSON_PARAMS),
+                                               dict(network.LESSON_PARAMS), TRAIN, 0.5, 1,
+                                               rel_tol=HUGE), "rel_tol must be a finite"),
+    (lambda: ll.exercises.dataset.check_epochs(dict(network.LESSON_PARAMS),
+                                               dict(network.LESSON_PARAMS), TRAIN, 0.5, 1,
+                                               rel_tol=1 + 2j), "rel_tol must be a real number"),
+])
+def test_exercise_checks_answer_odd_input_with_feedback(call, words):
+    feedback = call()
+    assert not feedback and words in feedback.message

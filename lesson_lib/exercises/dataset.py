@@ -5,6 +5,7 @@ import math
 import numbers
 import random
 
+from ..core.checks import fraction
 from ..core.network import LESSON_PARAMS, PARAMS, LessonNet
 from .base import Exercise, Feedback
 from .coding import CodeExercise
@@ -33,6 +34,10 @@ def check_epochs(trained, start, data, learning_rate: float, epochs: int, seed: 
     if not (isinstance(learning_rate, numbers.Real) and not isinstance(learning_rate, bool)
             and 0 < learning_rate < 1e6):
         return Feedback(False, f"learning_rate must be a number > 0, got {learning_rate!r}")
+    try:
+        rel_tol = fraction(rel_tol, "rel_tol")
+    except (TypeError, ValueError) as error:
+        return Feedback(False, str(error))
     try:
         samples = _samples(data)
         order = random.Random(seed)

@@ -24,9 +24,12 @@ def check_run(errors, learning_rate: float = 0.5, update_biases: bool = True,
     ``LessonNet.train`` from the lecture's start with the same rate and setting.
     Never raises: a value it cannot use is named in the feedback."""
     try:
+        if np.iscomplexobj(errors):  # NumPy would drop the imaginary part, with a warning
+            raise TypeError(errors)
         mine = np.asarray(errors, dtype=float)
-    except (TypeError, ValueError):
-        return Feedback(False, f"errors must be a list of numbers, got {type(errors).__name__}")
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int past 1e308
+        return Feedback(False, "errors must be a list of real numbers, got "
+                               f"{type(errors).__name__}")
     if mine.ndim != 1 or mine.size < 2:
         return Feedback(False, "errors must list E_total before training and after each "
                                f"update (at least 2 numbers), got shape {mine.shape}")
