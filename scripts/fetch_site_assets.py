@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "build" / "vendor"
 MATHJAX = "mathjax@3"
 # Pyodide's distribution has numpy and matplotlib but not these (scripts/check_pyodide.py).
-WHEELS = ["ipywidgets", "comm", "jupyterlab_widgets"]
+WHEELS = ["ipywidgets", "comm", "jupyterlab_widgets", "anywidget", "psygnal", "typing_extensions"]
 
 
 def npm_pack(spec: str, into: Path) -> tarfile.TarFile:
@@ -79,6 +79,9 @@ def main() -> None:
     pinned = [f"{name}=={metadata.version(name)}" for name in WHEELS]
     subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
                     "--disable-pip-version-check", "--only-binary=:all:", "--dest", str(wheels),
+                    # pure-Python wheels only: Pyodide cannot load a compiled one (psygnal
+                    # ships both)
+                    "--platform", "any", "--implementation", "py", "--python-version", "3.12",
                     *pinned], check=True)
     print(f"build/vendor: MathJax ({MATHJAX}), Pyodide {version}'s package list, "
           f"wheels {', '.join(pinned)}")

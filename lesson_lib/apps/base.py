@@ -57,7 +57,7 @@ class App:
         self.readout = Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
         self.picture = Picture()
         for control in self.controls.values():
-            control.observe(self._changed, names="value")
+            control.observe(self._control_moved, names="value")
         rows = [wrapping(self.controls.values())]
         if self.buttons:
             rows.append(wrapping(self.buttons.values(), gap="4px 8px"))
@@ -127,7 +127,7 @@ class App:
             if artist.get_visible():
                 self.fig.draw_artist(artist)
 
-    def _changed(self, change) -> None:
+    def _control_moved(self, change) -> None:
         self._on_change(change)
         owner = change.get("owner")
         if isinstance(owner, Slider):
