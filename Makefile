@@ -65,7 +65,7 @@ unit: $(VENV)/.tests
 	$(PY) -m pytest tests --ignore=tests/browser -n auto --dist loadfile
 
 nbval: $(VENV)/.tests
-	@$(if $(NO_TF),echo "nbval: lesson 8 left out, TensorFlow is not installed (make tensorflow)")
+	@$(if $(NO_TF),echo "nbval: lesson 8 left out; TensorFlow is not installed (make tensorflow)",true)
 	$(NBVAL)
 
 # The stored outputs must not depend on which compute kernels the machine picks: every

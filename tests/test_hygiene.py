@@ -110,3 +110,10 @@ def test_no_stored_output_gives_a_solution_away(path):
         if ".check(" in cell.source and not cell.source.lstrip().startswith("def "):
             assert not _output_text(cell).startswith("Correct"), \
                 f"{path.name}: the stored check cell {cell.source!r} says the answer is right"
+
+
+def test_lazy_layers_answer_dunder_probes_without_importing():
+    """inspect and copy ask modules for names like __bases__; that must not recurse."""
+    import lesson_lib as ll
+    for layer in (ll, ll.figures, ll.apps, ll.exercises, ll.core):
+        assert not hasattr(layer, "__bases__")
