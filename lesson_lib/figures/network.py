@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ..core.checks import finite_number, mapping
+from ..core.checks import finite_number, instance_of, mapping
 from ..core.network import BIASES, DATA, PARAMS, LessonNet
 from .style import PALETTE, LessonFigure, new_figure, styled
 
@@ -40,6 +41,41 @@ def _fmt(value: float | None) -> str:
     return "?" if value is None else f"{value:.4g}"  # "?": a value not computed yet
 
 
+def _edge_format(edge_label) -> str:
+    """The format of an edge's label: "weight", "gradient" or a format string with {name}."""
+    if not isinstance(edge_label, str) or (
+            edge_label not in EDGE_LABELS and "{name}" not in edge_label):
+        raise ValueError(f"edge_label must be 'weight', 'gradient' or a format string "
+                         f"containing '{{name}}', got {edge_label!r}")
+    return EDGE_LABELS.get(edge_label, edge_label)
+
+
+def _held(held) -> frozenset:
+    if isinstance(held, str) or not hasattr(held, "__iter__") \
+            or not all(isinstance(n, str) for n in held):
+        raise TypeError(f"held must be a collection of parameter names, got {held!r}")
+    unknown = sorted(set(held) - set(PARAMS))
+    if unknown:
+        raise ValueError(f"held has unknown name(s) {unknown}; allowed: {', '.join(PARAMS)}")
+    return frozenset(held)
+
+
+def _edge_values(net: LessonNet, edge_values) -> dict[str, float]:
+    if edge_values is None:
+        return dict(net.params)
+    if not hasattr(edge_values, "items"):
+        raise TypeError(f"edge_values must be a dict of parameter name -> number, "
+                        f"got {type(edge_values).__name__}")
+    unknown = [k for k in edge_values if k not in PARAMS]
+    if unknown:
+        raise ValueError(f"edge_values has unknown name(s) {unknown}; allowed: "
+                         f"{', '.join(PARAMS)}")
+    values = dict(net.params)
+    values.update({k: finite_number(v, f"edge_values[{k!r}]")
+                   for k, v in edge_values.items()})
+    return values
+
+
 class NetworkDiagram:
     """Draws the 2-2-2 lesson network on an Axes; update() changes only texts/colours.
 
@@ -52,12 +88,8 @@ class NetworkDiagram:
 
     def __init__(self, ax, net: LessonNet | None = None, edge_values: dict | None = None,
                  edge_label: str = "weight", held=(), values: Mapping | None = None):
-        if not isinstance(edge_label, str) or (
-                edge_label not in EDGE_LABELS and "{name}" not in edge_label):
-            raise ValueError(f"edge_label must be 'weight', 'gradient' or a format string "
-                             f"containing '{{name}}', got {edge_label!r}")
-        self.ax = ax
-        self._label = EDGE_LABELS.get(edge_label, edge_label)
+        self.ax = instance_of(ax, "ax", Axes)
+        self._label = _edge_format(edge_label)
         ax.set_xlim(0, 14.6)
         ax.set_ylim(0, 8)
         ax.set_axis_off()
@@ -65,7 +97,7 @@ class NetworkDiagram:
         self.edge_texts = {}
         self.node_texts = {}
         self.node_boxes: dict[str, FancyBboxPatch] = {}
-        self.held = self._held(held)
+        self.held = _held(held)
         self._draw_weights()
         self._draw_nodes()
         self._draw_biases()
@@ -153,9 +185,9 @@ class NetworkDiagram:
         if not isinstance(net, LessonNet):
             raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
         if held is not None:
-            self.held = self._held(held)
+            self.held = _held(held)
         f = net.forward() if values is None else self._node_values(values)
-        values = self._edge_values(net, edge_values)
+        values = _edge_values(net, edge_values)
         for node in ("x1", "x2"):
             self.node_texts[node].set_text(f"{node} = {_fmt(getattr(net, node))}")
         for node, out in OUTPUT_OF.items():
@@ -182,16 +214,6 @@ class NetworkDiagram:
             self.edges[name].set_linewidth(width if name not in BIASES else min(width, 3.0))
 
     @staticmethod
-    def _held(held) -> frozenset:
-        if isinstance(held, str) or not hasattr(held, "__iter__") \
-                or not all(isinstance(n, str) for n in held):
-            raise TypeError(f"held must be a collection of parameter names, got {held!r}")
-        unknown = sorted(set(held) - set(PARAMS))
-        if unknown:
-            raise ValueError(f"held has unknown name(s) {unknown}; allowed: {', '.join(PARAMS)}")
-        return frozenset(held)
-
-    @staticmethod
     def _node_values(values) -> dict[str, float | None]:
         mapping(values, "values")
         unknown = [k for k in values if k not in FORWARD]
@@ -200,22 +222,6 @@ class NetworkDiagram:
                              f"{', '.join(FORWARD)}")
         return {name: None if values.get(name) is None else
                 finite_number(values[name], f"values[{name!r}]") for name in FORWARD}
-
-    @staticmethod
-    def _edge_values(net: LessonNet, edge_values) -> dict[str, float]:
-        if edge_values is None:
-            return dict(net.params)
-        if not hasattr(edge_values, "items"):
-            raise TypeError(f"edge_values must be a dict of parameter name -> number, "
-                            f"got {type(edge_values).__name__}")
-        unknown = [k for k in edge_values if k not in PARAMS]
-        if unknown:
-            raise ValueError(f"edge_values has unknown name(s) {unknown}; allowed: "
-                             f"{', '.join(PARAMS)}")
-        values = dict(net.params)
-        values.update({k: finite_number(v, f"edge_values[{k!r}]")
-                       for k, v in edge_values.items()})
-        return values
 
 
 @styled

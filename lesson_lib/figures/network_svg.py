@@ -14,10 +14,10 @@ from html import escape
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from ..core.network import BIASES, PARAMS, LessonNet
+from ..core.checks import finite_array, instance_of, positive_int
+from ..core.network import BIASES, LIMIT, PARAMS, LessonNet
 from .network import (
     BIAS_OF,
-    EDGE_LABELS,
     EDGES,
     FILL,
     HELD_TEXT,
@@ -28,6 +28,9 @@ from .network import (
     NODES,
     OUTPUT_OF,
     TARGET_OF,
+    _edge_format,
+    _edge_values,
+    _held,
 )
 from .style import PALETTE
 
@@ -80,9 +83,12 @@ def network_svg(net: LessonNet, edge_values: dict[str, float] | None = None,
                 edge_label: str = "weight", held=(), title: str = "") -> str:
     """The diagram of ``net``'s forward pass, ``edge_values`` (else the parameters) on the
     edges; ``held`` names edges drawn grey with "(held)"."""
-    label = EDGE_LABELS.get(edge_label, edge_label)
+    instance_of(net, "net", LessonNet)
+    label = _edge_format(edge_label)
+    values = _edge_values(net, edge_values)
+    held = _held(held)
+    instance_of(title, "title", str)
     f = net.forward()
-    values = dict(net.params) if edge_values is None else {**net.params, **edge_values}
     largest = max(abs(v) for v in values.values()) or 1.0
     joint = " = " if label == "{name}" else " =\n"
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -157,8 +163,10 @@ def network_svg(net: LessonNet, edge_values: dict[str, float] | None = None,
 
 def describe(net: LessonNet, edge_values: dict[str, float] | None = None, held=()) -> str:
     """The diagram in words: what a screen reader says for it."""
+    instance_of(net, "net", LessonNet)
+    values = _edge_values(net, edge_values)
+    held = _held(held)
     f = net.forward()
-    values = dict(net.params) if edge_values is None else {**net.params, **edge_values}
     edges = ", ".join(f"{name} {_fmt(v)}" + (" (held)" if name in held else "")
                       for name, v in values.items())
     return (f"Network diagram, 2 inputs, 2 hidden and 2 output neurons. "
@@ -176,7 +184,10 @@ def history_svg(errors: Sequence[float], width: int = WIDTH, height: int = 210,
 
     Past ``max_points`` updates the line keeps every n-th one (and the last), so the
     drawing stays a few kilobytes however long the run."""
-    errors = np.asarray(errors, float)
+    errors = _errors(errors)
+    width = positive_int(width, "width", minimum=500, maximum=4000)  # room for the legend
+    height = positive_int(height, "height", minimum=120, maximum=4000)
+    max_points = positive_int(max_points, "max_points", minimum=2, maximum=100_000)
     steps = len(errors) - 1
     left, right, top, bottom = 70, width - 20, 34, height - 46
     x_max = _nice_ceiling(max(steps, 1))
@@ -231,8 +242,16 @@ def history_svg(errors: Sequence[float], width: int = WIDTH, height: int = 210,
     return "".join(parts)
 
 
+def _errors(errors) -> np.ndarray:
+    errors = finite_array(errors, "errors", shape=(None,), min_size=1, limit=LIMIT)
+    if errors.min() < 0:
+        raise ValueError(f"errors must be >= 0 (E_total is never negative), got {errors.min():g}")
+    return errors
+
+
 def describe_history(errors: Sequence[float]) -> str:
-    errors = np.asarray(errors, float)
+    """The error history in words: what a screen reader says for ``history_svg``."""
+    errors = _errors(errors)
     if len(errors) == 1:
         return f"Error history: no updates yet; E_total = {errors[0]:.6f}."
     return (f"Error history over {len(errors) - 1} updates: E_total from {errors[0]:.6f} "
