@@ -28,13 +28,13 @@ def _keep_pairs(value: str, _widget) -> str:
     return value.replace(" = ", "\u00a0=\u00a0")
 
 
-class Readout(widgets.HTML):
+class _Readout(widgets.HTML):
     """The app's text; on the page a "name = value" pair never breaks across lines."""
 
     value = traitlets.Unicode().tag(sync=True, to_json=_keep_pairs)
 
 
-def wrapping(children, gap: str = "4px 18px") -> widgets.Box:
+def _wrapping(children, gap: str = "4px 18px") -> widgets.Box:
     """A row of widgets that wraps onto the next line in a narrow column instead of
     shrinking them."""
     for child in children:
@@ -54,13 +54,13 @@ class App:
         self.buttons = buttons or {}
         self.dynamic = list(dynamic)
         self._background = None
-        self.readout = Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
+        self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
         self.picture = Picture()
         for control in self.controls.values():
             control.observe(self._control_moved, names="value")
-        rows = [wrapping(self.controls.values())]
+        rows = [_wrapping(self.controls.values())]
         if self.buttons:
-            rows.append(wrapping(self.buttons.values(), gap="4px 8px"))
+            rows.append(_wrapping(self.buttons.values(), gap="4px 8px"))
         self.widget = widgets.VBox(rows + [self.readout, self.picture],
                                    layout=widgets.Layout(max_width="100%"))
         self.refresh()

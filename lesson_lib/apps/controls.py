@@ -17,8 +17,9 @@ import numpy as np
 import traitlets
 from PIL import Image
 
-from ..core.checks import finite_number, positive_number
+from ..core.checks import finite_number, flag, instance_of, positive_int, positive_number
 
+WHOLE = 2**53  # the largest whole number a JavaScript number holds exactly
 COLOURS = 64  # a figure's flat colours and their anti-aliased edges fit in this many
 
 SLIDER_JS = r"""
@@ -150,7 +151,7 @@ PICTURE_CSS = """
 """
 
 
-def encode(rgb: np.ndarray, changed: np.ndarray | None = None) -> bytes:
+def _encode(rgb: np.ndarray, changed: np.ndarray | None = None) -> bytes:
     """A PNG of at most ``COLOURS`` colours (Pillow's public API); where ``changed`` is
     False the pixel is transparent, so a patch costs only the pixels that changed."""
     image = Image.fromarray(np.ascontiguousarray(rgb), "RGB").quantize(
@@ -187,14 +188,31 @@ class Slider(anywidget.AnyWidget):
 
     def __init__(self, description: str, value: float, low: float, high: float, step: float,
                  decimals: int = 2, unit: str = "", log: bool = False, width: int = 280):
-        value, low, high = (finite_number(v, n) for v, n in ((value, "value"), (low, "low"),
-                                                              (high, "high")))
-        step = positive_number(step, "step")
+        instance_of(description, "description", str)
+        instance_of(unit, "unit", str)
+        log = flag(log, "log")
+        decimals = positive_int(decimals, "decimals", minimum=0, maximum=15)
+        width = positive_int(width, "width", minimum=80, maximum=4000)
+        ends = ((value, "value"), (low, "low"), (high, "high"))
+        if isinstance(self, IntSlider):
+            # Whole numbers the browser's JavaScript still holds exactly.
+            value, low, high = (positive_int(v, n, minimum=-WHOLE, maximum=WHOLE)
+                                for v, n in ends)
+            step = positive_int(step, "step", maximum=WHOLE)
+        else:
+            value, low, high = (finite_number(v, n) for v, n in ends)
+            step = positive_number(step, "step")
         if high <= low:
             raise ValueError(f"high must be > low ({low:g}), got {high:g}")
-        scale = math.log10(value) if log and value > 0 else value
+        if log and max(abs(low), abs(high)) > 300:
+            raise ValueError(f"low and high of a log slider are powers of ten from -300 to "
+                             f"300, got {low:g} and {high:g}")
+        if log and value <= 0:
+            raise ValueError(f"value must be > 0 on a log slider, got {value:g}")
+        scale = math.log10(value) if log else value
         if not low - 1e-9 <= scale <= high + 1e-9:
-            shown = f"10^{low:g} to 10^{high:g}" if log else f"{low:g} to {high:g}"
+            shown = (f"10^{low:g} and 10^{high:g} (with log, low and high are powers of ten)"
+                     if log else f"{low:g} and {high:g}")
             raise ValueError(f"value must be between {shown}, got {value:g}")
         super().__init__(value=value, min=low, max=high, step=step, description=description,
                          decimals=decimals, unit=unit, log=log,
@@ -258,11 +276,11 @@ class Picture(anywidget.AnyWidget):
         box = slice(rows[0], rows[-1] + 1), slice(columns[0], columns[-1] + 1)
         self.pixels[box] = rgba[box]
         self.send({"patch": [int(columns[0]), int(rows[0])]},
-                  buffers=[encode(rgba[box][..., :3], changed[box])])
+                  buffers=[_encode(rgba[box][..., :3], changed[box])])
 
     def frame(self) -> bytes:
         """The whole picture now, as a PNG."""
-        return encode(self.pixels[..., :3])
+        return _encode(self.pixels[..., :3])
 
     def _on_message(self, _widget, content, _buffers) -> None:
         if isinstance(content, dict) and content.get("want") == "frame" and \
