@@ -47,7 +47,7 @@ def test_the_comparison_shows_the_learners_value_not_its_own():
     rows = {(r[0], r[2]): r for r in backward.slide_comparison(mine).rows}
     assert rows[("dE_dw5", "0.08216704")][3:] == ["0.0821", "NO"]
     assert rows[("dE_dw5", "0.0821")][4] == "yes"
-    with pytest.raises(ValueError, match="needs new_w5; run the cell"):
+    with pytest.raises(ValueError, match="needs new_w5 in values; run the cell"):
         backward.slide_comparison({k: v for k, v in LEARNER.items() if k != "new_w5"})
     with pytest.raises(TypeError, match="dE_dw5 must be a real number"):
         backward.slide_comparison({**LEARNER, "dE_dw5": "0.08"})

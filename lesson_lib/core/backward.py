@@ -13,6 +13,8 @@ from .gradcheck import gradient_check as _gradient_check
 from .network import DATA, PARAMS, LessonNet, as_lesson_net
 from .report import Table, agreement, fmt, rounded_like
 
+MAX_STEP = 1.0  # a finite-difference step larger than the weights measures nothing local
+
 # Every number the slides' backpropagation pages print: (our name, as printed, where).
 SLIDE_NUMBERS = (
     ("dE_doutY1", "0.7413651", "w5 code"),
@@ -55,7 +57,7 @@ SLIDE_NUMBERS = (
 
 def _number(values: Mapping, name: str, what: str) -> float:
     if name not in values:
-        raise ValueError(f"{what} needs {name}; run the cell that computes it")
+        raise ValueError(f"{what} needs {name} in values; run the cell that computes it")
     return finite_number(values[name], name)
 
 
@@ -96,6 +98,7 @@ def gradient_check(values: Mapping | None = None, h: float = 1e-4) -> dict[str, 
     weights, biases, inputs and targets they belong to (the lecture's where missing); None
     checks the reference's own gradients at the lecture's values.
     """
+    h = positive_number(h, "h", maximum=MAX_STEP)
     if values is None:
         net = LessonNet()
         analytic = net.gradient()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from matplotlib.axes import Axes
 
 from ..core import backward
-from ..core.checks import finite_array, flag, positive_int, positive_number
+from ..core.checks import finite_array, flag, instance_of, positive_int, positive_number
 from ..core.gradcheck import numeric_gradient
 from ..core.network import BIASES, PARAMS, LessonNet, TrainingHistory, as_lesson_net
 from .network import NetworkDiagram
@@ -21,7 +22,8 @@ def gradient_check(values: Mapping | None = None, h: float = 1e-4,
                    tolerance: float = 1e-7) -> LessonFigure:
     """Relative error of each gradient in ``values`` (e.g. ``globals()``; the reference's
     when None) against a central difference, on a log axis."""
-    tolerance = positive_number(tolerance, "tolerance")
+    # A relative error is at most 2: a larger tolerance would pass anything.
+    tolerance = positive_number(tolerance, "tolerance", maximum=1.0)
     rows = backward.gradient_check(values, h)
     errors = [max(rows[p]["relative_error"], 1e-16) for p in PARAMS]
     fig, ax = new_figure(figsize=(10, 5))
@@ -91,7 +93,7 @@ class ErrorHistory:
     limits only when the line outgrows them."""
 
     def __init__(self, ax, errors: Sequence[float]):
-        self.ax = ax
+        self.ax = instance_of(ax, "ax", Axes)
         errors = finite_array(errors, "errors", shape=(None,), min_size=1)
         self.start = ax.axhline(errors[0], color=PALETTE["grey"], ls="--",
                                 label=f"before training: {errors[0]:.4f}")

@@ -7,7 +7,7 @@ import numpy as np
 from ..core.activations import activation, sigmoid, sigmoid_prime
 from ..core.checks import finite_number
 from ..core.sigmoid import lesson_grid, tangent
-from .style import PALETTE, RC, new_figure, styled
+from .style import PALETTE, RC, figure_from, new_figure, styled
 
 TITLES = {"step": "Unit step", "sigmoid": "Sigmoid", "relu": "ReLU"}
 SYMBOLS = {"step": "step", "sigmoid": "σ", "relu": "ReLU"}
@@ -107,6 +107,7 @@ def tangent_view(name: str = "sigmoid", x: float = 1.0):
 
 def show_tangent(fig, name: str, x: float) -> None:
     """Move a ``tangent_view`` figure to activation ``name`` at ``x`` (changes data only)."""
+    figure_from(fig, "tangent_view", "curve", "tangent", attribute="parts")
     f, f_prime = activation(name)
     line_x, line_y, slope, value = tangent(name, x)
     p = fig.parts

@@ -26,7 +26,7 @@ from ..core.checks import (
 from ..core.datasets import Dataset
 from ..core.network import LIMIT, TrainingHistory
 from ..core.training import rate_text
-from .style import PALETTE, new_figure, styled
+from .style import PALETTE, figure_from, new_figure, styled
 
 CLASS_COLOURS = (PALETTE["blue"], PALETTE["orange"])
 CLASS_MARKERS = ("o", "^")
@@ -85,7 +85,7 @@ def error_curves(runs: dict, target: float | None = None,
         raise ValueError(f"runs must hold 1 to {len(colours)} runs (one colour each), "
                          f"got {len(runs)}")
     curves = {label: _errors(label, run) for label, run in runs.items()}
-    target = None if target is None else positive_number(target, "target")
+    target = None if target is None else positive_number(target, "target", maximum=LIMIT)
     fig, ax = new_figure(figsize=figsize)
     for (label, errors), colour in zip(curves.items(), colours, strict=False):
         ax.plot(np.arange(len(errors)), errors, color=colour, label=label)
@@ -203,6 +203,7 @@ def rate_explorer(sweep: training.LearningRateSweep, rate: float,
 
 def set_rate_curve(fig, sweep: training.LearningRateSweep, rate: float) -> tuple:
     """Point the bold line at ``rate``'s curve; returns (errors, verdict)."""
+    figure_from(fig, "rate_explorer", "curve")
     errors, kind = _sweep(sweep).curve(rate)
     fig.handles["curve"].set_ydata(errors[1:])
     return errors, kind
@@ -414,6 +415,7 @@ def _accuracy_note(text, history) -> None:
 
 def set_point(fig, net, x1: float, x2: float) -> float:
     """Move the star to (x1, x2) and write the network's P(class 1) there; returns it."""
+    figure_from(fig, "boundary", "marker", "point_text")
     x1, x2 = number_in(x1, "x1", -LIMIT, LIMIT), number_in(x2, "x2", -LIMIT, LIMIT)
     p = float(training.predict_proba(net, [[x1, x2]])[0])
     fig.handles["marker"].set_data([x1], [x2])
@@ -429,6 +431,7 @@ def set_boundary(fig, history: training.EpochHistory, train: Dataset,
     Returns True when the axes' limits changed too, so that the whole figure, not only
     its dynamic artists, needs drawing again.
     """
+    figure_from(fig, "boundary", "image", "contour", "dynamic")
     _history(history)
     _data_sets(train, test)
     limits_changed = False
@@ -463,6 +466,7 @@ def set_boundary(fig, history: training.EpochHistory, train: Dataset,
 
 def set_points(fig, train: Dataset, test: Dataset | None = None) -> None:
     """Move the scatters to another data set's points."""
+    figure_from(fig, "boundary", "train", "test")
     _data_sets(train, test)
     for data, handles in ((train, fig.handles["train"]), (test, fig.handles["test"])):
         if data is None:
