@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
+from lesson_lib.apps import controls
 from lesson_lib.apps import training as training_apps
 from lesson_lib.core import (
     activations,
@@ -33,8 +34,11 @@ from lesson_lib.core import (
     sigmoid,
     training,
 )
+from lesson_lib.figures import backward as backward_figures
 from lesson_lib.figures import descent as descent_figures
-from lesson_lib.figures import style
+from lesson_lib.figures import network as network_figures
+from lesson_lib.figures import network_svg, style
+from lesson_lib.figures import sigmoid as sigmoid_figures
 from lesson_lib.figures import training as training_figures
 
 NAN, INF = float("nan"), float("inf")
@@ -367,6 +371,45 @@ row("figures.descent.show_descent", lambda fig=_DESCENT, result=_RUN,
     {"fig": "obj", "result": "obj", "limits": "limits"})
 row("figures.descent.learning_rates_figure", _FD.learning_rates_figure,
     {"rates": [0.09], "steps": 3}, {"rates": "descent_rates", "steps": "int0", "bowl": "obj"})
+
+# -- the network drawings, the figures apps update, the apps' slider ---------------------------
+_AXES = style.new_figure()[1]
+_TANGENT = sigmoid_figures.tangent_view()
+BAD.update({
+    "whole": [2.5, np.float64(3.0), True, "3", None, NAN, HUGE],  # any sign allowed
+    "errors": ARRAY + [[], [0.3, -0.1]],
+})
+_NETWORK = {"net": "obj", "edge_values": "mapping", "held": "names"}
+row("figures.network_svg.network_svg", network_svg.network_svg, {"net": NET},
+    {**_NETWORK, "edge_label": "choice", "title": "text"})
+row("figures.network_svg.describe", network_svg.describe, {"net": NET}, _NETWORK)
+row("figures.network_svg.history_svg", network_svg.history_svg, {"errors": [0.3, 0.2]},
+    {"errors": "errors", "width": "int", "height": "int", "max_points": "int"})
+row("figures.network_svg.describe_history", network_svg.describe_history,
+    {"errors": [0.3, 0.2]}, {"errors": "errors"})
+row("figures.network.NetworkDiagram", network_figures.NetworkDiagram, {"ax": _AXES},
+    {"ax": "obj", **_NETWORK, "edge_label": "choice"})
+row("figures.backward.ErrorHistory", backward_figures.ErrorHistory,
+    {"ax": _AXES, "errors": [0.3, 0.2]}, {"ax": "obj", "errors": "array"})
+row("figures.backward.gradient_check", backward_figures.gradient_check, {},
+    {"values": "mapping", "h": "positive", "tolerance": "positive"})
+row("figures.sigmoid.show_tangent", sigmoid_figures.show_tangent,
+    {"fig": _TANGENT, "name": "sigmoid", "x": 1.0}, {"fig": "obj"})
+for name, fn in (("set_rate_curve", lambda fig=_EXPLORER: _FT.set_rate_curve(fig, SWEEP, 0.5)),
+                 ("set_point", lambda fig=_UNTRAINED: _FT.set_point(fig, CLASSIFIER, 0.1, 0.2)),
+                 ("set_boundary", lambda fig=_UNTRAINED: _FT.set_boundary(fig, EPOCHS, TRAIN)),
+                 ("set_points", lambda fig=_UNTRAINED: _FT.set_points(fig, TRAIN))):
+    row(f"figures.training.{name}.fig", fn, {}, {"fig": "obj"})
+row("figures.style.figure_from", style.figure_from, {"fig": _EXPLORER, "maker": "x"},
+    {"fig": "obj"})
+row("apps.controls.Slider", controls.Slider,
+    {"description": "a", "value": 0.5, "low": 0.0, "high": 1.0, "step": 0.1},
+    {"description": "text", "value": "number", "low": "number", "high": "number",
+     "step": "positive", "decimals": "int0", "unit": "text", "log": "flag", "width": "int"})
+row("apps.controls.IntSlider", controls.IntSlider,
+    {"description": "n", "value": 3, "low": 1, "high": 5},
+    {"description": "text", "value": "int", "low": "whole", "high": "whole", "step": "int",
+     "width": "int"})
 
 # -- framework.py: lesson 8's plumbing (none of it needs TensorFlow to refuse a bad value) -----
 _LECTURE = {"W1": [[0.15, 0.2], [0.25, 0.3]], "b1": [[0.35], [0.35]],
