@@ -35,6 +35,7 @@ from lesson_lib.core import (
     training,
 )
 from lesson_lib.figures import backward as backward_figures
+from lesson_lib.figures import chain as chain_figures
 from lesson_lib.figures import descent as descent_figures
 from lesson_lib.figures import network as network_figures
 from lesson_lib.figures import network_svg, style
@@ -393,6 +394,8 @@ row("figures.backward.ErrorHistory", backward_figures.ErrorHistory,
     {"ax": _AXES, "errors": [0.3, 0.2]}, {"ax": "obj", "errors": "array"})
 row("figures.backward.gradient_check", backward_figures.gradient_check, {},
     {"values": "mapping", "h": "positive", "tolerance": "positive"})
+row("figures.chain.show_chain", chain_figures.show_chain,
+    {"fig": chain_figures.chain_view(), "links": CHAIN, "x": 1.0}, {"fig": "obj", "links": "obj"})
 row("figures.sigmoid.show_tangent", sigmoid_figures.show_tangent,
     {"fig": _TANGENT, "name": "sigmoid", "x": 1.0}, {"fig": "obj"})
 for name, fn in (("set_rate_curve", lambda fig=_EXPLORER: _FT.set_rate_curve(fig, SWEEP, 0.5)),

@@ -60,6 +60,13 @@ def test_learning_rate_curves_give_each_stalled_rate_its_level():
     assert len(ax.lines) == 2  # both stalled rates
 
 
+def test_learning_rate_curves_with_no_rate_past_the_edge_say_so():
+    sweep = training.sweep_learning_rates([0.5], steps=5)
+    right = figures.learning_rate_curves(sweep, [0.5]).axes[1]  # no empty-legend warning
+    assert right.get_legend() is None
+    assert [t.get_text() for t in right.texts] == ["no rate from 45 up"]
+
+
 def test_rate_explorer_stops_at_1e_12_like_the_rate_curves():
     sweep = training.sweep_learning_rates([0.05, 10.0, 1000.0], steps=50)
     ax = figures.rate_explorer(sweep, 10.0).handles["ax"]

@@ -6,9 +6,9 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ..core.chain import Chain, chain
-from ..core.checks import finite_number, number_in
+from ..core.checks import finite_number, instance_of, number_in
 from ..core.network import LIMIT
-from .style import PALETTE, new_figure, styled
+from .style import PALETTE, figure_from, new_figure, styled
 
 HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
 LINES_ZORDER = 3  # over the axes' frame, where a curve leaves the panel
@@ -63,6 +63,8 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
     The panels show ``center`` +- 3 (by default x +- 3). Returns True when a panel's limits
     changed: an app keeps ``center`` for a while as x moves, and redraws the axes only then.
     """
+    figure_from(fig, "chain_view", attribute="parts")
+    instance_of(links, "links", Chain)
     x = finite_number(x, "x")
     center = x if center is None else number_in(center, "center", -LIMIT, LIMIT)
     table = links.table(x, spacing)

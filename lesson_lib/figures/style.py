@@ -76,7 +76,7 @@ def figure_from(fig, maker: str, *keys: str, attribute: str = "handles") -> Less
     """``fig`` itself when ``maker`` drew it: a LessonFigure that keeps, in ``attribute``,
     the artists ``keys`` that the caller moves."""
     kept = getattr(fig, attribute, None) if isinstance(fig, LessonFigure) else None
-    if not isinstance(kept, dict) or not all(key in kept for key in keys):
+    if kept is None or not all(key in kept for key in keys):
         raise TypeError(f"fig must be a figure made by {maker}, got {type(fig).__name__}")
     return fig
 

@@ -151,7 +151,11 @@ def learning_rate_curves(sweep: training.LearningRateSweep, rates, edge: float =
     right.set_xlabel("updates")
     right.set_ylabel(ERROR_LABEL)
     right.set_title(f"Rates from {rate_text(edge)} up: the edge, zoomed in")
-    right.legend(loc="lower left", fontsize=11, framealpha=0.95)
+    if right.lines:
+        right.legend(loc="lower left", fontsize=11, framealpha=0.95)
+    else:  # every rate is below the edge: say so rather than show an empty legend
+        right.text(0.5, 0.5, f"no rate from {rate_text(edge)} up", transform=right.transAxes,
+                   ha="center", va="center", color=PALETTE["grey"], fontsize=13)
     fig.suptitle("One network, one sample, different learning rates", fontweight="bold")
     return fig
 
