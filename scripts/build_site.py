@@ -88,17 +88,28 @@ def exercise_modules() -> list[tuple[str, Path]]:
     return found
 
 
-def solutions_page() -> str:
+def own_exercises(module) -> list[tuple[str, object]]:
+    """(variable, exercise) for the exercises a lesson's module defines, in its order: not
+    those it imports from another lesson (lesson 6 imports lesson 5's ex6, lesson 4's ex6)."""
     from lesson_lib.exercises import CodeExercise, Exercise
 
+    return [(name, ex) for name, ex in vars(module).items()
+            if isinstance(ex, (Exercise, CodeExercise))
+            and getattr(ex, "_module", None) == module.__name__ and ex.name == name]
+
+
+def solutions_page() -> str:
     parts = ["---\norphan: true\nnosearch: true\n---\n",
              "# Solutions (for instructors)\n",
              "Not linked from any lesson. In a notebook, `ex3.solution()` prints the same text.\n"]
+    lessons: dict[Path, list[str]] = {}
     for module_name, nb in exercise_modules():
-        module = importlib.import_module(f"lesson_lib.exercises.{module_name}")
+        lessons.setdefault(nb, []).append(module_name)
+    for nb, module_names in lessons.items():
         parts.append(f"## {title(nb)}\n")
-        for name, ex in vars(module).items():
-            if isinstance(ex, (Exercise, CodeExercise)):
+        for module_name in module_names:
+            module = importlib.import_module(f"lesson_lib.exercises.{module_name}")
+            for name, ex in own_exercises(module):
                 parts.append(f"### `{name}`\n\n````text\n{ex.question}\n````\n\n"
                              f"````text\n{ex.solution()}\n````\n")
     return "\n".join(parts)

@@ -2,9 +2,13 @@
 
 import importlib
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_site  # noqa: E402
+
 GUIDE = (ROOT / "docs" / "instructor.md").read_text()
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -38,3 +42,31 @@ def test_exercises_named_exist():
             names |= set(vars(importlib.import_module(f"lesson_lib.exercises.{module}")))
         named = set(re.findall(r"\bex\d+\b", sections()[number]))
         assert named <= names, f"lesson {number}'s section names {sorted(named - names)}"
+
+
+def test_lesson_headings_match_the_notebook_titles():
+    for nb in NOTEBOOKS:
+        number = int(nb.name[:2])
+        if number == 0:
+            continue
+        title = build_site.title(nb)
+        heading = re.search(rf"^## (Lesson {number}\b.*?)( \(optional\))?$", GUIDE, re.MULTILINE)
+        assert heading and heading.group(1) == title, f"lesson {number}: heading is not {title!r}"
+
+
+def test_solutions_page_lists_each_lessons_own_exercises_once():
+    page = build_site.solutions_page()
+    lessons = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
+    titles = [lesson.splitlines()[0] for lesson in lessons]
+    expected = list(dict.fromkeys(build_site.title(nb) for _, nb in build_site.exercise_modules()))
+    assert titles == expected  # each lesson once, headed by its notebook's title
+    for (module_name, _), lesson in zip(build_site.exercise_modules(), lessons, strict=True):
+        module = importlib.import_module(f"lesson_lib.exercises.{module_name}")
+        own = [name for name, ex in vars(module).items()
+               if getattr(ex, "_module", None) == module.__name__ and hasattr(ex, "solution")]
+        listed = re.findall(r"^### `(\w+)`", lesson, re.MULTILINE)
+        assert listed == own, f"{module_name}: lists {listed}, defines {own}"
+        for name in own:  # the question shown is this module's, not another lesson's
+            assert getattr(module, name).question in lesson
+    training = importlib.import_module("lesson_lib.exercises.training")
+    assert "forward_ex6" not in page and training.forward_ex6.question not in lessons[5]
