@@ -237,3 +237,13 @@ def test_lesson_boundaries_colour_a_small_margin():
     fig = figures.lesson_boundaries({"lecture": params}, train)
     norm = fig.axes[0].images[0].norm
     assert norm(0.01) - norm(0.0) > 0.1  # 1/100 of the range still shows a colour
+
+
+def test_before_training_a_new_hidden_size_shows_that_network():
+    """Untrained, the picture and readout follow the hidden-units slider (a new random net)."""
+    app = apps.dataset_trainer()
+    before = app.readout.value
+    app.controls["hidden"].value = 11
+    assert app.history.net.sizes == (2, 11, 1)
+    p = training.predict_proba(training.classifier(11, seed=app.seed), [[0.5, 0.0]])[0]
+    assert f"P(class 1) = {p:.3f}" in app.readout.value and app.readout.value != before

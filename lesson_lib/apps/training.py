@@ -159,12 +159,15 @@ class DatasetTrainer(App):
 
     def update(self) -> None:
         c = self.controls
-        if c["dataset"].value != self.data_name:  # new points, and back to random weights
+        new_data = c["dataset"].value != self.data_name
+        if new_data:  # new points, and back to random weights
             self._load(c["dataset"].value)
+            figures.set_points(self.fig, self.train_set, self.test_set)
+        resized = self.trained_with is None and self.history.net.sizes[1] != c["hidden"].value
+        if new_data or resized:  # untrained: show the random network of the chosen size
             self.history = training.train_epochs(self.net0(), self.train_set, 0, 1.0,
                                                  test=self.test_set)
             self.trained_with = None
-            figures.set_points(self.fig, self.train_set, self.test_set)
             self._show(self.history)
         x1, x2 = self._point()
         p = figures.set_point(self.fig, self.history.net, x1, x2)
