@@ -16,7 +16,7 @@ LESSON = {**LESSON_PARAMS, **LESSON_DATA}
 SAME = 1e-9
 RANGES = {**{name: (-3.0, 3.0) for name in PARAMS}, "x1": (-2.0, 2.0), "x2": (-2.0, 2.0),
           "T1": (0.0, 1.0), "T2": (0.0, 1.0)}
-TITLE = "The lecture's network: weights on the edges, forward values in the nodes"
+TITLE = "The network: weights on the edges, forward values in the nodes"
 
 
 class ForwardExplorer(App):

@@ -36,6 +36,7 @@ from .style import PALETTE
 
 SCALE = 60  # SVG units per diagram unit; the diagram spans 14.6 x 8 units
 TOP = 34  # room for the title
+LABEL_CHAR = 7.7  # the mean width of a 14 px sans-serif character, for a label's white box
 WIDTH, HEIGHT = round(14.6 * SCALE), round(8 * SCALE) + TOP
 # Class names keep every element short: the whole drawing is a few kilobytes per update.
 STYLE = (
@@ -124,6 +125,10 @@ def network_svg(net: LessonNet, edge_values: dict[str, float] | None = None,
         edges.append(f'<line x1="{xa}" y1="{ya}" x2="{xb}" y2="{yb}" stroke="{COLOURS[key]}" '
                      f'stroke-width="{width * 1.1:.1f}" marker-end="url(#ll-a{key})"/>')
         text = f"{label.format(name=name)}{sep}{_fmt(value)}" + (" (held)" if is_held else "")
+        if name not in BIASES:  # a label sits on its edge: a white box keeps the line off it
+            w = round(LABEL_CHAR * len(text)) + 6
+            labels.append(f'<rect x="{lx - w // 2}" y="{ly - 10}" width="{w}" height="20" '
+                          f'rx="3" fill="#fff"/>')
         labels.append(_text(lx, ly, text, "l h" if is_held else "l"))
     parts += edges
     for node, (x, y) in NODES.items():
