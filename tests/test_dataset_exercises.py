@@ -61,19 +61,24 @@ def test_ex4_student_right_slips_raising_and_garbage():
     assert not ex.ex4.check(lambda x: 1.0)  # wrong signature
 
 
-def test_check_epochs_against_a_loop_written_here():
-    # Oracle: the same epochs written with the hand-made sigmoid above.
+def hand_epochs(epochs):
+    """Oracle: epochs of one update per sample, written here with LessonNet's gradient."""
     train, _ = ll.core.datasets.xor(n=40, seed=1).split(test_fraction=0.25, seed=1)
     rng = random.Random(3)
     start = {p: rng.uniform(-1, 1) for p in ll.core.network.PARAMS}
     samples = [(float(a), float(b), 1.0 - c, float(c)) for (a, b), c in zip(train.X, train.y,
                                                                              strict=True)]
     order, params = random.Random(0), dict(start)
-    for _ in range(3):
+    for _ in range(epochs):
         order.shuffle(samples)
         for x1, x2, T1, T2 in samples:
             g = ll.LessonNet(**params, x1=x1, x2=x2, T1=T1, T2=T2).gradient()
             params = {p: v - 0.5 * g[p] for p, v in params.items()}
+    return train, start, params
+
+
+def test_check_epochs_against_a_loop_written_here():
+    train, start, params = hand_epochs(3)
     assert ex.check_epochs(params, start, train, 0.5, 3)
     assert not ex.check_epochs(params, start, train, 0.5, 2)
     assert not ex.check_epochs(start, start, train, 0.5, 3)
@@ -87,17 +92,7 @@ def test_hints_and_solutions(exercise):
 
 
 def test_check_epochs_names_other_epochs_and_bad_arguments_without_raising():
-    train, _ = ll.core.datasets.xor(n=40, seed=1).split(test_fraction=0.25, seed=1)
-    rng = random.Random(3)
-    start = {p: rng.uniform(-1, 1) for p in ll.core.network.PARAMS}
-    samples = [(float(a), float(b), 1.0 - c, float(c)) for (a, b), c in zip(train.X, train.y,
-                                                                             strict=True)]
-    order, params = random.Random(0), dict(start)
-    for _ in range(4):
-        order.shuffle(samples)
-        for x1, x2, T1, T2 in samples:
-            g = ll.LessonNet(**params, x1=x1, x2=x2, T1=T1, T2=T2).gradient()
-            params = {p: v - 0.5 * g[p] for p, v in params.items()}
+    train, start, params = hand_epochs(4)
     other = ex.check_epochs(params, start, train, 0.5, 2)
     assert not other and "epochs=4" in other.message
     rate = ex.check_epochs(params, start, train, 0.7, 4)
