@@ -34,17 +34,17 @@ from jupyter_browser import CHROMIUM, CHROMIUM_ARGS, JupyterServer  # noqa: E402
 from notebook_page import open_notebook, run_all  # noqa: E402
 
 APPS = [  # (label, constructor, what is pressed, target ms, target KB)
-    ("sigmoid.TangentExplorer (x)", "ll.apps.sigmoid.tangent_explorer()", "slider", 40, 25),
-    ("chain.ChainExplorer (a)", "ll.apps.chain.chain_explorer()", "slider", 40, 25),
-    ("descent.DirectionExplorer (direction)", "ll.apps.descent.direction_explorer()",
+    ("sigmoid.TangentExplorer (x)", "ll.derivative.apps.tangent_explorer()", "slider", 40, 25),
+    ("chain.ChainExplorer (a)", "ll.chain.apps.chain_explorer()", "slider", 40, 25),
+    ("descent.DirectionExplorer (direction)", "ll.descent.apps.direction_explorer()",
      "slider", 40, 25),
-    ("descent.DescentExplorer (learning rate)", "ll.apps.descent.descent_explorer()",
+    ("descent.DescentExplorer (learning rate)", "ll.descent.apps.descent_explorer()",
      "slider", 40, 25),
-    ("forward.ForwardExplorer (w1)", "ll.apps.forward.forward_explorer()", "slider", 40, 10),
-    ("backward.TrainingStepper (Step)", "ll.apps.backward.training_stepper()", "step", 60, 10),
+    ("forward.ForwardExplorer (w1)", "ll.forward.apps.forward_explorer()", "slider", 40, 10),
+    ("backward.TrainingStepper (Step)", "ll.backward.apps.training_stepper()", "step", 60, 10),
     ("training.LearningRateExplorer (learning rate)",
-     "ll.apps.training.learning_rate_explorer()", "slider", 40, 25),
-    ("training.DatasetTrainer (new point x1)", "ll.apps.training.dataset_trainer()",
+     "ll.training.apps.learning_rate_explorer()", "slider", 40, 25),
+    ("training.DatasetTrainer (new point x1)", "ll.training.apps.dataset_trainer()",
      "number", 40, 25),
 ]
 

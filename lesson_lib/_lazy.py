@@ -1,4 +1,4 @@
-"""Load a layer's lesson modules on first use (``ll.figures.sigmoid`` after one import)."""
+"""Load a layer's lesson modules on first use (``ll.derivative.figures`` after one import)."""
 
 import importlib
 

@@ -83,7 +83,7 @@ def exercise_modules() -> list[tuple[str, Path]]:
     """(exercise module, notebook) for every notebook that sets exercises."""
     found = []
     for nb in notebooks():
-        names = re.findall(r"ll\.exercises\.(\w+)\.ex\d+", nb.read_text())
+        names = re.findall(r"ll\.(\w+)\.exercises\.ex\d+", nb.read_text())
         found += [(name, nb) for name in dict.fromkeys(names)]
     return found
 
@@ -108,7 +108,7 @@ def solutions_page() -> str:
     for nb, module_names in lessons.items():
         parts.append(f"## {title(nb)}\n")
         for module_name in module_names:
-            module = importlib.import_module(f"lesson_lib.exercises.{module_name}")
+            module = importlib.import_module(f"lesson_lib.{module_name}.exercises")
             for name, ex in own_exercises(module):
                 parts.append(f"### `{name}`\n\n````text\n{ex.question}\n````\n\n"
                              f"````text\n{ex.solution()}\n````\n")

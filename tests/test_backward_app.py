@@ -4,7 +4,7 @@
 import pytest
 from oracles import e_total, svg_labels, svg_number
 
-from lesson_lib.apps.backward import TrainingStepper, training_stepper
+from lesson_lib.backward.apps import TrainingStepper, training_stepper
 from lesson_lib.core.network import LESSON_PARAMS
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from lesson_lib.backward import figures as fb
 from lesson_lib.core.network import PARAMS, LessonNet
 from lesson_lib.figures import LessonFigure
-from lesson_lib.figures import backward as fb
 
 
 def test_gradient_check_bars_stay_below_the_tolerance():

@@ -66,7 +66,7 @@ def test_the_lesson_computes_in_plain_python_with_the_lectures_names():
                  "dE_doutH1 = dE1_doutH1 + dE2_doutH1", "dy1_doutH1 = w5",
                  "new_w5 = w5 - learning_rate * dE_dw5", "def train_step(params, x1, x2, T1, T2"]:
         assert line in SOURCE, line
-    assert "ll.core.backward.gradients(" not in SOURCE and "ll.core.backward.updates(" not in SOURCE
+    assert "ll.backward.core.gradients(" not in SOURCE and "ll.backward.core.updates(" not in SOURCE
 
 
 def test_every_backward_value_is_checked_and_every_check_agrees():
@@ -76,8 +76,8 @@ def test_every_backward_value_is_checked_and_every_check_agrees():
         assert len(cell.source.splitlines()) == 1, cell.source
         assert output_text(cell).startswith("Correct."), output_text(cell)
         checked.update(re.search(r'"(.*)"', cell.source).group(1).split())
-    assert set(ll.exercises.backward.NAMES) <= checked | set(
-        ll.exercises.forward.NAMES)
+    assert set(ll.backward.exercises.NAMES) <= checked | set(
+        ll.forward.exercises.NAMES)
 
 
 def test_the_lesson_runs_on_its_own_from_the_lectures_values():
@@ -122,7 +122,7 @@ def test_stored_errors_after_one_update_match_an_independent_step():
     assert printed("after it, weights and biases:") == pytest.approx(
         train(1, 0.5, True)[0][1], abs=1e-9)
     slides = {**train(1, 0.5, False)[1], **{k[4:]: v for k, v in
-                                           ll.core.backward.slide_recipe().items()
+                                           ll.backward.core.slide_recipe().items()
                                            if k.startswith("new_")}}
     assert printed("after it, the slides' w3 and w4:") == pytest.approx(e_total(slides),
                                                                         abs=1e-9)
@@ -177,7 +177,7 @@ def test_the_still_before_the_stepper_shows_update_0_and_ten_updates_come_after(
     app = next(i for i, c in enumerate(CODE) if "training_stepper(" in c.source)
     assert CODE[app].metadata.get("tags") == ["nbval-ignore-output"]
     # the app opens at update 0 of the lecture's net; so does the picture right before it
-    assert CODE[app - 1].source == "ll.figures.backward.stepper_view(ll.LessonNet())"
+    assert CODE[app - 1].source == "ll.backward.figures.stepper_view(ll.LessonNet())"
     assert "image/png" in CODE[app - 1].outputs[0]["data"]
     assert "train(10" in CODE[app + 1].source and "training_view" in CODE[app + 1].source
 
@@ -197,13 +197,13 @@ def test_coding_exercises_are_stubs_and_their_solutions_are_not_shown(name, func
     assert cell.source.startswith(f"def {function}(")
     assert "\n    ...\n" in cell.source
     assert output_text(cell).startswith("Not yet.")
-    solution = getattr(ll.exercises.backward, name).solution_code
+    solution = getattr(ll.backward.exercises, name).solution_code
     body = solution.splitlines()[-3]  # a line of the answer's code
     assert body.strip() not in OUTPUT and body.strip() not in SOURCE
 
 
 def test_no_exercise_answer_is_printed_before_it_is_asked():
-    from lesson_lib.exercises import backward
+    from lesson_lib.backward import exercises as backward
 
     printed = {f"{float(n):.4g}" for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", OUTPUT)}
     for name in ("ex2", "ex3", "ex4", "ex5"):

@@ -9,6 +9,7 @@ fails ``test_every_public_core_function_has_a_row``.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 
@@ -17,30 +18,23 @@ import pytest
 
 import lesson_lib as ll
 from lesson_lib.apps import controls
-from lesson_lib.apps import training as training_apps
-from lesson_lib.core import (
-    activations,
-    backward,
-    chain,
-    checks,
-    datasets,
-    descent,
-    forward,
-    framework,
-    gradcheck,
-    matrix,
-    network,
-    report,
-    sigmoid,
-    training,
-)
-from lesson_lib.figures import backward as backward_figures
-from lesson_lib.figures import chain as chain_figures
-from lesson_lib.figures import descent as descent_figures
+from lesson_lib.backward import core as backward
+from lesson_lib.backward import figures as backward_figures
+from lesson_lib.chain import core as chain
+from lesson_lib.chain import figures as chain_figures
+from lesson_lib.core import activations, checks, gradcheck, matrix, network, report, training
+from lesson_lib.dataset import core as datasets
+from lesson_lib.derivative import core as sigmoid
+from lesson_lib.derivative import figures as sigmoid_figures
+from lesson_lib.descent import core as descent
+from lesson_lib.descent import figures as descent_figures
 from lesson_lib.figures import network as network_figures
 from lesson_lib.figures import network_svg, style
-from lesson_lib.figures import sigmoid as sigmoid_figures
-from lesson_lib.figures import training as training_figures
+from lesson_lib.forward import core as forward
+from lesson_lib.lesson import lessons
+from lesson_lib.tensorflow import core as framework
+from lesson_lib.training import apps as training_apps
+from lesson_lib.training import figures as training_figures
 
 NAN, INF = float("nan"), float("inf")
 HUGE = 10**400  # an int no float can hold
@@ -436,16 +430,27 @@ row("framework.side_by_side", framework.side_by_side,
     {"values": "mapping", "reference": "mapping", "labels": "obj", "tolerance": "positive"})
 
 
-def _public_core_functions():
+# The rows name a lesson's core module by its short name.
+SHORT = {"derivative": "sigmoid", "dataset": "datasets", "tensorflow": "framework"}
+
+
+def _core_modules():
+    """(short name, module): the shared core's modules, then every lesson's core."""
     for info in pkgutil.iter_modules(importlib.import_module("lesson_lib.core").__path__):
-        if info.name in INTERNAL:
-            continue
-        module = importlib.import_module(f"lesson_lib.core.{info.name}")
+        if info.name not in INTERNAL:
+            yield info.name, importlib.import_module(f"lesson_lib.core.{info.name}")
+    for folder, _ in lessons():
+        if importlib.util.find_spec(f"lesson_lib.{folder}.core"):
+            yield SHORT.get(folder, folder), importlib.import_module(f"lesson_lib.{folder}.core")
+
+
+def _public_core_functions():
+    for short, module in _core_modules():
         for name, value in vars(module).items():
             if not name.startswith("_") and callable(value) \
                     and getattr(value, "__module__", None) == module.__name__ \
                     and not (inspect.isclass(value) and issubclass(value, Exception)):
-                yield f"{info.name}.{name}"
+                yield f"{short}.{name}"
 
 
 def test_every_public_core_function_has_a_row():
@@ -631,13 +636,13 @@ def test_largest_chain_gives_finite_numbers():
 
 # -- exercise checks: odd input gives a Feedback sentence, never an exception or a warning -----
 @pytest.mark.parametrize("call, words", [
-    (lambda: ll.exercises.training.check_run(HUGE), "errors must be a list of real numbers"),
-    (lambda: ll.exercises.training.check_run([HUGE, 0.1]), "errors must be a list of real"),
-    (lambda: ll.exercises.training.check_run(np.complex128(1 + 1j)), "errors must be a list"),
-    (lambda: ll.exercises.dataset.check_epochs(dict(network.LESSON_PARAMS),
+    (lambda: ll.training.exercises.check_run(HUGE), "errors must be a list of real numbers"),
+    (lambda: ll.training.exercises.check_run([HUGE, 0.1]), "errors must be a list of real"),
+    (lambda: ll.training.exercises.check_run(np.complex128(1 + 1j)), "errors must be a list"),
+    (lambda: ll.dataset.exercises.check_epochs(dict(network.LESSON_PARAMS),
                                                dict(network.LESSON_PARAMS), TRAIN, 0.5, 1,
                                                rel_tol=HUGE), "rel_tol must be a finite"),
-    (lambda: ll.exercises.dataset.check_epochs(dict(network.LESSON_PARAMS),
+    (lambda: ll.dataset.exercises.check_epochs(dict(network.LESSON_PARAMS),
                                                dict(network.LESSON_PARAMS), TRAIN, 0.5, 1,
                                                rel_tol=1 + 2j), "rel_tol must be a real number"),
 ])

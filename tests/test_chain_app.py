@@ -8,7 +8,7 @@ import lesson_lib as ll
 
 
 def test_starts_on_the_lessons_table():
-    app = ll.apps.chain.chain_explorer()
+    app = ll.chain.apps.chain_explorer()
     assert ">36</td>" in app.table.value and "y = f(x) = 2*x" in app.table.value
     assert "dy/dx = f'(x) = 2.0000" in app.readout.value
     assert "dz/dy = g'(y) = 3.0000" in app.readout.value
@@ -17,7 +17,7 @@ def test_starts_on_the_lessons_table():
 
 
 def test_changing_multipliers_updates_table_and_slopes():
-    app = ll.apps.chain.chain_explorer()
+    app = ll.chain.apps.chain_explorer()
     before = app.picture.frame()
     app.controls["a"].value = -1.5
     app.controls["b"].value = 2.0
@@ -28,7 +28,7 @@ def test_changing_multipliers_updates_table_and_slopes():
 
 
 def test_non_linear_links_product_matches_a_nudge():
-    app = ll.apps.chain.chain_explorer()
+    app = ll.chain.apps.chain_explorer()
     c = app.controls
     c["inner"].value, c["a"].value = "sigmoid", 2.0
     c["outer"].value, c["b"].value = "square", 1.0
@@ -45,7 +45,7 @@ def test_non_linear_links_product_matches_a_nudge():
 
 
 def test_smaller_spacing_brings_the_tables_ratio_to_the_slope():
-    app = ll.apps.chain.chain_explorer(inner="square", a=1.0, outer="sine", b=1.0, x=1.0)
+    app = ll.chain.apps.chain_explorer(inner="square", a=1.0, outer="sine", b=1.0, x=1.0)
     app.controls["spacing"].value = 0.001
     assert ">1.001</td>" in app.table.value
     assert ">1.07" in app.table.value  # the secant slope, close to 2 cos(1) = 1.0806
@@ -56,4 +56,4 @@ def test_smaller_spacing_brings_the_tables_ratio_to_the_slope():
                                           ({"spacing": 0.5}, "spacing must be one of")])
 def test_bad_arguments_name_the_problem(kwargs, word):
     with pytest.raises(ValueError, match=word):
-        ll.apps.chain.chain_explorer(**kwargs)
+        ll.chain.apps.chain_explorer(**kwargs)

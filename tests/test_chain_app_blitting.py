@@ -2,8 +2,8 @@
 
 from blit_oracle import assert_blit_matches_full_draw, pixels
 
-from lesson_lib.apps.chain import chain_explorer
-from lesson_lib.figures.chain import chain_view, show_chain
+from lesson_lib.chain.apps import chain_explorer
+from lesson_lib.chain.figures import chain_view, show_chain
 
 
 def test_chain_frames_match_a_full_draw():

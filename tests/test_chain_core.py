@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lesson_lib.core import chain as core
+from lesson_lib.chain import core as core
 
 
 def nudge(f, x, h=1e-6):

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from lesson_lib.exercises import chain as exs
+from lesson_lib.chain import exercises as exs
 from lesson_lib.exercises import function_from_code
 
 

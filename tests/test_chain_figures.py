@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from lesson_lib.core.chain import chain
-from lesson_lib.figures import chain as figs
+from lesson_lib.chain import figures as figs
+from lesson_lib.chain.core import chain
 
 
 def slope_of(line):

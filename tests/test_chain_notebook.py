@@ -45,7 +45,7 @@ def test_the_link_tables_show_independently_computed_numbers():
 
 
 def test_every_check_after_a_cell_passes_in_the_stored_run():
-    checks = [c for c in CODE if c.source.startswith("ll.exercises.chain.check_")]
+    checks = [c for c in CODE if c.source.startswith("ll.chain.exercises.check_")]
     assert len(checks) == 3
     for check in checks:
         assert outputs(check).startswith("Correct."), check.source
@@ -71,7 +71,7 @@ def run_with(source: str, assignment: str, replacement: str) -> dict:
 def test_the_curve_cell_agrees_with_the_reference_at_other_points(seed):
     x = random.Random(seed).uniform(-3, 3)
     namespace = run_with(cell("x = 1.5").source, "x = 1.5\n", f"x = {x!r}\n")
-    verdict = ll.exercises.chain.check_curve(namespace)
+    verdict = ll.chain.exercises.check_curve(namespace)
     assert verdict, verdict.message
 
 
@@ -82,7 +82,7 @@ def test_the_neuron_cell_agrees_with_the_reference_for_other_weights(seed):
     source = cell("x1, x2 = 0.05, 0.10").source
     namespace = run_with(source, "x1, x2 = 0.05, 0.10\nw1, w2, b11 = 0.15, 0.20, 0.35\n",
                          f"x1, x2 = {x1}, {x2}\nw1, w2, b11 = {w1}, {w2}, {b11}\n")
-    verdict = ll.exercises.chain.check_neuron(namespace)
+    verdict = ll.chain.exercises.check_neuron(namespace)
     assert verdict, verdict.message
 
 
@@ -94,5 +94,5 @@ def test_the_coding_exercises_are_stubs_that_say_not_yet():
 
 
 def test_the_lesson_table_also_renders_as_html():
-    table = cell("ll.core.chain.ChainTable(xs, ys, zs)")
+    table = cell("ll.chain.core.ChainTable(xs, ys, zs)")
     assert any("<table" in o.get("data", {}).get("text/html", "") for o in table.outputs)

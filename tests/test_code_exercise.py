@@ -1,17 +1,23 @@
 """CodeExercise: a learner's function is run on the lecture's values and on unseen cases."""
 
+import importlib
 import math
 
 import pytest
 
 import lesson_lib as ll
 from lesson_lib.exercises import CodeExercise, function_from_code
+from lesson_lib.lesson import FOLDERS as LESSONS
 
-LESSONS = ("sigmoid", "chain", "descent", "forward", "backward", "training")
+
+def exercises_of(lesson):
+    return importlib.import_module(f"lesson_lib.{lesson}.exercises")
+
+
 # Every CodeExercise of every lesson, found by type: a new one is covered without a list.
 CODE_EXERCISES = [pytest.param(ex, id=f"{lesson}.{name}")
                   for lesson in LESSONS
-                  for name, ex in vars(getattr(ll.exercises, lesson)).items()
+                  for name, ex in vars(exercises_of(lesson)).items()
                   if isinstance(ex, CodeExercise)]
 
 
@@ -51,7 +57,7 @@ def test_a_small_exercise_right_slip_and_wrong():
 
 
 def test_a_wrong_quantity_is_named_with_the_case_that_shows_it():
-    ex = ll.exercises.backward.ex6
+    ex = ll.backward.exercises.ex6
     right = function_from_code(ex.solution_code)
 
     def only_wrong_when_w5_is_negative(*args):
@@ -75,11 +81,11 @@ def test_each_code_exercise_names_at_least_two_slips(ex):
 
 
 def test_each_slip_implementation_is_recognised_by_its_message():
-    forward = ll.exercises.forward
+    forward = ll.forward.exercises
     assert "1/2" in forward.ex6.check(forward._no_half).message
-    src = ll.exercises.backward.ex6.solution_code.replace(
+    src = ll.backward.exercises.ex6.solution_code.replace(
         "delta_h2 = dE_doutH2 * outH2", "delta_h2 = dE_doutH1 * outH2")
-    verdict = ll.exercises.backward.ex6.check(function_from_code(src))
+    verdict = ll.backward.exercises.ex6.check(function_from_code(src))
     assert "You used dE_doutH1 for h2's weights and bias" in verdict.message
 
 
@@ -104,7 +110,7 @@ def test_odd_functions_get_a_sentence_not_a_traceback(function, words):
     (3.0, "of type float; it should return a dict"),
 ])
 def test_wrong_shapes_of_result_are_named(result, words):
-    verdict = ll.exercises.forward.ex6.check(lambda *args: result)
+    verdict = ll.forward.exercises.ex6.check(lambda *args: result)
     assert not verdict and words in verdict.message
 
 

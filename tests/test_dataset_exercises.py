@@ -7,11 +7,11 @@ import random
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.exercises import dataset as ex
+from lesson_lib.dataset import exercises as ex
 
 
 def test_ex1_updates_per_100_epochs():
-    train, _ = ll.core.datasets.xor(n=200, seed=0).split(test_fraction=0.25, seed=0)
+    train, _ = ll.dataset.core.xor(n=200, seed=0).split(test_fraction=0.25, seed=0)
     assert ex.ex1.check(len(train) * 100)
     assert not ex.ex1.check(15_001)
     assert "held-out" in ex.ex1.check(20_000).message
@@ -63,7 +63,7 @@ def test_ex4_student_right_slips_raising_and_garbage():
 
 def hand_epochs(epochs):
     """Oracle: epochs of one update per sample, written here with LessonNet's gradient."""
-    train, _ = ll.core.datasets.xor(n=40, seed=1).split(test_fraction=0.25, seed=1)
+    train, _ = ll.dataset.core.xor(n=40, seed=1).split(test_fraction=0.25, seed=1)
     rng = random.Random(3)
     start = {p: rng.uniform(-1, 1) for p in ll.core.network.PARAMS}
     samples = [(float(a), float(b), 1.0 - c, float(c)) for (a, b), c in zip(train.X, train.y,

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lesson_lib.core import datasets
+from lesson_lib.dataset import core as datasets
 
 MAKERS = sorted(datasets.MAKERS)
 

@@ -5,17 +5,17 @@ import math
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.core import descent
+from lesson_lib.descent import core as descent
 
 
 @pytest.fixture
 def direction():
-    return ll.apps.descent.direction_explorer()
+    return ll.descent.apps.direction_explorer()
 
 
 @pytest.fixture
 def descender():
-    return ll.apps.descent.descent_explorer()
+    return ll.descent.apps.descent_explorer()
 
 
 def test_direction_slider_moves_trip_and_revenue(direction):
@@ -82,13 +82,13 @@ def test_presets_show_each_regime(descender):
 ])
 def test_bad_settings_are_refused_up_front(kwargs, name):
     with pytest.raises(ValueError, match=name):
-        ll.apps.descent.descent_explorer(**kwargs)
+        ll.descent.apps.descent_explorer(**kwargs)
 
 
 def test_direction_angle_is_checked_and_wrapped():
     with pytest.raises(TypeError, match="angle_deg"):
-        ll.apps.descent.direction_explorer(angle_deg="north")
-    app = ll.apps.descent.direction_explorer(angle_deg=-90.0)
+        ll.descent.apps.direction_explorer(angle_deg="north")
+    app = ll.descent.apps.direction_explorer(angle_deg=-90.0)
     assert app.controls["angle"].value == pytest.approx(270.0)
     assert "North</b> = -5.00 mi" in app.readout.value
 

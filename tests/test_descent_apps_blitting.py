@@ -9,7 +9,7 @@ import lesson_lib as ll
 
 
 def test_direction_frames_match_a_full_draw():
-    app = ll.apps.descent.direction_explorer()
+    app = ll.descent.apps.direction_explorer()
     # 105°: the trip's end point grazes the map's legend; 168°: the curve's marker sits on
     # the curve's legend; 216.87°: opposite the gradient.
     for angle in (90.0, 105.0, 168.0, 216.87, 359.99):
@@ -20,7 +20,7 @@ def test_direction_frames_match_a_full_draw():
 
 
 def test_descent_frames_match_a_full_draw():
-    app = ll.apps.descent.descent_explorer()
+    app = ll.descent.apps.descent_explorer()
     # Moves that keep the loss axes (so only the moving parts are redrawn) change the
     # verdict in the title, and at 5 steps send the legend from one corner to another.
     for rate in (0.04, 0.045, 0.03, 0.005, 0.0075, 0.091, 0.12, 0.121, 0.102, 0.13):
@@ -38,7 +38,7 @@ def test_descent_frames_match_a_full_draw():
 
 
 def test_learning_rate_moves_keep_the_loss_axes_and_the_background():
-    app = ll.apps.descent.descent_explorer(learning_rate=0.05)
+    app = ll.descent.apps.descent_explorer(learning_rate=0.05)
     background = app._background
     ylim = app.fig.handles["ax_loss"].get_ylim()
     # From crawling to diverging, in jumps and in small steps: one scale holds every curve.
@@ -51,20 +51,20 @@ def test_learning_rate_moves_keep_the_loss_axes_and_the_background():
 
 
 def test_loss_axis_limits_are_whole_decades_around_the_curve():
-    app = ll.apps.descent.descent_explorer()
+    app = ll.descent.apps.descent_explorer()
     for rate, steps in ((0.12, 50), (0.09, 100), (0.04, 10)):
         app.controls["learning_rate"].value = rate
         app.controls["steps"].value = steps
         low, high = app.fig.handles["ax_loss"].get_ylim()
         _, losses = app.fig.handles["loss"].get_data()
-        assert low < min(losses.min(), ll.core.descent.CONVERGED_LOSS) and high > losses.max()
+        assert low < min(losses.min(), ll.descent.core.CONVERGED_LOSS) and high > losses.max()
         for limit in (low, high):
             assert limit == pytest.approx(10.0 ** round(math.log10(limit)))
         assert app.fig.handles["ax_loss"].get_xlim() == (0.0, steps)  # 10, 50, 100: bands
 
 
 def test_steps_move_the_curve_within_bands_of_10_20_50_100():
-    app = ll.apps.descent.descent_explorer(steps=21)
+    app = ll.descent.apps.descent_explorer(steps=21)
     background = app._background
     for steps in (22, 35, 50, 30):
         app.controls["steps"].value = steps
@@ -79,7 +79,7 @@ def test_steps_move_the_curve_within_bands_of_10_20_50_100():
 
 
 def test_a_long_verdict_stays_over_its_own_panel():
-    app = ll.apps.descent.descent_explorer(learning_rate=0.102, steps=100)
+    app = ll.descent.apps.descent_explorer(learning_rate=0.102, steps=100)
     title = app.fig.handles["ax_path"].title
     assert "getting worse" in title.get_text()
     renderer = app.fig.canvas.get_renderer()

@@ -6,8 +6,8 @@ import warnings
 import numpy as np
 import pytest
 
-from lesson_lib.core import descent
 from lesson_lib.core.gradcheck import central_difference, numeric_gradient
+from lesson_lib.descent import core as descent
 
 
 def test_lesson_routes_earn_what_the_arithmetic_says():

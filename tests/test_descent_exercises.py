@@ -6,9 +6,9 @@ import math
 import numpy as np
 import pytest
 
-from lesson_lib.core import descent
 from lesson_lib.core.gradcheck import central_difference
-from lesson_lib.exercises import descent as exercises
+from lesson_lib.descent import core as descent
+from lesson_lib.descent import exercises as exercises
 from lesson_lib.exercises import function_from_code
 
 

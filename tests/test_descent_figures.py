@@ -7,7 +7,7 @@ import pytest
 from matplotlib.text import Annotation
 
 import lesson_lib as ll
-from lesson_lib.figures import descent as figures
+from lesson_lib.descent import figures as figures
 
 
 def _labelled(ax):
@@ -48,7 +48,7 @@ def test_direction_figure_places_the_trip_and_its_revenue():
 def test_descent_figure_draws_the_path_and_says_when_it_diverged():
     fig = figures.descent_figure(0.12, 50)
     u, v = fig.handles["path"].get_data()
-    run = ll.core.descent.gradient_descent(0.12, 50)
+    run = ll.descent.core.gradient_descent(0.12, 50)
     np.testing.assert_allclose(u, run.path[:, 0])
     np.testing.assert_allclose(v, run.path[:, 1])
     ax = fig.handles["ax_path"]
@@ -77,7 +77,7 @@ def test_a_diverging_path_stops_at_the_frame_with_an_arrow_and_a_note():
     fig = figures.learning_rates_figure((0.12,), 50)
     ax = fig.axes[0]
     u, v = ax.lines[1].get_data()  # after the minimum's star
-    run = ll.core.descent.gradient_descent(0.12, 50)
+    run = ll.descent.core.gradient_descent(0.12, 50)
     # v is multiplied by 1 - 0.12 * 20 = -1.4 each step: 1.5, -2.1, then 2.94 is off the plot.
     np.testing.assert_allclose(np.column_stack([u, v]), run.path[:2])
     (arrow,) = [t for t in ax.texts if isinstance(t, Annotation)]

@@ -12,7 +12,7 @@ import pytest
 from oracles import NOTEBOOKS
 
 import lesson_lib as ll
-from lesson_lib.core import descent
+from lesson_lib.descent import core as descent
 
 PATH = NOTEBOOKS / "03_steepest_descent.ipynb"
 
@@ -72,12 +72,12 @@ def test_the_notebooks_descent_loop_follows_the_closed_form(cells, lesson):
             exec(source, namespace)  # noqa: S102
         assert namespace["u"] == pytest.approx((1 - 2 * lr) ** 5 * u0, rel=1e-12)
         assert namespace["v"] == pytest.approx((1 - 20 * lr) ** 5 * v0, rel=1e-12, abs=1e-15)
-        assert ll.exercises.descent.check_descent(namespace)
+        assert ll.descent.exercises.check_descent(namespace)
 
 
 def test_every_value_is_followed_by_a_check_that_agrees(cells):
     code = [c for c in cells if c.cell_type == "code"]
-    checks = [i for i, c in enumerate(code) if c.source.startswith("ll.exercises.descent.check_")]
+    checks = [i for i, c in enumerate(code) if c.source.startswith("ll.descent.exercises.check_")]
     assert len(checks) >= 9
     for i in checks:
         assert outputs(code[i]).startswith("Correct."), code[i].source
@@ -114,7 +114,7 @@ def test_exercises_show_questions_and_not_yet_never_a_solution(cells):
     for cell in checks:
         assert outputs(cell).startswith("Not yet."), cell.source
     for name in ("ex5", "ex6"):
-        exercise = getattr(ll.exercises.descent, name)
+        exercise = getattr(ll.descent.exercises, name)
         cell = next(c for c in checks if f"{name}.check(" in c.source)
         assert "    return ...\n" in cell.source and "No answer yet" in outputs(cell)
         for c in code:

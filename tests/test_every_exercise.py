@@ -1,18 +1,23 @@
 """Every Exercise of every lesson: the asked precision passes, one unit off fails, slips and
 malformed answers get their own sentence, and no check raises or warns."""
 
+import importlib
 import math
 
 import numpy as np
 import pytest
 
-import lesson_lib as ll
 from lesson_lib.exercises import Exercise
+from lesson_lib.lesson import FOLDERS as LESSONS
 
-LESSONS = ("sigmoid", "chain", "descent", "forward", "backward", "training", "dataset")
+
+def exercises_of(lesson):
+    return importlib.import_module(f"lesson_lib.{lesson}.exercises")
+
+
 EXERCISES = [pytest.param(ex, id=f"{lesson}.{name}")
              for lesson in LESSONS
-             for name, ex in vars(getattr(ll.exercises, lesson)).items()
+             for name, ex in vars(exercises_of(lesson)).items()
              if isinstance(ex, Exercise)]
 NUMERIC = [p for p in EXERCISES if not isinstance(p.values[0].expected, str)]
 GENERIC = "That is not it"
@@ -106,9 +111,9 @@ def test_an_exercise_knows_its_name_whoever_imported_its_module_first():
     import importlib
     import subprocess
     import sys
-    code = ("import lesson_lib.exercises.backward as b, lesson_lib.exercises.forward as f\n"
+    code = ("import lesson_lib.backward.exercises as b, lesson_lib.forward.exercises as f\n"
             "print(f.ex7.name, b.ex6.name)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["ex7", "ex6"]
-    assert importlib.import_module("lesson_lib.exercises.forward").ex3.name == "ex3"
+    assert importlib.import_module("lesson_lib.forward.exercises").ex3.name == "ex3"

@@ -130,7 +130,7 @@ def test_a_check_must_be_callable_and_stands_alone():
 def test_messages_name_the_exercise_variable():
     import lesson_lib as ll
 
-    module = ll.exercises.sigmoid
+    module = ll.derivative.exercises
     assert module.ex4.name == "ex4"
     assert "try ex4.hint()" in repr(module.ex4.check(-12345.678))
 

@@ -6,7 +6,7 @@ import pytest
 from oracles import by_hand, svg_labels, svg_number
 
 import lesson_lib as ll
-from lesson_lib.apps.forward import ForwardExplorer, forward_explorer
+from lesson_lib.forward.apps import ForwardExplorer, forward_explorer
 
 LESSON = {**ll.LESSON_PARAMS, **ll.LESSON_DATA}
 

@@ -5,7 +5,7 @@ import math
 import pytest
 from oracles import by_hand
 
-from lesson_lib.core import forward
+from lesson_lib.forward import core as forward
 
 LECTURE = {"x1": 0.05, "x2": 0.10, "T1": 0.01, "T2": 0.99, "w1": 0.15, "w2": 0.20,
            "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55,

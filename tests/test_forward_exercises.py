@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.exercises import forward as exercises
+from lesson_lib.forward import exercises as exercises
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 

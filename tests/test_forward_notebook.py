@@ -47,7 +47,7 @@ def test_the_lectures_lines_are_plain_python_in_the_notebook(code):
         assert re.search(rf"^{re.escape(line)}$", source, re.MULTILINE), line
     for name, value in LECTURE.items():  # every input typed in, as the lecture's R does
         assert re.search(rf"^(\w+ = )*{name} = (\w+ = )*{value:.2f}\b", source, re.MULTILINE)
-    assert "ll.core.forward.steps" not in source and "net.forward()" not in source
+    assert "ll.forward.core.steps" not in source and "net.forward()" not in source
 
 
 def test_printed_values_are_labelled_and_are_the_slides_numbers(code):
@@ -66,7 +66,7 @@ def test_each_computation_is_followed_by_a_one_line_check_that_passes(code):
     assert len(computing) == 3
     for i in computing:
         check = code[i + 1]
-        assert check.source.startswith("ll.exercises.forward.check_values(globals()")
+        assert check.source.startswith("ll.forward.exercises.check_values(globals()")
         assert len(check.source.splitlines()) == 1
         assert output_text(check).startswith("Correct. All ")
     assert "All 11 values agree" in output_text(code[computing[-1] + 1])
@@ -88,7 +88,7 @@ def test_the_notebooks_code_agrees_with_the_reference_on_random_networks(code, s
     inputs = {name: float(rng.uniform(-2, 2)) for name in LECTURE}
     namespace = run_pass(code, inputs)
     reference = ll.LessonNet(**inputs).forward()
-    assert ll.exercises.forward.check_values(namespace)
+    assert ll.forward.exercises.check_values(namespace)
     oracle = by_hand(inputs)
     for name, value in oracle.items():
         assert namespace[name] == pytest.approx(value, rel=1e-12)
@@ -104,7 +104,7 @@ def test_the_matrix_form_is_shown_to_agree(code):
 
 def test_the_slides_table_is_fed_by_the_learners_values(code):
     cell = next(c for c in code if "slide_comparison(" in c.source)
-    assert cell.source.strip() == "ll.core.forward.slide_comparison(globals())"
+    assert cell.source.strip() == "ll.forward.core.slide_comparison(globals())"
     text = output_text(cell)
     assert text.count("no: cut off, not rounded") == 3 and "(0.5933)" in text
 
@@ -145,7 +145,7 @@ def test_starts_with_what_you_will_learn_and_ends_with_recap_and_exercises(cells
 
 
 def test_coding_exercises_show_a_stub_and_never_a_solution(code):
-    forward = ll.exercises.forward
+    forward = ll.forward.exercises
     for name in ("ex6", "ex7"):
         cell = next(c for c in code if f"{name}.check(" in c.source)
         body = cell.source.split("):", 1)[1].split(f"{name}.check(")[0]
@@ -161,7 +161,7 @@ def test_coding_exercises_show_a_stub_and_never_a_solution(code):
 
 
 def test_no_exercise_answer_is_printed_before_it_is_asked(code):
-    from lesson_lib.exercises import forward
+    from lesson_lib.forward import exercises as forward
 
     text = printed(code)
     shown = {f"{float(n):.4g}" for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", text)}

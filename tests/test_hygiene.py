@@ -1,9 +1,13 @@
 """Stored notebooks are one clean top-to-bottom run of a fresh kernel."""
 
+import importlib
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
+
+from lesson_lib.lesson import lessons
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 ALLOWED_NOTEBOOK_METADATA = {"kernelspec", "language_info"}
@@ -58,35 +62,62 @@ def test_notebook_imports_lesson_lib_first(path):
         f"{path.name}: the first code cell should import lesson_lib"
 
 
+# Each lesson folder of lesson_lib declares its notebook, its apps and its exercises.
+DECLARED = {folder: lesson for folder, lesson in lessons()}
 LESSONS = [p for p in NOTEBOOKS if p.name != "00_start_here.ipynb"]
 
 
+def test_every_lesson_notebook_has_a_declaring_folder_and_back():
+    assert sorted(d.notebook for d in DECLARED.values()) == [p.name for p in LESSONS]
+    assert [d.number for d in DECLARED.values()] == list(range(1, len(DECLARED) + 1))
+
+
+def _declared(path):
+    return next((folder, d) for folder, d in DECLARED.items() if d.notebook == path.name)
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
-def test_every_app_follows_a_still_figure_and_ignores_its_output(path):
+def test_every_declared_app_follows_a_still_figure_and_ignores_its_output(path):
+    folder, lesson = _declared(path)
     code = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-    apps = [i for i, c in enumerate(code) if "ll.apps." in c.source]
-    assert apps, f"{path.name}: no widget app"
-    for i in apps:
+    calls = [i for i, c in enumerate(code) if ".apps." in c.source]
+    shown = {name for i in calls for name in lesson.apps if f"ll.{folder}.apps.{name}(" in
+             code[i].source}
+    assert shown == set(lesson.apps), f"{path.name}: declares apps {lesson.apps}, shows {shown}"
+    every_app = [f"ll.{f}.apps.{name}(" for f, d in DECLARED.items() for name in d.apps]
+    for i in calls:  # an app of an earlier lesson may come back; an undeclared one may not
+        assert any(app in code[i].source for app in every_app), code[i].source
+    module = importlib.import_module(f"lesson_lib.{folder}.apps") if lesson.apps else None
+    for name in lesson.apps:
+        assert callable(getattr(module, name)), f"{folder}.apps has no {name}"
+    for i in calls:
         assert code[i].metadata.get("tags") == ["nbval-ignore-output"], \
             f"{path.name}: app cell {code[i].source!r} needs the tag nbval-ignore-output"
-        assert any("image/png" in o.get("data", {}) for o in code[i - 1].outputs), \
+        assert any("image/png" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})
+                   for o in code[i - 1].outputs), \
             f"{path.name}: the code cell before {code[i].source!r} shows no still figure"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
-def test_at_least_three_self_checked_exercises(path):
+def test_every_declared_exercise_is_defined_and_checked(path):
+    folder, lesson = _declared(path)
+    assert lesson.exercises >= 3, f"{folder}: a lesson sets at least three exercises"
+    module = importlib.import_module(f"lesson_lib.{folder}.exercises")
+    own = [n for n, ex in vars(module).items() if re.fullmatch(r"ex\d+", n)
+           and getattr(ex, "_module", None) == module.__name__]  # not one imported from a lesson
+    assert own == [f"ex{n}" for n in range(1, lesson.exercises + 1)], \
+        f"{folder}.exercises defines {own}, declares {lesson.exercises}"
     source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells
                        if c.cell_type == "code")
-    for n in (1, 2, 3):
+    for n in range(1, lesson.exercises + 1):
         assert f"ex{n}.check(" in source, f"{path.name}: exercise {n} has no check cell"
 
 
 def _exercises():
-    import lesson_lib.exercises as exercises
     from lesson_lib.exercises import CodeExercise, Exercise
-    for module in ("sigmoid", "chain", "descent", "forward", "backward", "training", "dataset",
-                   "tensorflow"):
-        for value in vars(getattr(exercises, module)).values():
+    for folder in DECLARED:
+        module = importlib.import_module(f"lesson_lib.{folder}.exercises")
+        for value in vars(module).values():
             if isinstance(value, Exercise | CodeExercise):
                 yield value
 
@@ -115,5 +146,6 @@ def test_no_stored_output_gives_a_solution_away(path):
 def test_lazy_layers_answer_dunder_probes_without_importing():
     """inspect and copy ask modules for names like __bases__; that must not recurse."""
     import lesson_lib as ll
-    for layer in (ll, ll.figures, ll.apps, ll.exercises, ll.core):
+    for layer in (ll, ll.figures, ll.apps, ll.exercises, ll.core,
+                  *(getattr(ll, folder) for folder in DECLARED)):
         assert not hasattr(layer, "__bases__")

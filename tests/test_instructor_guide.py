@@ -61,12 +61,12 @@ def test_solutions_page_lists_each_lessons_own_exercises_once():
     expected = list(dict.fromkeys(build_site.title(nb) for _, nb in build_site.exercise_modules()))
     assert titles == expected  # each lesson once, headed by its notebook's title
     for (module_name, _), lesson in zip(build_site.exercise_modules(), lessons, strict=True):
-        module = importlib.import_module(f"lesson_lib.exercises.{module_name}")
+        module = importlib.import_module(f"lesson_lib.{module_name}.exercises")
         own = [name for name, ex in vars(module).items()
                if getattr(ex, "_module", None) == module.__name__ and hasattr(ex, "solution")]
         listed = re.findall(r"^### `(\w+)`", lesson, re.MULTILINE)
         assert listed == own, f"{module_name}: lists {listed}, defines {own}"
         for name in own:  # the question shown is this module's, not another lesson's
             assert getattr(module, name).question in lesson
-    training = importlib.import_module("lesson_lib.exercises.training")
+    training = importlib.import_module("lesson_lib.training.exercises")
     assert "forward_ex6" not in page and training.forward_ex6.question not in lessons[5]

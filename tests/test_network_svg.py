@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from oracles import svg_labels, svg_number
 
-from lesson_lib.apps.backward import training_stepper
-from lesson_lib.apps.forward import forward_explorer
+from lesson_lib.backward.apps import training_stepper
 from lesson_lib.core.network import LessonNet
 from lesson_lib.figures.network_svg import history_svg, network_svg
+from lesson_lib.forward.apps import forward_explorer
 
 LECTURE = {"outH1": 0.593269992, "outH2": 0.596884378, "outY1": 0.75136507,
            "outY2": 0.772928465, "E_total": 0.298371109}

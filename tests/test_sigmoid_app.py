@@ -13,14 +13,14 @@ def logistic(x):
 
 
 def test_starts_on_the_sigmoid_at_one():
-    app = ll.apps.sigmoid.tangent_explorer()
+    app = ll.derivative.apps.tangent_explorer()
     assert app.controls["activation"].value == "sigmoid"
     assert "σ(x) = 0.7311" in app.readout.value
     assert app.picture.frame().startswith(b"\x89PNG")
 
 
 def test_moving_x_moves_point_tangent_and_readout():
-    app = ll.apps.sigmoid.tangent_explorer()
+    app = ll.derivative.apps.tangent_explorer()
     before = app.picture.frame()
     app.controls["x"].value = -2.0
     s = logistic(-2.0)
@@ -32,14 +32,14 @@ def test_moving_x_moves_point_tangent_and_readout():
 
 
 def test_peak_of_the_slope_is_a_quarter_at_zero():
-    app = ll.apps.sigmoid.tangent_explorer()
+    app = ll.derivative.apps.tangent_explorer()
     app.controls["x"].value = 0.0
     assert "σ'(x) = 0.2500" in app.readout.value
     assert "σ'(0.00) = 0.2500" in app.fig.parts["right_title"].get_text()
 
 
 def test_switching_to_relu_and_step():
-    app = ll.apps.sigmoid.tangent_explorer()
+    app = ll.derivative.apps.tangent_explorer()
     app.controls["activation"].value = "relu"
     app.controls["x"].value = 2.5
     assert "ReLU(x) = 2.5000" in app.readout.value and "ReLU'(x) = 1.0000" in app.readout.value
@@ -53,7 +53,7 @@ def test_switching_to_relu_and_step():
 
 
 def test_text_fallback_for_pages_without_a_kernel():
-    bundle = ll.apps.sigmoid.tangent_explorer()._repr_mimebundle_()
+    bundle = ll.derivative.apps.tangent_explorer()._repr_mimebundle_()
     assert "Interactive app: TangentExplorer" in bundle["text/plain"]
 
 
@@ -62,7 +62,7 @@ def test_text_fallback_for_pages_without_a_kernel():
                                           ({"x": "one"}, "x must be a real number")])
 def test_bad_arguments_name_the_problem(kwargs, word):
     with pytest.raises((TypeError, ValueError), match=word):
-        ll.apps.sigmoid.tangent_explorer(**kwargs)
+        ll.derivative.apps.tangent_explorer(**kwargs)
 
 
 @pytest.mark.parametrize("moves", [[("x", 1.9)], [("x", -3.0), ("activation", "relu")],
@@ -72,10 +72,10 @@ def test_quick_redraw_shows_the_same_picture_as_a_fresh_figure(moves):
 
     from PIL import Image
 
-    app = ll.apps.sigmoid.tangent_explorer()
+    app = ll.derivative.apps.tangent_explorer()
     for name, value in moves:
         app.controls[name].value = value
-    fresh = ll.figures.sigmoid.tangent_view(app.controls["activation"].value,
+    fresh = ll.derivative.figures.tangent_view(app.controls["activation"].value,
                                             app.controls["x"].value)
     fresh.set_dpi(app.fig.dpi)
     shown = app.picture.pixels[..., :3].astype(int)
@@ -86,7 +86,7 @@ def test_quick_redraw_shows_the_same_picture_as_a_fresh_figure(moves):
 
 
 def test_slope_axis_follows_the_activation():
-    app = ll.apps.sigmoid.tangent_explorer()
+    app = ll.derivative.apps.tangent_explorer()
     assert 0.25 < app.fig.axes[1].get_ylim()[1] < 0.5  # sigma' peaks at 0.25
     app.controls["activation"].value = "relu"
     assert app.fig.axes[1].get_ylim()[1] > 1.0  # ReLU's slope is 1 for x > 0

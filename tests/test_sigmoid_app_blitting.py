@@ -2,7 +2,7 @@
 
 from blit_oracle import assert_blit_matches_full_draw
 
-from lesson_lib.apps.sigmoid import tangent_explorer
+from lesson_lib.derivative.apps import tangent_explorer
 
 
 def test_tangent_frames_match_a_full_draw():

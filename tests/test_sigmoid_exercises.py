@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
+from lesson_lib.derivative import exercises as exs
+from lesson_lib.derivative.figures import TITLES
 from lesson_lib.exercises import function_from_code
-from lesson_lib.exercises import sigmoid as exs
-from lesson_lib.figures.sigmoid import TITLES
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from lesson_lib.figures import sigmoid as figs
+from lesson_lib.derivative import figures as figs
 
 
 def test_lesson_figure_plots_sigma_and_its_slope_on_the_lesson_grid():

@@ -72,7 +72,7 @@ def test_the_prose_cites_the_numbers_the_code_prints():
 
 
 def test_every_value_the_lesson_checks_is_computed_in_a_cell_and_checked_after_it():
-    for name in ll.exercises.sigmoid.check_values.names + ("dsigma_dx_numeric",):
+    for name in ll.derivative.exercises.check_values.names + ("dsigma_dx_numeric",):
         index = next(i for i, c in enumerate(CODE)
                      if re.search(rf"^{name}\b.*= |, {name}\b.* = ", c.source, re.M))
         after = CODE[index + 1]
@@ -98,5 +98,5 @@ def test_the_notebook_s_own_code_agrees_with_the_reference_at_other_x(x):
         body = "\n".join(line for line in lines if not line.startswith("x = "))
         namespace = run(body, namespace | {"x": x})
     namespace = run(cell_defining("dsigma_dx_numeric"), namespace)
-    assert ll.exercises.sigmoid.check_values(namespace)
-    assert ll.exercises.sigmoid.check_numeric(namespace)
+    assert ll.derivative.exercises.check_values(namespace)
+    assert ll.derivative.exercises.check_numeric(namespace)

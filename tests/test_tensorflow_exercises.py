@@ -5,7 +5,7 @@ import math
 import lesson_lib as ll
 from lesson_lib.exercises.coding import function_from_code
 
-ex = ll.exercises.tensorflow
+ex = ll.tensorflow.exercises
 
 
 def test_kernel_position_right_slip_and_malformed():

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.core import framework
+from lesson_lib.tensorflow import core as framework
 
 
 class FakeShell:
@@ -22,7 +22,7 @@ def test_without_tensorflow_every_later_cell_is_skipped():
     code = textwrap.dedent("""
         import sys
         sys.modules["tensorflow"] = None
-        from lesson_lib.core import framework
+        from lesson_lib.tensorflow import core as framework
         class Shell:
             input_transformers_cleanup = []
         shell = Shell()
@@ -97,7 +97,7 @@ def test_tape_gives_lesson_5_gradients():
         outY1 = tf.sigmoid(outH1 * p["w5"] + outH2 * p["w6"] + p["b21"])
         outY2 = tf.sigmoid(outH1 * p["w7"] + outH2 * p["w8"] + p["b22"])
         E_total = 0.5 * (T1 - outY1) ** 2 + 0.5 * (T2 - outY2) ** 2
-    assert ll.exercises.tensorflow.ex2.check(tape.gradient(E_total, params["w1"]).numpy())
+    assert ll.tensorflow.exercises.ex2.check(tape.gradient(E_total, params["w1"]).numpy())
 
 
 def test_the_notebook_claims_only_what_its_run_shows():
@@ -113,5 +113,5 @@ def test_the_notebook_claims_only_what_its_run_shows():
     assert 'big.compare("tf.function", "NumPy")' in big.source  # faster or slower, as it ran
     tanh = next(c for c in code if "tape_tanh" in c.source)
     assert "LESSON_PARAMS[name]" in tanh.source.split("GradientTape")[0]  # ex2's w5 undone
-    app = next(i for i, c in enumerate(code) if "ll.apps.backward" in c.source)
+    app = next(i for i, c in enumerate(code) if "ll.backward.apps" in c.source)
     assert "training_view(ll.LessonNet().train(25" in code[app - 1].source

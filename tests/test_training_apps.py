@@ -7,9 +7,10 @@ import pytest
 from PIL import Image
 
 import lesson_lib as ll
-from lesson_lib.apps import training as apps
-from lesson_lib.core import datasets, training
-from lesson_lib.figures import training as figures
+from lesson_lib.core import training
+from lesson_lib.dataset import core as datasets
+from lesson_lib.training import apps as apps
+from lesson_lib.training import figures as figures
 
 
 def pixels(png) -> np.ndarray:

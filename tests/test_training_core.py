@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.core import datasets, training
+from lesson_lib.core import training
+from lesson_lib.dataset import core as datasets
 
 # Slow, good and stalled rates, on and off the slider's grid.
 RATES = [0.01, 0.07, 0.5, 1.0, 3.3, 10.0, 28.0, 45.0, 60.0, 100.0, 350.0, 1000.0]
@@ -246,9 +247,9 @@ def test_training_modules_keep_to_their_layers():
     import subprocess
     import sys
 
-    probe = ("import sys, lesson_lib.core.training, lesson_lib.core.datasets; "
+    probe = ("import sys, lesson_lib.core.training, lesson_lib.dataset.core; "
              "a = sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules); "
-             "import lesson_lib.figures.training; "
+             "import lesson_lib.training.figures; "
              "print(a, 'ipywidgets' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.strip()

@@ -5,7 +5,7 @@ import math
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.exercises import training as ex
+from lesson_lib.training import exercises as ex
 
 
 def _sigmoid(z):

@@ -88,7 +88,7 @@ def test_lesson_outputs_and_accuracy_against_hand_forward_passes():
         h2 = _sigmoid(x1 * p["w3"] + x2 * p["w4"] + p["b12"])
         assert o1 == pytest.approx(_sigmoid(h1 * p["w5"] + h2 * p["w6"] + p["b21"]), rel=1e-14)
         assert o2 == pytest.approx(_sigmoid(h1 * p["w7"] + h2 * p["w8"] + p["b22"]), rel=1e-14)
-    data = ll.core.datasets.xor(n=40, seed=0)
+    data = ll.dataset.core.xor(n=40, seed=0)
     hand = np.mean([(o[1] > o[0]) == c for o, c in
                     zip(training.lesson_outputs(p, data.X), data.y, strict=True)])
     assert training.lesson_accuracy(p, data) == hand
@@ -107,12 +107,12 @@ def test_bad_arguments_are_named():
 
 
 @pytest.mark.parametrize("build", [
-    lambda: ll.figures.training.loss_curves((50,), steps=200),
-    lambda: ll.figures.training.layer_gradient_bars(training.layer_gradients()),
-    lambda: ll.figures.training.rate_speed(training.sweep_learning_rates([0.5, 10, 100], 200)),
-    lambda: ll.figures.training.weight_paths({"a": [dict(LESSON_PARAMS)] * 3}),
-    lambda: ll.figures.training.lesson_boundaries({"lecture": LESSON_PARAMS},
-                                                  ll.core.datasets.xor(n=40)),
+    lambda: ll.training.figures.loss_curves((50,), steps=200),
+    lambda: ll.training.figures.layer_gradient_bars(training.layer_gradients()),
+    lambda: ll.training.figures.rate_speed(training.sweep_learning_rates([0.5, 10, 100], 200)),
+    lambda: ll.training.figures.weight_paths({"a": [dict(LESSON_PARAMS)] * 3}),
+    lambda: ll.training.figures.lesson_boundaries({"lecture": LESSON_PARAMS},
+                                                  ll.dataset.core.xor(n=40)),
 ])
 def test_new_figures_render(build):
     assert build().to_png()[:4] == b"\x89PNG"
@@ -129,7 +129,7 @@ def test_loss_table_shows_how_cross_entropy_jumps_at_rate_1000():
 
 def test_last_bit_nudges_tell_rounded_away_from_growing():
     # Oracle: two runs made here with np.nextafter and compared bit for bit.
-    train, _ = ll.core.datasets.moons(n=40, seed=0).split(test_fraction=0.25, seed=0)
+    train, _ = ll.dataset.core.moons(n=40, seed=0).split(test_fraction=0.25, seed=0)
     table = str(training.last_bit_nudges(train, 10.0, nudges=[((0, 0), "up")], epochs=5,
                                          hidden=3)).splitlines()
     net = training.classifier(3, seed=0)

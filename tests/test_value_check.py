@@ -4,8 +4,8 @@ import pytest
 
 import lesson_lib as ll
 
-forward = ll.exercises.forward
-backward = ll.exercises.backward
+forward = ll.forward.exercises
+backward = ll.backward.exercises
 
 
 def lecture_namespace(**inputs):
@@ -85,7 +85,7 @@ def test_a_call_the_check_cannot_read_is_feedback_not_an_error(namespace, names,
 
 
 def test_the_table_check_reads_a_namespace_only():
-    from lesson_lib.exercises import chain
+    from lesson_lib.chain import exercises as chain
     verdict = chain.check_table(3.0)
     assert not verdict and verdict.message.startswith("The check reads xs, ys and zs by name")
 

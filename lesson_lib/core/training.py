@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..dataset.core import Dataset
 from .checks import finite_array, flag, instance_of, number_in, positive_int, positive_number
 from .checks import seed as _seed
-from .datasets import Dataset
 from .matrix import MAX_UNITS, Layer, MatrixNet, _updated_layers
 from .network import (
     LESSON_LEARNING_RATE,

@@ -1,0 +1,114 @@
+"""Lesson 2 figure: the inner, the outer and the composite function, each with its tangent."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from ..core.checks import finite_number, instance_of, number_in
+from ..core.network import LIMIT
+from ..figures.style import PALETTE, figure_from, new_figure, styled
+from .core import Chain, chain
+
+HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
+LINES_ZORDER = 3  # over the axes' frame, where a curve leaves the panel
+SAMPLES = 301
+PANELS = (
+    # (title template, x label, y label, derivative name, where the dot and tangent are)
+    ("inner: y = {f}", "x", "y", "dy/dx", "x = {x}"),
+    ("outer: z = {g}", "y", "z", "dz/dy", "y = f(x) = {y}"),
+    ("composite: z = g(f(x))", "x", "z", "dz/dx", "x = {x}"),
+)
+
+
+@styled
+def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: float = 3.0,
+               x: float = 4.0, spacing: float = 1.0):
+    """y = f(x), z = g(y) and z = g(f(x)) side by side, with the table's rows and tangents."""
+    fig, axes = new_figure(1, 3, figsize=(12.5, 4.8))
+    parts = []
+    for ax, (_, xlabel, ylabel, _, _) in zip(axes, PANELS, strict=True):
+        parts.append({
+            "curve": ax.plot([], [], color=PALETTE["blue"], label="function",
+                             zorder=LINES_ZORDER)[0],
+            "tangent": ax.plot([], [], color=PALETTE["orange"], linewidth=3,
+                               label="tangent at the dot", zorder=LINES_ZORDER)[0],
+            "rows": ax.plot([], [], "s", color=PALETTE["sky"], markersize=7,
+                            label="the table's rows", zorder=LINES_ZORDER)[0],
+            "point": ax.plot([], [], "o", color=PALETTE["black"], markersize=9,
+                             label="dot: where the slope is taken", zorder=LINES_ZORDER)[0],
+        })
+        ax.set(xlabel=f"{xlabel} (no unit)", ylabel=f"{ylabel} (no unit)")
+        # 4 to 6 values on the y axis: enough to read a value off, and (the ranges change
+        # with every control of the app) fewer labels to lay out on each redraw.
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=4))
+        # Pinned where matplotlib puts it anyway (nothing sits above the panels): a redraw
+        # then skips working out the title's place again.
+        ax.set_title(" ", y=1.0)
+    # One legend under all three panels, so it never hides a curve.
+    fig.legend(handles=list(parts[0].values()), loc="lower center", ncols=4)
+    # Fixed margins, wide enough for tick labels like -17.5: the ranges change with every
+    # control of the app, and a fixed layout also spares a layout pass on each redraw.
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.22, top=0.8, wspace=0.36)
+    fig.parts = parts
+    show_chain(fig, chain(inner, a, outer, b), x, spacing)
+    return fig
+
+
+def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
+               center: float | None = None) -> bool:
+    """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only).
+
+    The panels show ``center`` +- 3 (by default x +- 3). Returns True when a panel's limits
+    changed: an app keeps ``center`` for a while as x moves, and redraws the axes only then.
+    """
+    figure_from(fig, "chain_view", attribute="parts")
+    instance_of(links, "links", Chain)
+    x = finite_number(x, "x")
+    center = x if center is None else number_in(center, "center", -LIMIT, LIMIT)
+    table = links.table(x, spacing)
+    at = links.at(x)
+    xs = np.linspace(center - HALF_WINDOW, center + HALF_WINDOW, SAMPLES)
+    ys = np.asarray(links.inner(xs), dtype=float)
+    y_low, y_high = _padded(ys.min(), ys.max())
+    y_grid = np.linspace(y_low, y_high, SAMPLES)
+    curves = (
+        (xs, ys, table.xs, table.ys, x, at["y"], at["dy_dx"], 0.4 * HALF_WINDOW),
+        (y_grid, links.outer(y_grid), table.ys, table.zs, at["y"], at["z"], at["dz_dy"],
+         0.2 * (y_high - y_low)),
+        (xs, links(xs), table.xs, table.zs, x, at["z"], at["dz_dx"],
+         0.4 * HALF_WINDOW),
+    )
+    formulas = {"f": links.inner.formula("x"), "g": links.outer.formula("y")}
+    # The dot sits at x in the x panels but at y = f(x) in the outer panel: each title says.
+    where = {"x": f"{x:.4g}", "y": f"{at['y']:.4g}"}
+    changed = False
+    for ax, p, panel, curve in zip(fig.axes, fig.parts, PANELS, curves, strict=True):
+        cx, cy, rx, ry, px, py, slope, half = curve
+        cy = np.asarray(cy, dtype=float) + 0.0 * cx  # a constant function still gets a curve
+        p["curve"].set_data(cx, cy)
+        p["rows"].set_data(rx, ry)
+        p["point"].set_data([px], [py])
+        low, high = _padded(cy.min(), cy.max())
+        # A steep tangent is drawn shorter, so it spans at most 60 % of the panel's height.
+        half = min(half, 0.3 * (high - low) / max(abs(slope), 1e-12))
+        p["tangent"].set_data([px - half, px + half], [py - slope * half, py + slope * half])
+        limits = ((float(cx[0]), float(cx[-1])), (float(low), float(high)))
+        if (ax.get_xlim(), ax.get_ylim()) != limits:
+            ax.set_xlim(*limits[0])
+            ax.set_ylim(*limits[1])
+            changed = True
+        title, _, _, name, point = panel
+        # title.set_text keeps the course's title font, which set_title would reset.
+        ax.title.set_text(f"{title.format(**formulas)}\n"
+                          f"dot at {point.format(**where)}\n{name} = {slope:.4f} there")
+    return changed
+
+
+def _padded(low: float, high: float) -> tuple[float, float]:
+    # A margin of 10 % keeps the end points off the frame; a flat curve gets +-1.
+    if high - low < 1e-9:
+        return low - 1.0, high + 1.0
+    margin = 0.1 * (high - low)
+    return low - margin, high + margin
