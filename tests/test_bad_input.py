@@ -376,8 +376,13 @@ BAD.update({
 })
 _NETWORK = {"net": "obj", "edge_values": "mapping", "held": "names"}
 row("figures.network_svg.network_svg", network_svg.network_svg, {"net": NET},
-    {**_NETWORK, "edge_label": "choice", "title": "text"})
-row("figures.network_svg.describe", network_svg.describe, {"net": NET}, _NETWORK)
+    {**_NETWORK, "edge_label": "choice", "title": "text", "values": "mapping", "desc": "text"})
+row("figures.network_svg.describe", network_svg.describe, {"net": NET},
+    {**_NETWORK, "values": "mapping"})
+row("figures.network_svg.draw_network", network_svg.draw_network, {},
+    {"net": "obj", "edge_values": "mapping", "edge_label": "choice", "values": "mapping"})
+row("figures.network_svg.draw_values", network_svg.draw_values, {"namespace": {}},
+    {"namespace": "mapping"})
 row("figures.network_svg.history_svg", network_svg.history_svg, {"errors": [0.3, 0.2]},
     {"errors": "errors", "width": "int", "height": "int", "max_points": "int"})
 row("figures.network_svg.describe_history", network_svg.describe_history,

@@ -1,21 +1,23 @@
-"""The 2-2-2 network as SVG text, for the apps: the browser draws it, sharp at any size.
+"""The 2-2-2 network as SVG text: the apps' picture and the notebooks' stills, one drawing.
 
-Same layout as ``figures.network`` (nodes, edges, labels where the matplotlib diagram has
+The layout is ``figures.network``'s (nodes, edges, labels where its matplotlib diagram has
 them), written as a few kilobytes of SVG in well under a millisecond, so an app sends it
-on every slider move. Each drawing has a ``<title>``; ``describe`` puts the whole drawing
-in words, the text alternative an app gives it.
+on every change and the browser draws it sharp at any size. Each drawing has a
+``<title>``; ``describe`` puts the whole drawing in words, the text alternative an app
+gives it. ``draw_network`` and ``draw_values`` make the stills: a ``NetworkDrawing``, which
+a notebook stores as image/svg+xml with its description (in ``<desc>`` and as plain text).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from ..core.checks import finite_array, instance_of, positive_int
-from ..core.network import BIASES, LIMIT, PARAMS, LessonNet
+from ..core.checks import finite_array, finite_number, instance_of, mapping, positive_int
+from ..core.network import BIASES, DATA, LIMIT, PARAMS, LessonNet
 from .network import (
     BIAS_OF,
     EDGES,
@@ -37,21 +39,37 @@ from .style import PALETTE
 SCALE = 60  # SVG units per diagram unit; the diagram spans 14.6 x 8 units
 TOP = 34  # room for the title
 LABEL_CHAR = 7.7  # the mean width of a 14 px sans-serif character, for a label's white box
+LINE = 8.4  # half a line of 14 px text: a two-line label's lines sit this far off its centre
 WIDTH, HEIGHT = round(14.6 * SCALE), round(8 * SCALE) + TOP
-# Class names keep every element short: the whole drawing is a few kilobytes per update.
-STYLE = (
-    "text{font:14px sans-serif;fill:#000;text-anchor:middle;dominant-baseline:central}"
-    ".a{text-anchor:start}.e{text-anchor:end}.b{font-weight:bold}.s{font-size:15px}"
-    ".t{font:bold 17px sans-serif}.g{fill:#444}.v{fill:" + PALETTE["vermillion"] + "}"
-    f".h{{fill:{HELD_TEXT}}}.l{{stroke:#fff;stroke-width:5px;paint-order:stroke;"
-    "stroke-linejoin:round}}.n{stroke:#555;stroke-width:1.5}"
-    "line{stroke-linecap:round}"
-)
-COLOURS = {"p": PALETTE["blue"], "m": PALETTE["vermillion"], "h": PALETTE["grey"]}
+FORWARD = tuple(LessonNet().forward())  # h1, outH1, ..., E_total: what the nodes show
+COLOURS = {"pos": PALETTE["blue"], "neg": PALETTE["vermillion"], "off": PALETTE["grey"]}
+# One style block, every rule under the drawing's own class: an SVG's <style> applies to
+# the whole page it is inlined in. Classes keep each element short (the apps send the
+# drawing on every change): text classes a (start-anchored), s (15 px), b (15 px bold),
+# t (title), g (grey), v (vermillion), l (a label with a white halo), off (held: grey);
+# boxes x, h, y (the node kinds), w (a label's white box), E (E_total's box); edges pos,
+# neg, off (blue, vermillion, grey, each with its arrowhead).
+STYLE = "".join(".ll-net " + rule for rule in (
+    "text{font:14px sans-serif;fill:#000;text-anchor:middle;dominant-baseline:central}",
+    ".a{text-anchor:start}", ".s{font-size:15px}", ".b{font:bold 15px sans-serif}",
+    ".t{font:bold 17px sans-serif}", ".g{fill:#444}", f".v{{fill:{PALETTE['vermillion']}}}",
+    f"text.off{{fill:{HELD_TEXT}}}",
+    ".l{stroke:#fff;stroke-width:5px;paint-order:stroke;stroke-linejoin:round}",
+    "rect{stroke:#555;stroke-width:1.5}", ".w{fill:#fff;stroke:none}",
+    f".E{{fill:#fbe3d4;stroke:{PALETTE['vermillion']};stroke-width:1}}",
+    *(f".{kind}{{fill:{FILL[kind]}}}" for kind in "xhy"),
+    "path{stroke-linecap:round}",
+    *(f"path.{key}{{stroke:{colour};marker-end:url(#ll-{key})}}"
+      for key, colour in COLOURS.items())))
 
 
 def _fmt(value: float | None) -> str:
-    return "?" if value is None else f"{value:.4g}"
+    return "?" if value is None else f"{value:.4g}"  # "?": a value not computed yet
+
+
+def _n(value: float) -> str:
+    """A coordinate: to 1 decimal, without a trailing ".0"."""
+    return f"{round(value, 1):g}"
 
 
 def _xy(x: float, y: float) -> tuple[float, float]:
@@ -59,19 +77,10 @@ def _xy(x: float, y: float) -> tuple[float, float]:
     return round(x * SCALE), round(TOP + (8 - y) * SCALE)
 
 
-def _text(x, y, content: str, cls: str = "", anchor: str = "middle") -> str:
-    """A text centred on (x, y) (``anchor`` "start" or "end": beginning or ending there);
-    a newline in ``content`` starts a second line."""
-    cls = " ".join(filter(None, [cls, {"start": "a", "end": "e"}.get(anchor, "")]))
-    attrs = f' class="{cls}"' if cls else ""
-    x, y = f"{x:g}", f"{y:g}"
-    lines = content.split("\n")
-    if len(lines) == 1:
-        return f'<text x="{x}" y="{y}"{attrs}>{escape(content)}</text>'
-    start = -0.6 * (len(lines) - 1)
-    spans = "".join(f'<tspan x="{x}" dy="{start if i == 0 else 1.2:.2f}em">{escape(line)}'
-                    "</tspan>" for i, line in enumerate(lines))
-    return f'<text x="{x}" y="{y}"{attrs}>{spans}</text>'
+def _text(x, y, content: str, cls: str = "") -> str:
+    """One line of text centred on (x, y) (class "a": beginning there)."""
+    attrs = f" class='{cls}'" if cls else ""
+    return f"<text x='{_n(x)}' y='{_n(y)}'{attrs}>{escape(content)}</text>"
 
 
 def _box_edge(node: str, side: int) -> tuple[float, float]:
@@ -80,34 +89,53 @@ def _box_edge(node: str, side: int) -> tuple[float, float]:
     return x + side * width / 2, y
 
 
+def _node_values(net: LessonNet, values) -> dict[str, float | None]:
+    """``net``'s forward pass, or ``values`` (a name of it -> a number, or None for "?")."""
+    if values is None:
+        return net.forward()
+    mapping(values, "values")
+    unknown = [k for k in values if k not in FORWARD]
+    if unknown:
+        raise ValueError(f"values has unknown name(s) {unknown}; allowed: {', '.join(FORWARD)}")
+    return {name: None if values.get(name) is None else
+            finite_number(values[name], f"values[{name!r}]") for name in FORWARD}
+
+
 def network_svg(net: LessonNet, edge_values: dict[str, float] | None = None,
-                edge_label: str = "weight", held=(), title: str = "") -> str:
+                edge_label: str = "weight", held=(), title: str = "",
+                values: Mapping | None = None, desc: str = "") -> str:
     """The diagram of ``net``'s forward pass, ``edge_values`` (else the parameters) on the
-    edges; ``held`` names edges drawn grey with "(held)"."""
+    edges; ``held`` names edges drawn grey with "(held)". ``values`` shows other numbers
+    than ``net``'s forward pass in the nodes (None: "?"); ``desc`` goes in a ``<desc>``,
+    the text alternative a still carries inside it."""
     instance_of(net, "net", LessonNet)
     label = _edge_format(edge_label)
-    values = _edge_values(net, edge_values)
+    edges = _edge_values(net, edge_values)
     held = _held(held)
     instance_of(title, "title", str)
-    f = net.forward()
-    largest = max(abs(v) for v in values.values()) or 1.0
-    joint = " = " if label == "{name}" else " =\n"
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'width="{WIDTH}" height="{HEIGHT}">',
-             f"<title>{escape(title)}</title><style>{STYLE}</style><defs>"]
-    for key, colour in COLOURS.items():
-        parts.append(f'<marker id="ll-a{key}" viewBox="0 0 10 10" refX="10" refY="5" '
-                     f'markerWidth="13" markerHeight="13" markerUnits="userSpaceOnUse" '
-                     f'orient="auto"><path d="M0 1L10 5L0 9z" fill="{colour}"/></marker>')
+    instance_of(desc, "desc", str)
+    f = _node_values(net, values)
+    largest = max(abs(v) for v in edges.values()) or 1.0
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' class='ll-net' "
+             f"viewBox='0 0 {WIDTH} {HEIGHT}' width='{WIDTH}' height='{HEIGHT}'>"
+             f"<title>{escape(title)}</title>"]
+    if desc:
+        parts.append(f"<desc>{escape(desc)}</desc>")
+    parts.append(f"<style>{STYLE}</style><defs>")
+    for key, colour in COLOURS.items():  # the arrowheads, 13 x 13 units
+        parts.append(f"<marker id='ll-{key}' markerWidth='13' markerHeight='13' refX='13' "
+                     f"refY='6.5' markerUnits='userSpaceOnUse' orient='auto'>"
+                     f"<path d='M0 1.3 13 6.5 0 11.7z' fill='{colour}'/></marker>")
     parts.append("</defs>")
     if title:
         parts.append(_text(WIDTH / 2, 17, title, "t"))
-    edges, labels = [], []
+    lines, labels = [], []
     for name in PARAMS:
-        value = values[name]
+        value = edges[name]
         is_held = name in held
-        key = "h" if is_held else ("p" if value >= 0 else "m")
+        key = "off" if is_held else ("pos" if value >= 0 else "neg")
         width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * abs(value) / largest
+        text = label.format(name=name)
         if name in BIASES:
             x, y = NODES[BIAS_OF[name]]
             side = 1 if y > 4 else -1
@@ -115,65 +143,72 @@ def network_svg(net: LessonNet, edge_values: dict[str, float] | None = None,
                                                                               + 0.1))
             lx, ly = _xy(x, y + side * 1.55)
             width = min(width, 3.0)
-            sep = " = "
+            rows = [f"{text} = {_fmt(value)}"]
         else:
             src, dst, where = EDGES[name]
             (xa, ya), (xb, yb) = _xy(*_box_edge(src, +1)), _xy(*_box_edge(dst, -1))
             xb -= 3  # the arrow's tip stops just short of the box, as in the figure
             lx, ly = round(xa + where * (xb - xa)), round(ya + where * (yb - ya))
-            sep = joint
-        edges.append(f'<line x1="{xa}" y1="{ya}" x2="{xb}" y2="{yb}" stroke="{COLOURS[key]}" '
-                     f'stroke-width="{width * 1.1:.1f}" marker-end="url(#ll-a{key})"/>')
-        text = f"{label.format(name=name)}{sep}{_fmt(value)}" + (" (held)" if is_held else "")
+            # Long labels (gradients) wrap on the weights' edges, where space is tight.
+            rows = ([f"{text} = {_fmt(value)}"] if label == "{name}"
+                    else [f"{text} =", _fmt(value)])
+        if is_held:
+            rows[-1] += " (held)"
+        lines.append(f"<path class='{key}' d='M{xa} {ya}L{xb} {yb}' "
+                     f"stroke-width='{_n(width * 1.1)}'/>")
         if name not in BIASES:  # a label sits on its edge: a white box keeps the line off it
-            w = round(LABEL_CHAR * len(text)) + 6
-            labels.append(f'<rect x="{lx - w // 2}" y="{ly - 10}" width="{w}" height="20" '
-                          f'rx="3" fill="#fff"/>')
-        labels.append(_text(lx, ly, text, "l h" if is_held else "l"))
-    parts += edges
+            w = round(LABEL_CHAR * max(map(len, rows))) + 6
+            h = 20 + 2 * LINE * (len(rows) - 1)
+            labels.append(f"<rect class='w' x='{_n(lx - w / 2)}' y='{_n(ly - h / 2)}' "
+                          f"width='{w}' height='{_n(h)}'/>")
+        # one text, a second line in a <tspan>: a screen reader reads the label as one
+        first = _text(lx, ly - LINE * (len(rows) - 1), rows[0], "l off" if is_held else "l")
+        if len(rows) > 1:
+            first = first.replace("</text>", f"<tspan x='{lx}' dy='{2 * LINE:g}'>"
+                                             f"{escape(rows[1])}</tspan></text>")
+        labels.append(first)
+    parts += lines
     for node, (x, y) in NODES.items():
         width, height = INPUT_BOX if node.startswith("x") else NEURON_BOX
         x0, y0 = _xy(x - width / 2, y + height / 2)
-        parts.append(f'<rect class="n" x="{x0}" y="{y0}" width="{width * SCALE:.0f}" '
-                     f'height="{height * SCALE:.0f}" rx="8" fill="{FILL[node[0]]}"/>')
+        parts.append(f"<rect class='{node[0]}' x='{x0}' y='{y0}' width='{round(width * SCALE)}' "
+                     f"height='{round(height * SCALE)}' rx='8'/>")
         if node.startswith("x"):
             parts.append(_text(*_xy(x, y), f"{node} = {_fmt(getattr(net, node))}", "s"))
         else:
             parts.append(_text(*_xy(x, y + 0.28), f"{node} = {_fmt(f[node])}", "g"))
             out = OUTPUT_OF[node]
-            parts.append(_text(*_xy(x, y - 0.28), f"{out} = {_fmt(f[out])}", "s b"))
+            parts.append(_text(*_xy(x, y - 0.28), f"{out} = {_fmt(f[out])}", "b"))
     parts += labels
     for node, (target, error) in TARGET_OF.items():
         x, y = NODES[node]
         left = x + NEURON_BOX[0] / 2 + 0.25
         parts.append(_text(*_xy(left, y + 0.25), f"{target} = {_fmt(getattr(net, target))}",
-                           anchor="start"))
-        parts.append(_text(*_xy(left, y - 0.25), f"{error} = {_fmt(f[error])}", "v",
-                           anchor="start"))
+                           "a"))
+        parts.append(_text(*_xy(left, y - 0.25), f"{error} = {_fmt(f[error])}", "v a"))
     ex, ey = _xy(NODES["y1"][0] + 0.4, 4.0)
-    parts.append(f'<rect x="{ex - 88}" y="{ey - 17}" width="176" height="34" rx="8" '
-                 f'fill="#fbe3d4" stroke="{PALETTE["vermillion"]}"/>')
-    parts.append(_text(ex, ey, f"E_total = {_fmt(f['E_total'])}", "s b"))
+    parts.append(f"<rect class='E' x='{ex - 88}' y='{ey - 17}' width='176' height='34' rx='8'/>")
+    parts.append(_text(ex, ey, f"E_total = {_fmt(f['E_total'])}", "b"))
     # The legend, bottom left: what colour and width mean.
     lx, ly = _xy(0.15, 0.35)
-    parts.append(_text(lx, ly - 22, "edge colour: sign; width: size", anchor="start"))
-    for i, (key, word) in enumerate((("p", "positive"), ("m", "negative"))):
+    parts.append(_text(lx, ly - 22, "edge colour: sign; width: size", "a"))
+    for i, (key, word) in enumerate((("pos", "positive"), ("neg", "negative"))):
         x0 = lx + i * 130
-        parts.append(f'<line x1="{x0}" y1="{ly}" x2="{x0 + 30}" y2="{ly}" '
-                     f'stroke="{COLOURS[key]}" stroke-width="4"/>')
-        parts.append(_text(x0 + 38, ly, word, anchor="start"))
+        parts.append(f"<path d='M{x0} {ly}h30' stroke='{COLOURS[key]}' stroke-width='4'/>")
+        parts.append(_text(x0 + 38, ly, word, "a"))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def describe(net: LessonNet, edge_values: dict[str, float] | None = None, held=()) -> str:
+def describe(net: LessonNet, edge_values: dict[str, float] | None = None, held=(),
+             values: Mapping | None = None) -> str:
     """The diagram in words: what a screen reader says for it."""
     instance_of(net, "net", LessonNet)
-    values = _edge_values(net, edge_values)
+    edges = _edge_values(net, edge_values)
     held = _held(held)
-    f = net.forward()
+    f = _node_values(net, values)
     edges = ", ".join(f"{name} {_fmt(v)}" + (" (held)" if name in held else "")
-                      for name, v in values.items())
+                      for name, v in edges.items())
     return (f"Network diagram, 2 inputs, 2 hidden and 2 output neurons. "
             f"Inputs x1 = {_fmt(net.x1)}, x2 = {_fmt(net.x2)}. "
             f"Hidden: outH1 = {_fmt(f['outH1'])}, outH2 = {_fmt(f['outH2'])}. "
@@ -181,6 +216,58 @@ def describe(net: LessonNet, edge_values: dict[str, float] | None = None, held=(
             f"outY2 = {_fmt(f['outY2'])} for target {_fmt(net.T2)}. "
             f"Errors E1 = {_fmt(f['E1'])}, E2 = {_fmt(f['E2'])}, "
             f"E_total = {_fmt(f['E_total'])}. Edge values: {edges}.")
+
+
+class NetworkDrawing:
+    """The diagram as a notebook's still: Jupyter shows ``svg`` (stored as image/svg+xml,
+    which GitHub draws too), and ``text``, its description, as the plain-text alternative."""
+
+    def __init__(self, svg: str, text: str):
+        self.svg = instance_of(svg, "svg", str)
+        self.text = instance_of(text, "text", str)
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def draw_network(net: LessonNet | None = None, edge_values: dict | None = None,
+                 edge_label: str = "weight", title: str | None = None,
+                 values: Mapping | None = None) -> NetworkDrawing:
+    """The lesson network as a still: the drawing the apps show, with its description.
+    ``values`` shows other numbers than ``net``'s forward pass in the nodes (None: "?")."""
+    net = LessonNet() if net is None else instance_of(net, "net", LessonNet)
+    if title is None:
+        title = ("The lecture's network: weights on the edges, forward values in the nodes"
+                 if edge_label == "weight" else
+                 "The lecture's network: gradients on the edges, forward values in the nodes")
+    text = describe(net, edge_values, values=values)
+    return NetworkDrawing(network_svg(net, edge_values, edge_label, title=title, values=values,
+                                      desc=text), text)
+
+
+def draw_values(namespace: Mapping, title: str | None = None) -> NetworkDrawing:
+    """The diagram of a notebook's own numbers, e.g. ``draw_values(globals())``.
+
+    Inputs, weights, biases and targets come from ``namespace`` (the lecture's for any it
+    lacks); the nodes show the forward values it holds, and "?" for those it has not yet.
+    """
+    mapping(namespace, "namespace")
+    net = LessonNet(**{name: namespace[name] for name in PARAMS + DATA if name in namespace})
+    values = {name: namespace.get(name) for name in FORWARD}
+    if title is None:
+        title = "Your network: your weights on the edges, your values in the nodes"
+    return draw_network(net, title=title, values=values)
+
+
+HISTORY_STYLE = "".join(".ll-hist " + rule for rule in (
+    "text{font:13px sans-serif;fill:#000;text-anchor:middle;dominant-baseline:central}",
+    ".a{text-anchor:start}", ".e{text-anchor:end}", ".t{font:bold 15px sans-serif}",
+    "path{fill:none}", ".k{stroke:#ddd}", ".x{stroke:#555}",
+    f".st{{stroke:{PALETTE['grey']};stroke-dasharray:6 4;stroke-width:2}}",
+    f".er{{stroke:{PALETTE['blue']};stroke-width:2.5}}", ".dots{marker:url(#ll-dot)}"))
 
 
 def history_svg(errors: Sequence[float], width: int = WIDTH, height: int = 210,
@@ -199,50 +286,49 @@ def history_svg(errors: Sequence[float], width: int = WIDTH, height: int = 210,
     y_max = float(max(errors.max(), 1e-3) * 1.15)
 
     def px(i, e):
-        return (np.round(left + (right - left) * np.asarray(i) / (x_max * 1.05)),
-                np.round(bottom - (bottom - top) * np.asarray(e) / y_max))
+        return (np.round(left + (right - left) * np.asarray(i) / (x_max * 1.05)).astype(int),
+                np.round(bottom - (bottom - top) * np.asarray(e) / y_max).astype(int))
 
     keep = np.arange(len(errors))
     if len(keep) > max_points:
         keep = np.unique(np.r_[keep[:: -(-len(keep) // max_points)], len(errors) - 1])
     xs, ys = px(keep, errors[keep])
-    points = " ".join(f"{x:g},{y:g}" for x, y in zip(xs, ys, strict=True))
-    blue, grey = PALETTE["blue"], PALETTE["grey"]
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}"><title>Error history</title>'
-             "<style>text{font:13px sans-serif;text-anchor:middle;dominant-baseline:central}"
-             ".a{text-anchor:start}.e{text-anchor:end}.t{font:bold 15px sans-serif}"
-             ".k{stroke:#ddd}</style>",
-             _text(left, 14, "Error history", "t", anchor="start")]
+    # The line as one path: the first point, then each step from the one before.
+    steps_to = " ".join(f"{dx} {dy}" for dx, dy in zip(np.diff(xs), np.diff(ys), strict=True))
+    line = f"M{xs[0]} {ys[0]}" + (f"l{steps_to}" if steps_to else "h0")
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' class='ll-hist' "
+             f"viewBox='0 0 {width} {height}' width='{width}' height='{height}'>"
+             f"<title>Error history</title><style>{HISTORY_STYLE}</style>"
+             # a dot on each update while each is still told apart
+             f"<defs><marker id='ll-dot' markerWidth='6' markerHeight='6' refX='3' refY='3' "
+             f"markerUnits='userSpaceOnUse'><circle cx='3' cy='3' r='3' "
+             f"fill='{PALETTE['blue']}'/></marker></defs>",
+             _text(left, 14, "Error history", "t a")]
+    grid, axes = [], [f"M{left} {top}V{bottom}H{right}"]
     for tick in MaxNLocator(4).tick_values(0, y_max):
         if 0 <= tick <= y_max:
             _, y = px(0, tick)
-            parts.append(f'<line class="k" x1="{left}" x2="{right}" y1="{y}" y2="{y}"/>'
-                         + _text(left - 6, y, f"{tick:.3g}", anchor="end"))
+            grid.append(f"M{left} {y}H{right}")
+            parts.append(_text(left - 6, y, f"{tick:.3g}", "e"))
     for tick in MaxNLocator(6, integer=True).tick_values(0, x_max):
         if 0 <= tick <= x_max * 1.05:
             x, _ = px(tick, 0)
-            parts.append(f'<line stroke="#555" x1="{x}" x2="{x}" y1="{bottom}" '
-                         f'y2="{bottom + 5}"/>' + _text(x, bottom + 16, f"{tick:g}"))
-    parts.append(f'<path d="M{left} {top}V{bottom}H{right}" fill="none" stroke="#555"/>')
+            axes.append(f"M{x} {bottom}v5")
+            parts.append(_text(x, bottom + 16, f"{tick:g}"))
     _, y0 = px(0, errors[0])
-    parts.append(f'<line x1="{left}" x2="{right}" y1="{y0}" y2="{y0}" stroke="{grey}" '
-                 f'stroke-dasharray="6 4" stroke-width="2"/>')
-    parts.append(f'<polyline points="{points}" fill="none" stroke="{blue}" stroke-width="2.5"/>')
-    if len(keep) <= 20:  # markers while each update is still told apart
-        parts.append("".join(f'<circle cx="{x:g}" cy="{y:g}" r="3" fill="{blue}"/>'
-                             for x, y in zip(xs, ys, strict=True)))
+    parts.append(f"<path class='k' d='{''.join(grid)}'/><path class='x' d='{''.join(axes)}'/>"
+                 f"<path class='st' d='M{left} {y0}H{right}'/>")
+    dots = " dots" if len(keep) <= 20 else ""
+    parts.append(f"<path class='er{dots}' d='{line}'/>")
     parts.append(_text((left + right) / 2, height - 8, "updates (count)"))
-    parts.append(f'<text transform="translate(16 {(top + bottom) / 2:g}) rotate(-90)">'
+    parts.append(f"<text transform='translate(16 {_n((top + bottom) / 2)}) rotate(-90)'>"
                  "E_total (no unit)</text>")
     # The legend, above the plot on the right: no curve runs under it.
     lx = right - 420
-    parts.append(f'<line x1="{lx}" x2="{lx + 26}" y1="10" y2="10" stroke="{grey}" '
-                 f'stroke-dasharray="6 4" stroke-width="2"/>'
-                 + _text(lx + 32, 10, f"before training: {errors[0]:.4f}", anchor="start"))
-    parts.append(f'<line x1="{lx + 215}" x2="{lx + 241}" y1="10" y2="10" stroke="{blue}" '
-                 f'stroke-width="2.5"/>'
-                 + _text(lx + 247, 10, "E_total after each update", anchor="start"))
+    parts.append(f"<path class='st' d='M{lx} 10h26'/>"
+                 + _text(lx + 32, 10, f"before training: {errors[0]:.4f}", "a"))
+    parts.append(f"<path class='er' d='M{lx + 215} 10h26'/>"
+                 + _text(lx + 247, 10, "E_total after each update", "a"))
     parts.append("</svg>")
     return "".join(parts)
 
