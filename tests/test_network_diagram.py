@@ -1,4 +1,6 @@
-"""The shared network diagram shows the forward pass and the edge values it is given."""
+"""The matplotlib network diagram (lesson 5's stepper_view) shows the forward pass and the
+edge values it is given. The notebooks' stills and the apps draw it as SVG
+(test_network_svg.py)."""
 
 import itertools
 
@@ -7,13 +9,20 @@ from matplotlib.colors import to_hex
 from oracles import by_hand, shown
 
 import lesson_lib as ll
-from lesson_lib.figures.network import NetworkDiagram, draw_network
-from lesson_lib.figures.style import PALETTE, LessonFigure
+from lesson_lib.figures.network import NetworkDiagram
+from lesson_lib.figures.style import PALETTE
 
 WEIGHTS = [f"w{i}" for i in range(1, 9)]
 BIASES = ["b11", "b12", "b21", "b22"]
 
 
+def draw_network(net=None, edge_values=None, edge_label="weight"):
+    """The diagram alone on a figure of stepper_view's width, at fixed positions."""
+    fig, ax = ll.figures.new_figure(figsize=(13, 7.2))
+    fig.set_layout_engine(None)
+    ax.set_position((0.0, 0.0, 1.0, 0.94))
+    fig.diagram = NetworkDiagram(ax, net, edge_values, edge_label)
+    return fig
 
 
 def lesson_values(**changes):
@@ -23,9 +32,7 @@ def lesson_values(**changes):
 
 
 def test_default_figure_shows_the_lesson_forward_pass():
-    fig = draw_network()
-    assert isinstance(fig, LessonFigure)
-    d = fig.diagram
+    d = draw_network().diagram
     want = by_hand(lesson_values())
     for name in ("outH1", "outH2", "outY1", "outY2"):
         assert shown(d.node_texts[name]) == pytest.approx(want[name], rel=1e-3)
@@ -34,7 +41,6 @@ def test_default_figure_shows_the_lesson_forward_pass():
     assert d.node_texts["T2"].get_text() == "T2 = 0.99"
     for name in WEIGHTS + BIASES:
         assert d.edge_texts[name].get_text() == f"{name} = {ll.LESSON_PARAMS[name]:.4g}"
-    assert fig.axes[0].get_title()
 
 
 def test_update_follows_changed_parameters_and_data():
@@ -153,41 +159,3 @@ def test_diagram_draws_on_a_given_axes():
 def test_bad_input_is_refused_with_a_clear_message(kwargs, error, match):
     with pytest.raises(error, match=match):
         draw_network(**kwargs)
-
-
-def test_given_values_replace_the_forward_pass_and_missing_ones_show_a_question_mark():
-    fig = draw_network(values={"h1": 0.123456, "E_total": None})
-    d = fig.diagram
-    assert d.node_texts["h1"].get_text() == "h1 = 0.1235"
-    assert d.node_texts["outH1"].get_text() == "outH1 = ?"
-    assert d.error_text.get_text() == "E_total = ?"
-    d.update(ll.LessonNet())  # without values: the net's own forward pass again
-    assert shown(d.node_texts["outH1"]) == pytest.approx(by_hand(lesson_values())["outH1"],
-                                                         rel=1e-3)
-
-
-def test_draw_values_reads_a_notebooks_own_variables():
-    namespace = {"w5": -1.5, "x1": 0.3, "outY1": 0.4242, "y1": 1.0, "unrelated": "text"}
-    d = ll.figures.network.draw_values(namespace).diagram
-    assert d.edge_texts["w5"].get_text() == "w5 = -1.5"
-    assert d.edge_texts["w6"].get_text() == "w6 = 0.45"  # the lecture's, not defined here
-    assert d.node_texts["x1"].get_text() == "x1 = 0.3"
-    assert d.node_texts["outY1"].get_text() == "outY1 = 0.4242"  # as given, even if wrong
-    assert d.node_texts["h1"].get_text() == "h1 = ?"
-    assert "Your network" in d.ax.get_title()
-
-
-@pytest.mark.parametrize("namespace, error, match", [
-    ([1.0], TypeError, "namespace must be a dict"),
-    ({"w1": "abc"}, TypeError, "w1 must be a real number"),
-    ({"h1": "abc"}, TypeError, r"values\['h1'\] must be a real number"),
-    ({"E_total": float("inf")}, ValueError, r"values\['E_total'\] must be a finite number"),
-])
-def test_draw_values_refuses_what_it_cannot_draw(namespace, error, match):
-    with pytest.raises(error, match=match):
-        ll.figures.network.draw_values(namespace)
-
-
-def test_values_with_unknown_names_are_refused():
-    with pytest.raises(ValueError, match="values has unknown name.*h3"):
-        draw_network(values={"h3": 1.0})

@@ -1,21 +1,21 @@
-"""The lecture's 2-2-2 network drawn on one Axes: values in the nodes, numbers on the edges.
+"""The 2-2-2 network's layout, and the diagram drawn on one matplotlib Axes.
 
-Shared by the forward pass (edges show the weights) and the backward pass (edges show
-dE/dw). ``NetworkDiagram.update`` only changes texts, colours and widths. The apps draw
-the same layout as SVG (``network_svg``).
+The layout (node boxes, edges, where each label sits) is shared with ``network_svg``,
+which draws the apps' picture and the notebooks' stills. ``NetworkDiagram`` is the
+matplotlib version, left for the one figure that puts the network beside matplotlib
+plots: lesson 5's ``stepper_view``/``training_view``. ``update`` only changes texts,
+colours and widths.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ..core.checks import finite_number, instance_of, mapping
-from ..core.network import BIASES, DATA, PARAMS, LessonNet
-from .style import PALETTE, LessonFigure, new_figure, styled
+from ..core.checks import finite_number, instance_of
+from ..core.network import BIASES, PARAMS, LessonNet
+from .style import PALETTE
 
 # Node boxes (centre x, centre y) in axes data units; the axes span 0..14.6 by 0..8.
 NODES = {"x1": (1.2, 5.6), "x2": (1.2, 2.4), "h1": (6.4, 5.6), "h2": (6.4, 2.4),
@@ -33,12 +33,11 @@ TARGET_OF = {"y1": ("T1", "E1"), "y2": ("T2", "E2")}
 EDGE_LABELS = {"weight": "{name}", "gradient": "∂E/∂{name}"}
 FILL = {"x": "#e4f1fa", "h": "#fdf0d5", "y": "#dcf2ea"}
 MIN_WIDTH, MAX_WIDTH = 1.0, 6.0
-FORWARD = tuple(LessonNet().forward())  # h1, outH1, ..., E_total: what the nodes show
 HELD_TEXT = "#666666"  # darker than the grey edge, to stay readable on a projector
 
 
-def _fmt(value: float | None) -> str:
-    return "?" if value is None else f"{value:.4g}"  # "?": a value not computed yet
+def _fmt(value: float) -> str:
+    return f"{value:.4g}"
 
 
 def _edge_format(edge_label) -> str:
@@ -87,7 +86,7 @@ class NetworkDiagram:
     """
 
     def __init__(self, ax, net: LessonNet | None = None, edge_values: dict | None = None,
-                 edge_label: str = "weight", held=(), values: Mapping | None = None):
+                 edge_label: str = "weight", held=()):
         self.ax = instance_of(ax, "ax", Axes)
         self._label = _edge_format(edge_label)
         ax.set_xlim(0, 14.6)
@@ -103,7 +102,7 @@ class NetworkDiagram:
         self._draw_biases()
         self._draw_targets()
         self._draw_legend()
-        self.update(LessonNet() if net is None else net, edge_values, values=values)
+        self.update(LessonNet() if net is None else net, edge_values)
 
     # -- drawing, once --------------------------------------------------------------
     def _box_edge(self, node: str, side: int) -> tuple[float, float]:
@@ -177,16 +176,15 @@ class NetworkDiagram:
 
     # -- updating, many times -------------------------------------------------------
     def update(self, net: LessonNet, edge_values: dict[str, float] | None = None,
-               held=None, values: Mapping | None = None) -> None:
+               held=None) -> None:
         """Show ``net``'s forward pass in the nodes and ``edge_values`` (else the parameters)
         on the edges, greying the ``held`` ones (None keeps the last); only texts, colours
-        and widths change. ``values`` (a name of the forward pass -> a number, or None for
-        "?") replaces the forward pass in the nodes, e.g. with a learner's own numbers."""
+        and widths change."""
         if not isinstance(net, LessonNet):
             raise TypeError(f"net must be a LessonNet, got {type(net).__name__}")
         if held is not None:
             self.held = _held(held)
-        f = net.forward() if values is None else self._node_values(values)
+        f = net.forward()
         values = _edge_values(net, edge_values)
         for node in ("x1", "x2"):
             self.node_texts[node].set_text(f"{node} = {_fmt(getattr(net, node))}")
@@ -213,45 +211,3 @@ class NetworkDiagram:
             self.edges[name].set_color(colour)
             self.edges[name].set_linewidth(width if name not in BIASES else min(width, 3.0))
 
-    @staticmethod
-    def _node_values(values) -> dict[str, float | None]:
-        mapping(values, "values")
-        unknown = [k for k in values if k not in FORWARD]
-        if unknown:
-            raise ValueError(f"values has unknown name(s) {unknown}; allowed: "
-                             f"{', '.join(FORWARD)}")
-        return {name: None if values.get(name) is None else
-                finite_number(values[name], f"values[{name!r}]") for name in FORWARD}
-
-
-@styled
-def draw_network(net: LessonNet | None = None, edge_values: dict | None = None,
-                 edge_label: str = "weight", title: str | None = None,
-                 values: Mapping | None = None) -> LessonFigure:
-    """The lesson network as a figure; ``fig.diagram`` is its NetworkDiagram. ``values``
-    shows other numbers than ``net``'s forward pass in the nodes (see ``update``)."""
-    fig, ax = new_figure(figsize=(13, 7.2))
-    # A fixed layout: the diagram never moves as its texts change, and renders in one pass.
-    fig.set_layout_engine(None)
-    ax.set_position((0.0, 0.0, 1.0, 0.94))
-    fig.diagram = NetworkDiagram(ax, net, edge_values, edge_label, values=values)
-    if title is None:
-        title = ("The lecture's network: weights on the edges, forward values in the nodes"
-                 if edge_label == "weight" else
-                 "The lecture's network: gradients on the edges, forward values in the nodes")
-    ax.set_title(title)
-    return fig
-
-
-def draw_values(namespace: Mapping, title: str | None = None) -> LessonFigure:
-    """The diagram of a notebook's own numbers, e.g. ``draw_values(globals())``.
-
-    Inputs, weights, biases and targets come from ``namespace`` (the lecture's for any it
-    lacks); the nodes show the forward values it holds, and "?" for those it has not yet.
-    """
-    mapping(namespace, "namespace")
-    net = LessonNet(**{name: namespace[name] for name in PARAMS + DATA if name in namespace})
-    values = {name: namespace.get(name) for name in FORWARD}
-    if title is None:
-        title = "Your network: your weights on the edges, your values in the nodes"
-    return draw_network(net, title=title, values=values)
