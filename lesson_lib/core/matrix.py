@@ -104,45 +104,88 @@ class MatrixNet:
     def _check_t(self, t) -> np.ndarray:
         return finite_array(t, "t", shape=(self.sizes[-1],), limit=LIMIT)
 
+    def _arrays(self) -> tuple[list, list]:
+        """Copies of the weights and biases, for the kernels below to change in place."""
+        return [layer.W.copy() for layer in self.layers], [layer.b.copy() for layer in self.layers]
+
     def forward(self, x) -> list[np.ndarray]:
         """Layer outputs [x, out_1, ..., out_L] for one sample ``x``."""
-        outs = [self._check_x(x)]
-        for layer in self.layers:
-            outs.append(sigmoid(matvec(layer.W, outs[-1]) + layer.b))
-        return outs
+        return _layer_outputs([layer.W for layer in self.layers],
+                             [layer.b for layer in self.layers], self._check_x(x))
 
     def predict(self, x) -> np.ndarray:
         return self.forward(x)[-1]
 
     def error(self, x, t) -> float:
         """E_total = 1/2 * sum((t - out)^2) for one sample."""
-        return float(0.5 * np.sum((self._check_t(t) - self.predict(x)) ** 2))
+        return _squared_error(self.predict(x), self._check_t(t))
 
     def backward(self, x, t) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
         """Gradients [(dE_dW, dE_db) per layer] and E_total, by the delta rule."""
-        t = self._check_t(t)
-        outs = self.forward(x)
-        out = outs[-1]
-        delta = (out - t) * out * (1.0 - out)  # dE/d(pre-activation), output layer
-        grads = []
-        for k in range(len(self.layers) - 1, -1, -1):
-            grads.append((np.outer(delta, outs[k]), delta))  # dE/dW_k is an outer product
-            if k:
-                delta = matvec(self.layers[k].W.T, delta) * outs[k] * (1.0 - outs[k])
-        grads.reverse()
-        return grads, float(0.5 * np.sum((t - out) ** 2))
+        x, t = self._check_x(x), self._check_t(t)
+        outs, deltas = _backprop([layer.W for layer in self.layers],
+                                [layer.b for layer in self.layers], x, t)
+        grads = [(_weight_gradient(delta, a), delta)
+                 for delta, a in zip(deltas, outs, strict=False)]
+        return grads, _squared_error(outs[-1], t)
 
     def step(self, x, t, learning_rate: float, update_biases: bool = True) -> float:
         """One gradient-descent update in place; returns E_total before the update."""
         lr = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
         update_biases = flag(update_biases, "update_biases")
-        grads, err = self.backward(x, t)
-        self.layers = _updated_layers(
-            [layer.W - lr * dW for layer, (dW, _) in zip(self.layers, grads, strict=True)],
-            [layer.b - lr * db if update_biases else layer.b
-             for layer, (_, db) in zip(self.layers, grads, strict=True)],
-            lr, "1 update")
+        x, t = self._check_x(x), self._check_t(t)
+        Ws, bs = self._arrays()
+        err = _sgd_step(Ws, bs, x, t, lr, update_biases)
+        self.layers = _updated_layers(Ws, bs, lr, "1 update")
         return err
+
+
+# -- the kernels: no checks (the methods above and training.py check their inputs) --------
+def _layer_outputs(Ws: list, bs: list, x: np.ndarray) -> list[np.ndarray]:
+    """[x, out_1, ..., out_L]: out_k = sigma(W_k out_{k-1} + b_k)."""
+    outs = [x]
+    for W, b in zip(Ws, bs, strict=True):
+        outs.append(sigmoid(matvec(W, outs[-1]) + b))
+    return outs
+
+
+def _backprop(Ws: list, bs: list, x: np.ndarray, t: np.ndarray) -> tuple[list, list]:
+    """The forward pass and backpropagation, the one place they are written for matrices:
+    the layer outputs [x, out_1, ..., out_L] and the error signals [delta_1, ..., delta_L],
+    delta_k = dE/d(W_k out_{k-1} + b_k), for E = 1/2 sum((t - out_L)^2).
+
+    dE/db_k = delta_k and dE/dW_k = delta_k out_{k-1}^T (``_weight_gradient``).
+    """
+    outs = _layer_outputs(Ws, bs, x)
+    out = outs[-1]
+    delta = (out - t) * out * (1.0 - out)  # output layer
+    deltas = [delta]
+    for k in range(len(Ws) - 1, 0, -1):  # back through W_k to the layer below
+        delta = matvec(Ws[k].T, delta) * outs[k] * (1.0 - outs[k])
+        deltas.append(delta)
+    deltas.reverse()
+    return outs, deltas
+
+
+def _weight_gradient(delta: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """dE/dW = delta a^T, the outer product of a layer's delta and its input."""
+    return delta[:, None] * a
+
+
+def _squared_error(out: np.ndarray, t: np.ndarray) -> float:
+    return float(0.5 * np.sum((t - out) ** 2))
+
+
+def _sgd_step(Ws: list, bs: list, x: np.ndarray, t: np.ndarray, lr: float,
+             update_biases: bool) -> float:
+    """One update W <- W - lr dE/dW (and b likewise) in place on plain arrays, unchecked;
+    returns E_total before it."""
+    outs, deltas = _backprop(Ws, bs, x, t)
+    for W, b, delta, a in zip(Ws, bs, deltas, outs, strict=False):
+        W -= lr * _weight_gradient(delta, a)
+        if update_biases:
+            b -= lr * delta
+    return _squared_error(outs[-1], t)
 
 
 def _updated_layers(Ws: list, bs: list, learning_rate: float, after: str) -> list[Layer]:

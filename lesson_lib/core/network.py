@@ -22,8 +22,7 @@ from .checks import (
     positive_int,
     positive_number,
 )
-from .portable import exp_scalar
-from .portable import sigmoid_scalar as _sig
+from .portable import sigmoid_scalar_pair
 
 WEIGHTS = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
 BIASES = ("b11", "b12", "b21", "b22")
@@ -107,75 +106,49 @@ class LessonNet:
         return Values((name, getattr(self, name)) for name in PARAMS)
 
     # -- the lesson's computations ------------------------------------------------
+    def _pass(self) -> tuple[tuple, tuple]:
+        return _lesson_pass(tuple(getattr(self, n) for n in PARAMS), self.x1, self.x2, self.T1,
+                           self.T2, sigmoid_scalar_pair)
+
     def forward(self) -> Values:
         """Every named value of the forward pass, in the order the lesson computes them."""
-        h1 = self.x1 * self.w1 + self.x2 * self.w2 + self.b11
-        outH1 = _sig(h1)
-        h2 = self.x1 * self.w3 + self.x2 * self.w4 + self.b12
-        outH2 = _sig(h2)
-        y1 = outH1 * self.w5 + outH2 * self.w6 + self.b21
-        outY1 = _sig(y1)
-        y2 = outH1 * self.w7 + outH2 * self.w8 + self.b22
-        outY2 = _sig(y2)
-        E1 = 0.5 * (self.T1 - outY1) ** 2
-        E2 = 0.5 * (self.T2 - outY2) ** 2
-        return Values(
-            h1=h1, outH1=outH1, h2=h2, outH2=outH2,
-            y1=y1, outY1=outY1, y2=y2, outY2=outY2,
-            E1=E1, E2=E2, E_total=E1 + E2,
-        )
+        values, _ = self._pass()
+        return Values(zip(FORWARD_NAMES, values, strict=False))
 
     def error(self) -> float:
         """E_total for the current parameters and sample."""
-        return self.forward()["E_total"]
+        return self._pass()[0][E_TOTAL]
 
     def backward(self) -> Values:
         """Every chain-rule factor, the error signals (deltas) and dE_d<param> for all twelve."""
-        f = self.forward()
-        outH1, outH2, outY1, outY2 = f["outH1"], f["outH2"], f["outY1"], f["outY2"]
-        v = Values()
+        values, grads = self._pass()
+        p = dict(zip(PASS_NAMES, values, strict=True))
+        g = dict(zip(PARAMS, grads, strict=True))
+        outH1, outH2 = p["outH1"], p["outH2"]
+        # The local derivatives that are just a number of the network (dy1/dw5 = outH1, ...),
+        # and the products _lesson_pass formed, under the names the lesson gives them.
         # Output layer: E_total depends on outY1 only through E1, on outY2 only through E2.
-        v["dE_doutY1"] = -(self.T1 - outY1)
-        v["doutY1_dy1"] = outY1 * (1.0 - outY1)
-        v["dE_doutY2"] = -(self.T2 - outY2)
-        v["doutY2_dy2"] = outY2 * (1.0 - outY2)
-        v["delta_y1"] = v["dE_doutY1"] * v["doutY1_dy1"]  # dE/dy1
-        v["delta_y2"] = v["dE_doutY2"] * v["doutY2_dy2"]  # dE/dy2
-        v["dy1_dw5"], v["dy1_dw6"] = outH1, outH2
-        v["dy2_dw7"], v["dy2_dw8"] = outH1, outH2
-        v["dE_dw5"] = v["dE_doutY1"] * v["doutY1_dy1"] * v["dy1_dw5"]
-        v["dE_dw6"] = v["dE_doutY1"] * v["doutY1_dy1"] * v["dy1_dw6"]
-        v["dE_dw7"] = v["dE_doutY2"] * v["doutY2_dy2"] * v["dy2_dw7"]
-        v["dE_dw8"] = v["dE_doutY2"] * v["doutY2_dy2"] * v["dy2_dw8"]
-        v["dE_db21"] = v["delta_y1"]  # dy1/db21 = 1
-        v["dE_db22"] = v["delta_y2"]
-        # Hidden layer: each hidden output reaches the error along two paths, one per output.
-        v["dy1_doutH1"], v["dy2_doutH1"] = self.w5, self.w7
-        v["dy1_doutH2"], v["dy2_doutH2"] = self.w6, self.w8
-        v["dE1_doutH1"] = v["delta_y1"] * v["dy1_doutH1"]
-        v["dE2_doutH1"] = v["delta_y2"] * v["dy2_doutH1"]
-        v["dE_doutH1"] = v["dE1_doutH1"] + v["dE2_doutH1"]
-        v["dE1_doutH2"] = v["delta_y1"] * v["dy1_doutH2"]
-        v["dE2_doutH2"] = v["delta_y2"] * v["dy2_doutH2"]
-        v["dE_doutH2"] = v["dE1_doutH2"] + v["dE2_doutH2"]
-        v["doutH1_dh1"] = outH1 * (1.0 - outH1)
-        v["doutH2_dh2"] = outH2 * (1.0 - outH2)
-        v["delta_h1"] = v["dE_doutH1"] * v["doutH1_dh1"]  # dE/dh1
-        v["delta_h2"] = v["dE_doutH2"] * v["doutH2_dh2"]  # dE/dh2
-        v["dh1_dw1"], v["dh1_dw2"] = self.x1, self.x2
-        v["dh2_dw3"], v["dh2_dw4"] = self.x1, self.x2
-        v["dE_dw1"] = v["dE_doutH1"] * v["doutH1_dh1"] * v["dh1_dw1"]
-        v["dE_dw2"] = v["dE_doutH1"] * v["doutH1_dh1"] * v["dh1_dw2"]
-        v["dE_dw3"] = v["dE_doutH2"] * v["doutH2_dh2"] * v["dh2_dw3"]
-        v["dE_dw4"] = v["dE_doutH2"] * v["doutH2_dh2"] * v["dh2_dw4"]
-        v["dE_db11"] = v["delta_h1"]
-        v["dE_db12"] = v["delta_h2"]
-        return v
+        return Values(
+            dE_doutY1=p["dE_doutY1"], doutY1_dy1=p["doutY1_dy1"],
+            dE_doutY2=p["dE_doutY2"], doutY2_dy2=p["doutY2_dy2"],
+            delta_y1=p["delta_y1"], delta_y2=p["delta_y2"],  # dE/dy1, dE/dy2
+            dy1_dw5=outH1, dy1_dw6=outH2, dy2_dw7=outH1, dy2_dw8=outH2,
+            dE_dw5=g["w5"], dE_dw6=g["w6"], dE_dw7=g["w7"], dE_dw8=g["w8"],
+            dE_db21=g["b21"], dE_db22=g["b22"],  # dy1/db21 = 1
+            # Hidden layer: each hidden output reaches the error along two paths.
+            dy1_doutH1=self.w5, dy2_doutH1=self.w7, dy1_doutH2=self.w6, dy2_doutH2=self.w8,
+            dE1_doutH1=p["dE1_doutH1"], dE2_doutH1=p["dE2_doutH1"], dE_doutH1=p["dE_doutH1"],
+            dE1_doutH2=p["dE1_doutH2"], dE2_doutH2=p["dE2_doutH2"], dE_doutH2=p["dE_doutH2"],
+            doutH1_dh1=p["doutH1_dh1"], doutH2_dh2=p["doutH2_dh2"],
+            delta_h1=p["delta_h1"], delta_h2=p["delta_h2"],  # dE/dh1, dE/dh2
+            dh1_dw1=self.x1, dh1_dw2=self.x2, dh2_dw3=self.x1, dh2_dw4=self.x2,
+            dE_dw1=g["w1"], dE_dw2=g["w2"], dE_dw3=g["w3"], dE_dw4=g["w4"],
+            dE_db11=g["b11"], dE_db12=g["b12"],
+        )
 
     def gradient(self) -> Values:
         """dE_total/d(param) keyed by parameter name, weights then biases."""
-        b = self.backward()
-        return Values((name, b["dE_d" + name]) for name in PARAMS)
+        return Values(zip(PARAMS, self._pass()[1], strict=True))
 
     def step(self, learning_rate: float | None = None, update_biases: bool = True) -> LessonNet:
         """One gradient-descent update: param <- param - learning_rate * dE/dparam.
@@ -183,9 +156,10 @@ class LessonNet:
         ``update_biases=False`` holds b11..b22 fixed, as the lesson's slides do.
         """
         lr = self.learning_rate if learning_rate is None else _learning_rate(learning_rate)
-        names = PARAMS if flag(update_biases, "update_biases") else WEIGHTS
-        grad = self.gradient()
-        return replace(self, **{n: getattr(self, n) - lr * grad[n] for n in names})
+        update_biases = flag(update_biases, "update_biases")
+        params = tuple(getattr(self, n) for n in PARAMS)
+        new = _lesson_update(params, self._pass()[1], lr, update_biases)
+        return replace(self, **dict(zip(PARAMS, new, strict=True)))
 
     def train(
         self, steps: int, learning_rate: float | None = None, update_biases: bool = True,
@@ -250,50 +224,97 @@ class TrainingHistory:
         return int(hits[0]) if hits.size else None
 
 
+# What _lesson_pass returns first, in its order: the forward pass, then every chain-rule
+# factor of the backward pass (LessonNet.backward gives them under the same names).
+FORWARD_NAMES = ("h1", "outH1", "h2", "outH2", "y1", "outY1", "y2", "outY2",
+                 "E1", "E2", "E_total")
+PASS_NAMES = FORWARD_NAMES + (
+    "dE_doutY1", "doutY1_dy1", "dE_doutY2", "doutY2_dy2", "delta_y1", "delta_y2",
+    "dE1_doutH1", "dE2_doutH1", "dE_doutH1", "dE1_doutH2", "dE2_doutH2", "dE_doutH2",
+    "doutH1_dh1", "doutH2_dh2", "delta_h1", "delta_h2",
+)
+E_TOTAL = FORWARD_NAMES.index("E_total")
+
+
+def _lesson_pass(params, x1, x2, T1, T2, sigmoid2) -> tuple[tuple, tuple]:
+    """The forward pass and backpropagation of the lesson's network: the one place they are
+    written. ``params`` holds w1..w8, b11..b22 (PARAMS order).
+
+    Returns the named values (PASS_NAMES order) and dE_total/d(param) (PARAMS order). Only
+    + - * / and ``sigmoid2``, the sigmoid of a layer's two units, so it runs on floats with
+    ``portable.sigmoid_scalar_pair`` (one network) and on NumPy arrays with
+    ``portable.sigmoid_pair`` (one element per network, e.g. per learning rate): the same
+    operations in the same order, the same bits per element. No checks: callers pass
+    numbers within LIMIT.
+    """
+    w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22 = params
+    # Forward.
+    h1 = x1 * w1 + x2 * w2 + b11
+    h2 = x1 * w3 + x2 * w4 + b12
+    outH1, outH2 = sigmoid2(h1, h2)
+    y1 = outH1 * w5 + outH2 * w6 + b21
+    y2 = outH1 * w7 + outH2 * w8 + b22
+    outY1, outY2 = sigmoid2(y1, y2)
+    e1, e2 = T1 - outY1, T2 - outY2
+    E1, E2 = 0.5 * (e1 * e1), 0.5 * (e2 * e2)  # e * e, not e ** 2: pow() rounds per machine
+    # Output layer: E_total depends on outY1 only through E1, on outY2 only through E2.
+    dE_doutY1, dE_doutY2 = -e1, -e2
+    doutY1_dy1 = outY1 * (1.0 - outY1)
+    doutY2_dy2 = outY2 * (1.0 - outY2)
+    delta_y1 = dE_doutY1 * doutY1_dy1  # dE/dy1
+    delta_y2 = dE_doutY2 * doutY2_dy2  # dE/dy2
+    # Hidden layer: each hidden output reaches the error along two paths, one per output.
+    dE1_doutH1, dE2_doutH1 = delta_y1 * w5, delta_y2 * w7
+    dE_doutH1 = dE1_doutH1 + dE2_doutH1
+    dE1_doutH2, dE2_doutH2 = delta_y1 * w6, delta_y2 * w8
+    dE_doutH2 = dE1_doutH2 + dE2_doutH2
+    doutH1_dh1 = outH1 * (1.0 - outH1)
+    doutH2_dh2 = outH2 * (1.0 - outH2)
+    delta_h1 = dE_doutH1 * doutH1_dh1  # dE/dh1
+    delta_h2 = dE_doutH2 * doutH2_dh2  # dE/dh2
+    values = (h1, outH1, h2, outH2, y1, outY1, y2, outY2, E1, E2, E1 + E2,
+              dE_doutY1, doutY1_dy1, dE_doutY2, doutY2_dy2, delta_y1, delta_y2,
+              dE1_doutH1, dE2_doutH1, dE_doutH1, dE1_doutH2, dE2_doutH2, dE_doutH2,
+              doutH1_dh1, doutH2_dh2, delta_h1, delta_h2)
+    # dE/dw = delta of the unit the weight feeds times the input it carries; dE/db = delta.
+    grads = (delta_h1 * x1, delta_h1 * x2, delta_h2 * x1, delta_h2 * x2,
+             delta_y1 * outH1, delta_y1 * outH2, delta_y2 * outH1, delta_y2 * outH2,
+             delta_h1, delta_h2, delta_y1, delta_y2)
+    return values, grads
+
+
+def _lesson_update(params, grads, learning_rate, update_biases: bool) -> tuple:
+    """param - learning_rate * dE/dparam for the twelve (PARAMS order); the biases stay when
+    ``update_biases`` is false. Floats or arrays, as _lesson_pass."""
+    w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22 = params
+    g1, g2, g3, g4, g5, g6, g7, g8, g11, g12, g21, g22 = grads
+    lr = learning_rate
+    weights = (w1 - lr * g1, w2 - lr * g2, w3 - lr * g3, w4 - lr * g4,
+               w5 - lr * g5, w6 - lr * g6, w7 - lr * g7, w8 - lr * g8)
+    if not update_biases:
+        return weights + (b11, b12, b21, b22)
+    return weights + (b11 - lr * g11, b12 - lr * g12, b21 - lr * g21, b22 - lr * g22)
+
+
 def _train_loop(net: LessonNet, steps: int, lr: float, update_biases: bool,
                 keep_params: bool = True):
-    """The forward/backward/update loop unrolled on plain floats: the hot path of training.
+    """_lesson_pass and _lesson_update ``steps`` times on plain floats: the hot path of training.
 
     Returns E_total after 0..steps updates, the twelve parameters after each update (or
-    None when ``keep_params`` is false: storing them is most of the loop's cost), and the
+    None when ``keep_params`` is false: storing them is much of the loop's cost), and the
     final twelve.
     """
-    exp = exp_scalar  # the same bits on every machine (portable.py), unlike the C library's
-    w1, w2, w3, w4, w5, w6, w7, w8 = (getattr(net, n) for n in WEIGHTS)
-    b11, b12, b21, b22 = (getattr(net, n) for n in BIASES)
+    p = tuple(getattr(net, n) for n in PARAMS)
     x1, x2, T1, T2 = net.x1, net.x2, net.T1, net.T2
+    sig, step, update = sigmoid_scalar_pair, _lesson_pass, _lesson_update
     errors = []
     rows = [] if keep_params else None
     for k in range(steps + 1):
         if keep_params:
-            rows.append((w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22))
-        h1 = x1 * w1 + x2 * w2 + b11
-        h2 = x1 * w3 + x2 * w4 + b12
-        oh1 = 1.0 / (1.0 + exp(-h1)) if h1 >= 0 else 1.0 - 1.0 / (1.0 + exp(h1))
-        oh2 = 1.0 / (1.0 + exp(-h2)) if h2 >= 0 else 1.0 - 1.0 / (1.0 + exp(h2))
-        y1 = oh1 * w5 + oh2 * w6 + b21
-        y2 = oh1 * w7 + oh2 * w8 + b22
-        oy1 = 1.0 / (1.0 + exp(-y1)) if y1 >= 0 else 1.0 - 1.0 / (1.0 + exp(y1))
-        oy2 = 1.0 / (1.0 + exp(-y2)) if y2 >= 0 else 1.0 - 1.0 / (1.0 + exp(y2))
-        errors.append(0.5 * (T1 - oy1) ** 2 + 0.5 * (T2 - oy2) ** 2)
+            rows.append(p)
+        values, grads = step(p, x1, x2, T1, T2, sig)
+        errors.append(values[E_TOTAL])
         if k == steps:
             break
-        d_y1 = (oy1 - T1) * oy1 * (1.0 - oy1)  # delta_y1 = dE/dy1
-        d_y2 = (oy2 - T2) * oy2 * (1.0 - oy2)
-        d_h1 = (d_y1 * w5 + d_y2 * w7) * oh1 * (1.0 - oh1)  # delta_h1 = dE/dh1
-        d_h2 = (d_y1 * w6 + d_y2 * w8) * oh2 * (1.0 - oh2)
-        g_y1, g_y2, g_h1, g_h2 = lr * d_y1, lr * d_y2, lr * d_h1, lr * d_h2
-        w5 -= g_y1 * oh1
-        w6 -= g_y1 * oh2
-        w7 -= g_y2 * oh1
-        w8 -= g_y2 * oh2
-        w1 -= g_h1 * x1
-        w2 -= g_h1 * x2
-        w3 -= g_h2 * x1
-        w4 -= g_h2 * x2
-        if update_biases:
-            b11 -= g_h1
-            b12 -= g_h2
-            b21 -= g_y1
-            b22 -= g_y2
-    return errors, rows, (w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22)
+        p = update(p, grads, lr, update_biases)
+    return errors, rows, p

@@ -15,8 +15,9 @@ import numpy as np
 from ..dataset.core import Dataset
 from .checks import finite_array, flag, instance_of, number_in, positive_int, positive_number
 from .checks import seed as _seed
-from .matrix import MAX_UNITS, Layer, MatrixNet, _updated_layers
+from .matrix import MAX_UNITS, Layer, MatrixNet, _sgd_step, _updated_layers
 from .network import (
+    E_TOTAL,
     LESSON_LEARNING_RATE,
     LIMIT,
     MAX_STEPS,
@@ -24,9 +25,11 @@ from .network import (
     LessonNet,
     TrainingHistory,
     Values,
+    _lesson_pass,
+    _lesson_update,
     as_lesson_net,
 )
-from .portable import exp_array, matvec, rows_times, sigmoid
+from .portable import rows_times, sigmoid, sigmoid_pair
 
 # The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lecture's 0.5.
 RATE_EXPONENTS = (-2.0, 3.0, 0.05)
@@ -207,8 +210,8 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
                          update_biases: bool = True) -> LearningRateSweep:
     """``LessonNet.train`` for many learning rates at once: one array element per rate.
 
-    The updates are the same float operations, in the same order, as LessonNet.train's own
-    loop, so each row equals ``net.train(steps, rate)`` to rounding (a test checks 1e-12).
+    The same _lesson_pass and _lesson_update as LessonNet.train, on arrays, so each row equals
+    ``net.train(steps, rate)`` bit for bit (a test checks).
     """
     lr = _positive_array(rates, "rates", maximum=LIMIT)
     steps = positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS)
@@ -217,13 +220,11 @@ def sweep_learning_rates(rates=SWEEP_RATES, steps: int = 10_000, net: LessonNet 
                          f"(every error is kept), got {steps:,}")
     net = as_lesson_net(net)
     update_biases = flag(update_biases, "update_biases")
-    outs, P = _sweep_loop(net, lr, steps, update_biases)
+    errors, P = _sweep_loop(net, lr, steps, update_biases)
     grown = ~np.all(np.abs(P) <= LIMIT, axis=0)  # NaN counts as grown
     if np.any(grown):
         raise ValueError(f"rates: learning rate {lr[grown][0]:g} pushed the parameters past "
                          f"{LIMIT:g} within {steps:,} updates; try smaller ones")
-    T = np.array([net.T1, net.T2])[:, None]
-    errors = 0.5 * ((T - outs) ** 2).sum(axis=1).T  # (rates, steps + 1)
     final = {name: P[i].copy() for i, name in enumerate(PARAMS)}
     return LearningRateSweep(lr, errors, final, update_biases, net)
 
@@ -241,81 +242,21 @@ def _slider_sweep(update_biases: bool, steps: int) -> LearningRateSweep:
 
 
 def _sweep_loop(net: LessonNet, lr: np.ndarray, steps: int, update_biases: bool):
-    """The hot loop: every array is (rows, rates) and every call writes into a buffer,
-    because at this size NumPy's cost is the number of calls, not the arithmetic."""
-    n = lr.size
-    P = np.array([[getattr(net, name)] * n for name in PARAMS])  # rows w1..w8, b11..b22
-    w13, w24, w57, w68 = P[0:4:2], P[1:4:2], P[4:8:2], P[5:8:2]
-    w56, w78, b1, b2 = P[4:6], P[6:8], P[8:10], P[10:12]
-    x1, x2 = np.full((2, n), net.x1), np.full((2, n), net.x2)
-    x_col = np.array([net.x1, net.x2])[None, :, None]
-    T = np.repeat([[net.T1], [net.T2]], n, axis=1)
-    one, half = np.ones((2, n)), np.full((2, n), 0.5)
-    LR = np.repeat(lr[None, :], 4, axis=0)
-    outs = np.empty((steps + 1, 2, n))  # [outY1, outY2] after each update
-    h, y, oh, tmp = (np.empty((2, n)) for _ in range(4))
-    D = np.empty((4, n))  # [delta_h1, delta_h2, delta_y1, delta_y2]
-    d_h, d_y = D[0:2], D[2:4]
-    G = np.empty((12, n))  # learning rate times dE/d(param), in the order of P
-    g_W1, g_W2 = G[0:4].reshape(2, 2, n), G[4:8].reshape(2, 2, n)
-    G_used, P_used = (G, P) if update_biases else (G[:8], P[:8])
-    mul, add, sub = np.multiply, np.add, np.subtract
-
-    def sigmoid(a, out):
-        # s = 1/(1+e^-|a|), then 1 - s where a < 0: the lesson loop's two branches, exactly
-        # (0.5 + (s - 0.5) and 0.5 - (s - 0.5) are exact in floating point for s in [0.5, 1)).
-        np.copysign(a, -1.0, out=out)  # -|a|
-        out[...] = exp_array(out)
-        add(out, one, out=out)
-        np.divide(one, out, out=out)
-        sub(out, half, out=out)
-        np.copysign(out, a, out=out)
-        return add(out, half, out=out)
-
-    # Views made once: slicing inside the loop would cost as much as some of the arithmetic.
-    oh1, oh2, d_y1, d_y2 = oh[0], oh[1], d_y[0], d_y[1]
-    g_y_col, g_h_col = G[10:12][:, None, :], G[8:10][:, None, :]
+    """LessonNet.train's loop with an array of one element per rate in place of each float:
+    E_total (rates, steps + 1) and the final parameters (12, rates)."""
+    p = tuple(np.full(lr.size, getattr(net, name)) for name in PARAMS)
+    x1, x2, T1, T2 = net.x1, net.x2, net.T1, net.T2
+    errors = np.empty((steps + 1, lr.size))
     for k in range(steps + 1):
-        mul(x1, w13, out=h), mul(x2, w24, out=tmp), add(h, tmp, out=h), add(h, b1, out=h)
-        sigmoid(h, oh)  # [outH1, outH2]
-        mul(oh1, w57, out=y), mul(oh2, w68, out=tmp), add(y, tmp, out=y), add(y, b2, out=y)
-        oy = sigmoid(y, outs[k])  # [outY1, outY2]
+        values, grads = _lesson_pass(p, x1, x2, T1, T2, sigmoid_pair)
+        errors[k] = values[E_TOTAL]
         if k == steps:
             break
-        # delta_y = (outY - T) * outY * (1 - outY); delta_h = (W2^T delta_y) * outH * (1 - outH)
-        sub(oy, T, out=d_y), mul(d_y, oy, out=d_y), sub(one, oy, out=tmp), mul(d_y, tmp, out=d_y)
-        mul(d_y1, w56, out=d_h), mul(d_y2, w78, out=tmp), add(d_h, tmp, out=d_h)
-        mul(d_h, oh, out=d_h), sub(one, oh, out=tmp), mul(d_h, tmp, out=d_h)
-        mul(LR, D, out=G[8:12])  # lr * delta: the bias steps, and a factor of every weight step
-        mul(g_y_col, oh, out=g_W2)  # (lr * delta_y1) * outH1 for w5, ...
-        mul(g_h_col, x_col, out=g_W1)  # (lr * delta_h1) * x1 for w1, ...
-        P_used -= G_used
-    return outs, P
+        p = _lesson_update(p, grads, lr, update_biases)
+    return errors.T.copy(), np.array(p)
 
 
 # -- any MatrixNet, sample by sample ------------------------------------------------------
-def _sgd_step(Ws: list, bs: list, x: np.ndarray, t: np.ndarray, lr: float,
-              update_biases: bool) -> float:
-    """MatrixNet.step without its input checks, in place on plain arrays; E before the update."""
-    outs = [x]
-    for W, b in zip(Ws, bs, strict=True):
-        outs.append(sigmoid(matvec(W, outs[-1]) + b))
-    out = outs[-1]
-    delta = (out - t) * out * (1.0 - out)  # dE/dz of the output layer
-    for k in range(len(Ws) - 1, -1, -1):
-        back = matvec(Ws[k].T, delta) if k else None  # taken before W_k changes
-        Ws[k] -= lr * (delta[:, None] * outs[k])  # the outer product delta outs_k^T
-        if update_biases:
-            bs[k] -= lr * delta
-        if k:
-            delta = back * outs[k] * (1.0 - outs[k])
-    return float(0.5 * np.sum((t - out) ** 2))
-
-
-def _arrays(net: MatrixNet) -> tuple[list, list]:
-    return [layer.W.copy() for layer in net.layers], [layer.b.copy() for layer in net.layers]
-
-
 def _classifier_net(net) -> MatrixNet:
     instance_of(net, "net", MatrixNet)
     if net.sizes[0] != 2 or net.sizes[-1] != 1:
@@ -336,7 +277,7 @@ def train_sample(net: MatrixNet, x, t, steps: int, learning_rate: float,
     steps = positive_int(steps, "steps", minimum=0, maximum=MAX_STEPS)
     lr = positive_number(learning_rate, "learning_rate", maximum=LIMIT)
     update_biases = flag(update_biases, "update_biases")
-    Ws, bs = _arrays(net)
+    Ws, bs = net._arrays()
     errors = np.empty(steps + 1)
     for k in range(steps):
         errors[k] = _sgd_step(Ws, bs, x, t, lr, update_biases)
@@ -452,7 +393,7 @@ def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: flo
     if on_epoch is not None and not callable(on_epoch):
         raise TypeError(f"on_epoch must be a function of (epoch, history) or None, got "
                         f"{type(on_epoch).__name__}")
-    Ws, bs = _arrays(net)
+    Ws, bs = net._arrays()
     X, T = train.X, train.y.astype(float)[:, None]
     history = EpochHistory(net, np.full(epochs + 1, np.nan), np.full(epochs + 1, np.nan),
                            None if test is None else np.full(epochs + 1, np.nan), {})
