@@ -20,6 +20,25 @@ def test_lower_layers_do_not_import_upper_ones(module, banned):
     assert out == "[]", f"importing {module} pulled in {out}"
 
 
+WALK_CORE = """
+import importlib, pkgutil, sys
+import lesson_lib, lesson_lib.core
+names = [m.name for m in pkgutil.walk_packages(lesson_lib.core.__path__, "lesson_lib.core.")]
+for name in names:
+    importlib.import_module(name)
+print(len(names), sorted(m for m in ("matplotlib", "ipywidgets") if m in sys.modules))
+"""
+
+
+def test_no_module_of_the_math_core_imports_matplotlib_or_ipywidgets():
+    # The layer rule, module by module: importing all of lesson_lib.core draws no plotting or
+    # widget library (the apps and figures load those on first use).
+    out = subprocess.run([sys.executable, "-c", WALK_CORE], capture_output=True, text=True,
+                         check=True).stdout.split(maxsplit=1)
+    assert int(out[0]) >= 8, out  # the walk found the core's modules
+    assert out[1].strip() == "[]", f"importing lesson_lib.core's modules pulled in {out[1]}"
+
+
 def test_upper_layers_load_on_first_use():
     import lesson_lib as ll
 

@@ -14,19 +14,20 @@ RATES = [0.01, 0.07, 0.5, 1.0, 3.3, 10.0, 28.0, 45.0, 60.0, 100.0, 350.0, 1000.0
 
 @pytest.mark.parametrize("update_biases", [True, False])
 def test_sweep_equals_lesson_train_for_every_rate(update_biases):
+    # Bit for bit: the sweep runs LessonNet.train's own pass and update on arrays.
     sweep = training.sweep_learning_rates(RATES, steps=10_000, update_biases=update_biases)
     assert sweep.errors.shape == (len(RATES), 10_001)
     for i, rate in enumerate(RATES):
         history = ll.LessonNet().train(10_000, rate, update_biases=update_biases)
-        np.testing.assert_allclose(sweep.errors[i], history.errors, rtol=0, atol=1e-12)
+        np.testing.assert_array_equal(sweep.errors[i], history.errors)
         for name in ll.PARAMS:
-            assert abs(sweep.final[name][i] - history.params[name][-1]) <= 1e-12, (rate, name)
+            assert sweep.final[name][i] == history.params[name][-1], (rate, name)
 
 
 def test_sweep_starts_from_any_network():
     net = ll.LessonNet(w1=-0.3, b21=-2.0, x1=1.0, T2=0.3)
     sweep = training.sweep_learning_rates([0.2, 4.0], steps=300, net=net)
-    np.testing.assert_allclose(sweep.errors[1], net.train(300, 4.0).errors, atol=1e-12)
+    np.testing.assert_array_equal(sweep.errors[1], net.train(300, 4.0).errors)
 
 
 def test_sweep_curve_trains_a_rate_it_did_not_sweep():
@@ -116,10 +117,10 @@ def test_fast_sample_loop_equals_matrixnet_step():
     errors, final = training.train_sample(start, x, t, 40, 1.5, update_biases=True)
     slow = ll.MatrixNet(start.layers)
     for k in range(40):
-        assert errors[k] == pytest.approx(slow.step(x, t, 1.5), rel=1e-12)
+        assert errors[k] == slow.step(x, t, 1.5)  # one kernel: the same bits
     for mine, theirs in zip(final.layers, slow.layers, strict=True):
-        np.testing.assert_allclose(mine.W, theirs.W, rtol=1e-12)
-        np.testing.assert_allclose(mine.b, theirs.b, rtol=1e-12)
+        np.testing.assert_array_equal(mine.W, theirs.W)
+        np.testing.assert_array_equal(mine.b, theirs.b)
 
 
 # -- a data set, sample by sample ---------------------------------------------------------
@@ -133,7 +134,8 @@ def test_epochs_are_matrixnet_steps_in_a_seeded_shuffled_order():
         for i in rng.permutation(len(data)):
             slow.step(data.X[i], [data.y[i]], 0.8)
     for mine, theirs in zip(history.net.layers, slow.layers, strict=True):
-        np.testing.assert_allclose(mine.W, theirs.W, rtol=1e-12)
+        np.testing.assert_array_equal(mine.W, theirs.W)
+        np.testing.assert_array_equal(mine.b, theirs.b)
     assert start.layers[0].W is not history.net.layers[0].W  # the start net is untouched
     np.testing.assert_array_equal(start.layers[0].W, training.classifier(3, seed=1).layers[0].W)
 
@@ -229,9 +231,8 @@ def test_slider_sweep_is_made_once_per_setting():
     np.testing.assert_array_equal(first.rates, training.SWEEP_RATES)
     assert not first.update_biases
     i = first.index(0.5)
-    np.testing.assert_allclose(first.errors[i],
-                               ll.LessonNet().train(50, 0.5, update_biases=False).errors,
-                               atol=1e-12)
+    np.testing.assert_array_equal(first.errors[i],
+                                  ll.LessonNet().train(50, 0.5, update_biases=False).errors)
 
 
 def test_sweep_table_reads_the_curves():
