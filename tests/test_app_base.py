@@ -1,6 +1,8 @@
 """The App frame: renders on real changes only, shows a text fallback without a kernel."""
 
 import ipywidgets as widgets
+import pytest
+from picture_oracle import assert_shows_the_figure
 
 from lesson_lib.apps.base import App
 from lesson_lib.apps.controls import Slider
@@ -47,38 +49,37 @@ def test_without_a_kernel_the_page_shows_a_sentence_not_a_repr():
     assert isinstance(Echo().widget, widgets.VBox)
 
 
-class BlitEcho(Echo):
-    """The same app, re-rendered by blitting its one moving line."""
+class OverlayEcho(Echo):
+    """The same app, its one moving line drawn as SVG over the rest."""
 
     def _start(self, **kwargs):
         super()._start(dynamic=[self.line], **kwargs)
 
 
-def pixels(image):
-    import numpy as np
-
-    return np.asarray(image)[..., :3].astype(int)
-
-
-def test_blitting_paints_the_same_picture_as_a_full_draw():
-    full, blit = Echo(), BlitEcho()
+def test_a_move_redraws_the_overlay_not_the_bitmap():
+    app = OverlayEcho()
+    sent = []
+    app.picture.send = lambda content, buffers: sent.append(content)
+    bitmap, before = app.picture.png, app.picture.overlay
     for value in (0.5, -0.7, 0.9):
-        full.controls["a"].value = value
-        blit.controls["a"].value = value
-        difference = abs(pixels(full.picture.pixels) - pixels(blit.picture.pixels))
-        # Only anti-aliased edges where the line crosses grid lines may differ.
-        assert difference.mean() < 0.5, value
-    assert list(blit.line.get_ydata()) == [0, 0.9]
+        app.controls["a"].value = value
+        assert_shows_the_figure(app, f"a = {value}")
+    assert app.picture.overlay != before and app.picture.png == bitmap and not sent
+    assert list(app.line.get_ydata()) == [0, 0.9]
 
 
-def test_redraw_all_rebuilds_the_background():
-    app = BlitEcho()
-    app.line.axes.set_ylim(-5, 5)
-    app.redraw_all()
+def test_the_oracle_sees_a_stale_bitmap_and_a_wrong_overlay():
+    app = OverlayEcho()
+    app.line.axes.set_ylim(-5, 5)  # outside dynamic, and no redraw_all: the bitmap is stale
     app.controls["a"].value = 0.2
-    blitted = pixels(app.picture.pixels)
-    app.dynamic = []  # the same figure, drawn in full
-    assert abs(blitted - pixels(app.render())).mean() < 0.5
+    with pytest.raises(AssertionError, match="pixels of the bitmap differ"):
+        assert_shows_the_figure(app)
+    app.redraw_all()
+    app.refresh()
+    assert_shows_the_figure(app)
+    app.picture.overlay = app.picture.overlay.replace("stroke-width: 1.5", "stroke-width: 2")
+    with pytest.raises(AssertionError, match="not what savefig draws"):
+        assert_shows_the_figure(app)
 
 
 def decode(png: bytes):
@@ -132,7 +133,7 @@ def test_a_slider_says_its_name_and_value():
 
 
 class TitleEcho(Echo):
-    """Blits an auto-placed Axes title: it must stay where a full draw puts it."""
+    """Draws an auto-placed Axes title as SVG: it must stay where a full draw puts it."""
 
     def _start(self, **kwargs):
         self.line.axes.set_title("a = 0.15")
@@ -143,9 +144,8 @@ class TitleEcho(Echo):
         self.line.axes.title.set_text(f"a = {self.controls['a'].value:.2f}")
 
 
-def test_a_blitted_title_matches_a_full_draw():
+def test_a_moving_title_matches_a_full_draw():
     app = TitleEcho()
     app.controls["a"].value = 0.5
-    blitted = pixels(app.picture.pixels)
-    app.dynamic = []
-    assert abs(blitted - pixels(app.render())).max() == 0
+    assert_shows_the_figure(app)
+    assert ">a = 0.50</text>" in app.picture.overlay

@@ -19,14 +19,14 @@ def descender():
 
 
 def test_direction_slider_moves_trip_and_revenue(direction):
-    before = direction.picture.frame()
+    before = direction.picture.overlay
     direction.controls["angle"].value = 90.0
     # Oracle: all 5 miles North at $3 a mile.
     assert "$15.00" in direction.readout.value
     assert direction.fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=1e-12)
     x, y = direction.fig.handles["marker"].get_data()
     assert (x[0], y[0]) == pytest.approx((90.0, 15.0))
-    assert direction.picture.frame() != before
+    assert direction.picture.overlay != before
 
 
 def test_direction_opposite_the_gradient_loses_most(direction):

@@ -1,9 +1,9 @@
-"""The steepest-descent apps re-render by blitting, and every frame is a full draw's picture."""
+"""The steepest-descent apps draw what moves as SVG over the rest: a full draw's picture."""
 
 import math
 
 import pytest
-from blit_oracle import assert_blit_matches_full_draw
+from picture_oracle import assert_shows_the_figure
 
 import lesson_lib as ll
 
@@ -14,9 +14,9 @@ def test_direction_frames_match_a_full_draw():
     # the curve's legend; 216.87°: opposite the gradient.
     for angle in (90.0, 105.0, 168.0, 216.87, 359.99):
         app.controls["angle"].value = angle
-        assert_blit_matches_full_draw(app, f"angle {angle}")
+        assert_shows_the_figure(app, f"angle {angle}")
     app.buttons["best"].click()  # the trip's arrowhead on the gradient's
-    assert_blit_matches_full_draw(app, "best")
+    assert_shows_the_figure(app, "best")
 
 
 def test_descent_frames_match_a_full_draw():
@@ -25,26 +25,27 @@ def test_descent_frames_match_a_full_draw():
     # verdict in the title, and at 5 steps send the legend from one corner to another.
     for rate in (0.04, 0.045, 0.03, 0.005, 0.0075, 0.091, 0.12, 0.121, 0.102, 0.13):
         app.controls["learning_rate"].value = rate
-        assert_blit_matches_full_draw(app, f"learning rate {rate}")
+        assert_shows_the_figure(app, f"learning rate {rate}")
     app.controls["steps"].value = 5
     for rate in (0.1, 0.105, 0.11, 0.115, 0.12):
         app.controls["learning_rate"].value = rate
-        assert_blit_matches_full_draw(app, f"5 steps, learning rate {rate}")
+        assert_shows_the_figure(app, f"5 steps, learning rate {rate}")
     for steps in (7, 100, 1):
         app.controls["steps"].value = steps
-        assert_blit_matches_full_draw(app, f"{steps} steps")
+        assert_shows_the_figure(app, f"{steps} steps")
     app.buttons["smooth"].click()
-    assert_blit_matches_full_draw(app, "smooth preset")
+    assert_shows_the_figure(app, "smooth preset")
 
 
 def test_learning_rate_moves_keep_the_loss_axes_and_the_background():
     app = ll.descent.apps.descent_explorer(learning_rate=0.05)
-    background = app._background
+    bitmap, sent = app.picture.png, []
+    app.picture.send = lambda content, buffers: sent.append(content)
     ylim = app.fig.handles["ax_loss"].get_ylim()
     # From crawling to diverging, in jumps and in small steps: one scale holds every curve.
     for rate in (0.051, 0.13, 0.005, 0.0909, 0.1234, 0.0071, 0.12):
         app.controls["learning_rate"].value = rate
-        assert app._background is background, rate  # only the moving parts were redrawn
+        assert app.picture.png == bitmap and not sent, rate  # only the moving parts redrawn
         assert app.fig.handles["ax_loss"].get_ylim() == ylim
         _, losses = app.fig.handles["loss"].get_data()
         assert ylim[0] < losses.min() and losses.max() < ylim[1]
@@ -65,16 +66,17 @@ def test_loss_axis_limits_are_whole_decades_around_the_curve():
 
 def test_steps_move_the_curve_within_bands_of_10_20_50_100():
     app = ll.descent.apps.descent_explorer(steps=21)
-    background = app._background
+    bitmap, sent = app.picture.png, []
+    app.picture.send = lambda content, buffers: sent.append(content)
     for steps in (22, 35, 50, 30):
         app.controls["steps"].value = steps
-        assert app._background is background, steps  # only the moving parts redrawn
+        assert app.picture.png == bitmap and not sent, steps  # only the moving parts redrawn
         assert app.fig.handles["ax_loss"].get_xlim() == (0.0, 50.0)
         steps_shown, _ = app.fig.handles["loss"].get_data()
         assert len(steps_shown) == steps + 1
-        assert_blit_matches_full_draw(app, f"{steps} steps")
+        assert_shows_the_figure(app, f"{steps} steps")
     app.controls["steps"].value = 51
-    assert app._background is not background
+    assert sent  # the new axis, as a patch of the bitmap
     assert app.fig.handles["ax_loss"].get_xlim() == (0.0, 100.0)
 
 

@@ -113,13 +113,16 @@ def test_the_diagram_shows_the_learners_values_before_and_after_the_pass(code):
     drawn = [i for i, c in enumerate(code) if "draw_values(globals())" in c.source]
     first_pass = next(i for i, c in enumerate(code) if c.source.startswith("h1 = "))
     assert len(drawn) == 2 and drawn[0] < first_pass < drawn[1]
-    for i in drawn:
-        assert any("image/png" in o.get("data", {}) for o in code[i].outputs)
+    svgs = ["".join(o.get("data", {}).get("image/svg+xml", "")) for i in drawn
+            for o in code[i].outputs]
+    assert len(svgs) == 2 and all(s.startswith("<svg") for s in svgs)
+    assert "h1 = ?<" in svgs[0] and "h1 = 0.3775" not in svgs[0]  # before: not computed yet
+    assert "= ?<" not in svgs[1] and "h1 = 0.3775<" in svgs[1]  # after: the learner's
 
 
 def test_diagram_figures_precede_the_live_app(code):
-    figures = [i for i, c in enumerate(code)
-               if any("image/png" in o.get("data", {}) for o in c.outputs)]
+    figures = [i for i, c in enumerate(code) if any(
+        {"image/png", "image/svg+xml"} & set(o.get("data", {})) for o in c.outputs)]
     app = [i for i, c in enumerate(code) if "forward_explorer(" in c.source]
     assert len(figures) >= 2 and len(app) == 1
     assert figures[-1] == app[0] - 1  # a static picture of the same view just before it

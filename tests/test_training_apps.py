@@ -4,6 +4,7 @@ import io
 
 import numpy as np
 import pytest
+from picture_oracle import assert_shows_the_figure
 from PIL import Image
 
 import lesson_lib as ll
@@ -127,13 +128,13 @@ def explorer():
 
 def test_app_frames_match_a_full_render_after_a_change(explorer):
     app = explorer
-    first = app.picture.frame()
+    first = app.picture.overlay
     app.controls["learning_rate"].value = 10.0
-    assert app.picture.frame() != first
-    # The frame drawn over the cached background shows what a full render shows.
-    full = pixels(app.fig.to_png())
-    assert full.shape == pixels(app.picture.pixels).shape
-    assert np.mean(np.any(full != pixels(app.picture.pixels), axis=2)) < 0.01
+    assert app.picture.overlay != first
+    assert_shows_the_figure(app, "learning rate 10")
+    app.controls["update_biases"].value = False  # a new figure: reference curves and all
+    assert_shows_the_figure(app, "biases held")
+    app.controls["update_biases"].value = True
 
 
 def test_learning_rate_explorer_follows_the_slider(explorer):
@@ -143,11 +144,11 @@ def test_learning_rate_explorer_follows_the_slider(explorer):
     np.testing.assert_allclose(curve.get_ydata(), ll.LessonNet().train(10_000).errors[1:],
                                atol=1e-12)
     assert "learning rate 0.5</b> (slow)" in app.readout.value
-    before = app.picture.frame()
+    before = app.picture.overlay
     app.controls["learning_rate"].value = 10.0
     np.testing.assert_allclose(curve.get_ydata(),
                                ll.LessonNet().train(10_000, 10.0).errors[1:], atol=1e-12)
-    assert "(good)" in app.readout.value and app.picture.frame() != before
+    assert "(good)" in app.readout.value and app.picture.overlay != before
     app.controls["learning_rate"].value = 1000.0
     assert "(stalled)" in app.readout.value and "0.0001 after 10,000" in app.readout.value
     app.controls["learning_rate"].value = 0.123  # between slider positions: trained anew
@@ -212,8 +213,7 @@ def test_dataset_trainer_frames_match_a_full_render(trainer):
     app = trainer
     app.buttons["train"].click()
     app.controls["x1"].value = 0.25
-    full = pixels(app.fig.to_png())
-    assert np.mean(np.any(full != pixels(app.picture.pixels), axis=2)) < 0.01
+    assert_shows_the_figure(app, "after training, a new point")
 
 
 def test_untrained_view_says_why_there_is_no_line_and_what_the_dots_are():

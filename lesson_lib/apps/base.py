@@ -3,25 +3,59 @@
 A subclass builds its figure once, then ``update()`` changes the figure's artists and the
 readout from the controls' values; ``App`` re-renders the picture after every change.
 Tests drive an app headless by setting ``app.controls[name].value`` and reading back
-``app.readout.value`` and ``app.picture`` (``.svg`` or ``.png``, and ``.alt``).
+``app.readout.value`` and ``app.picture`` (``.svg``, ``.png``, ``.overlay`` and ``.alt``).
 
 An app whose ``render`` returns a string shows it as SVG (the network apps write their
-own). Otherwise the matplotlib figure goes to the page as a PNG of at most 64 colours,
-then on each change only the pixels that changed (``controls.Picture``). An app that
-lists the artists its ``update()`` changes (``dynamic=`` in ``_start``) is re-rendered by
-blitting through the canvas's public methods: the rest of the figure is drawn once and
-kept as a bitmap, and each change redraws only the listed artists on top of it. An update
-that changes anything else (axis limits, a static text) calls ``self.redraw_all()``.
+own). Any other app lists the artists its ``update()`` changes (``dynamic=`` in
+``_start``): matplotlib draws the rest of the figure once, as a bitmap sent as a PNG of at
+most 64 colours, and on every change draws only the listed artists, as SVG (matplotlib's
+own SVG renderer, public API) that the browser lays over the bitmap: a few kilobytes and
+about a millisecond per move, text included. An update that changes anything else (axis
+limits, a static text) calls ``self.redraw_all()``; the new bitmap then goes as a patch of
+the pixels that changed.
 """
 
 from __future__ import annotations
 
+import io
+
 import ipywidgets as widgets
+import matplotlib
 import numpy as np
 import traitlets
+from matplotlib.backends.backend_svg import RendererSVG
 
 from ..figures.style import LessonFigure
 from .controls import Picture, Slider
+
+# The bitmap's resolution: a notebook column shows an app's figure at about this size.
+APP_DPI = 80
+SVG_DPI = 72  # matplotlib's SVG counts in points: drawn at 72 dpi, one unit is one point
+# SVG text stays text (the browser sets it; a screen reader can read it); fixed ids; the
+# font matplotlib measures with named first, then any sans-serif (not a list of ten).
+SVG_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "lesson_lib",
+             "font.sans-serif": ["DejaVu Sans"]}
+NO_METADATA = {"Creator": None, "Date": None, "Format": None, "Type": None}
+
+
+def svg_of(fig, artists) -> str:
+    """The given artists of ``fig``, and nothing else, as an SVG of the figure's size (its
+    viewBox in points: the browser scales it to the bitmap under it)."""
+    buffer = io.StringIO()
+    dpi = fig.get_dpi()
+    fig.set_dpi(SVG_DPI)  # what savefig(format="svg") does too
+    try:
+        with matplotlib.rc_context(SVG_STYLE):
+            renderer = RendererSVG(fig.bbox.width, fig.bbox.height, buffer,
+                                   metadata=NO_METADATA)
+            for artist in artists:
+                if artist.get_visible():
+                    artist.draw(renderer)
+            renderer.finalize()
+    finally:
+        fig.set_dpi(dpi)
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]  # no XML declaration inside an HTML page
 
 
 def _keep_pairs(value: str, _widget) -> str:
@@ -54,6 +88,8 @@ class App:
         self.buttons = buttons or {}
         self.dynamic = list(dynamic)
         self._background = None
+        if self.dynamic:
+            self.fig.set_dpi(APP_DPI)
         self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
         self.picture = Picture()
         for control in self.controls.values():
@@ -70,18 +106,22 @@ class App:
 
     def refresh(self) -> None:
         """Recompute from the controls and re-render the picture."""
-        self.update()
-        self.show(self.render())
+        with self.readout.hold_sync():  # the picture goes first: it takes the browser longer
+            self.update()
+            self.show(self.render())
 
-    def show(self, shown: str | np.ndarray) -> None:
-        """Put an SVG string or an RGBA array on the page, with its text alternative."""
+    def show(self, shown) -> None:
+        """Put the picture on the page with its text alternative: an SVG string, an RGBA
+        array, or (RGBA array, SVG drawn over it)."""
         with self.picture.hold_sync():  # one message for the drawing and its words
             self.picture.alt = self.describe()
             if isinstance(shown, str):
                 self.picture.svg = shown
-            else:
-                self.picture.width = int(self.fig.bbox.width)
-                self.picture.show_pixels(shown)
+                return
+            pixels, overlay = shown if isinstance(shown, tuple) else (shown, "")
+            self.picture.width = int(self.fig.bbox.width)
+            self.picture.show_pixels(pixels)  # sends only what changed, if anything
+            self.picture.overlay = overlay
 
     def describe(self) -> str:
         """The picture in words: the figure's titles and its axes' labels."""
@@ -100,12 +140,14 @@ class App:
         """Draw the whole figure on the next render (something outside ``dynamic`` changed)."""
         self._background = None
 
-    def render(self) -> str | np.ndarray:
-        """The figure's pixels (RGBA), blitting the dynamic artists when the app lists them."""
+    def render(self):
+        """The figure's pixels (RGBA); with ``dynamic`` artists, the pixels of the rest and
+        the dynamic artists as SVG."""
         canvas = self.fig.canvas
         if not self.dynamic:
             canvas.draw()
-        elif self._background is None:
+            return np.asarray(canvas.buffer_rgba())
+        if self._background is None:
             # Animated artists are left out of the drawing but, unlike hidden ones, still
             # count for the layout (an auto-placed title keeps its place).
             for artist in self.dynamic:
@@ -113,19 +155,10 @@ class App:
             canvas.draw()
             # The layout is settled now; solving it again on every change would cost time.
             self.fig.set_layout_engine("none")
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            self._background = np.asarray(canvas.buffer_rgba()).copy()
             for artist in self.dynamic:
                 artist.set_animated(False)
-            self._draw_dynamic()
-        else:
-            canvas.restore_region(self._background)
-            self._draw_dynamic()
-        return np.asarray(canvas.buffer_rgba())
-
-    def _draw_dynamic(self) -> None:
-        for artist in self.dynamic:
-            if artist.get_visible():
-                self.fig.draw_artist(artist)
+        return self._background, svg_of(self.fig, self.dynamic)
 
     def _control_moved(self, change) -> None:
         self._on_change(change)

@@ -121,18 +121,27 @@ function render({ model, el }) {
       el.dataset.frames = String(++frames);
     }).catch(() => {});
   };
+  // What moves is SVG laid over the bitmap, at the same scale (its viewBox is the bitmap's size).
+  const layer = document.createElement("div");
+  layer.className = "ll-overlay";
   const label = () => el.setAttribute("aria-label", model.get("alt"));
+  const overlay = () => {
+    layer.innerHTML = model.get("overlay");
+    el.dataset.frames = String(++frames);
+  };
   const draw = () => {
     if (model.get("svg")) {
       el.innerHTML = model.get("svg");
       el.dataset.frames = String(++frames);
     } else if (model.get("png").byteLength) {
-      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas); }
+      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas, layer); }
       paint(model.get("png"), 0, 0, true);
+      overlay();
     }
   };
   model.on("change:svg", draw);
   model.on("change:png", draw);
+  model.on("change:overlay", overlay);
   model.on("change:alt", label);
   model.on("msg:custom", (msg, buffers) => {
     if (msg && msg.patch && canvas.width) paint(buffers[0], msg.patch[0], msg.patch[1], false);
@@ -146,8 +155,11 @@ export default { render };
 """
 
 PICTURE_CSS = """
-.ll-picture { max-width: 100%; line-height: 0; }
+.ll-picture { max-width: 100%; line-height: 0; position: relative; width: fit-content; }
 .ll-picture canvas, .ll-picture svg { max-width: 100%; height: auto; display: block; }
+.ll-picture .ll-overlay { position: absolute; inset: 0; pointer-events: none;
+  contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
+.ll-picture .ll-overlay svg { width: 100%; height: 100%; }
 """
 
 
@@ -250,6 +262,7 @@ class Picture(anywidget.AnyWidget):
     _css = PICTURE_CSS
     svg = traitlets.Unicode().tag(sync=True)
     png = traitlets.Bytes().tag(sync=True)  # the last whole frame
+    overlay = traitlets.Unicode().tag(sync=True)  # SVG drawn over the bitmap
     alt = traitlets.Unicode().tag(sync=True)
     width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
 

@@ -26,7 +26,6 @@ class ChainExplorer(App):
     def __init__(self, inner: str = "linear", a: float = 2.0, outer: str = "linear",
                  b: float = 3.0, x: float = 4.0, spacing: float = 1.0):
         self.fig = chain_view(inner, a, outer, b, x, spacing)  # checks arguments
-        self.fig.set_dpi(80)  # a notebook column shows it at about this size; fewer pixels
         for name, value, limit in (("a", a, 3), ("b", b, 3), ("x", x, 6)):
             if abs(finite_number(value, name)) > limit:
                 raise ValueError(f"{name} must be between -{limit} and {limit}, got {value}")
@@ -43,9 +42,9 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
-        # Moving x moves the lines and the titles; the panels' ranges (and with them the
-        # axes, redrawn by redraw_all) change only when x crosses into another window, or
-        # when another control changes the functions.
+        # Moving a control moves the lines and the titles; the panels' scales (drawn anew
+        # by redraw_all) hold while the curves fit them (show_chain's hold), and the x
+        # window steps on only when x crosses into another unit.
         moving = [line for part in self.fig.parts for line in part.values()]
         titles = [ax.title for ax in self.fig.axes]
         # Painted as a full draw paints them: by zorder (lines under texts).
@@ -67,7 +66,7 @@ class ChainExplorer(App):
         links, x, spacing = self.chain(), self.controls["x"].value, self.controls["spacing"].value
         # The panels show round(x) +- 3: x moves the dot along the curve for a whole unit
         # before the window steps on (the table's rows, x +- 2 at most, stay inside it).
-        if show_chain(self.fig, links, x, spacing, center=round(x)):
+        if show_chain(self.fig, links, x, spacing, center=round(x), hold=True):
             self.redraw_all()
         self.table.value = links.table(x, spacing)._repr_html_()
         at = links.at(x)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from ..core.checks import finite_number, instance_of, number_in
+from ..core.checks import finite_number, flag, instance_of, number_in
 from ..core.network import LIMIT
 from ..figures.style import PALETTE, figure_from, new_figure, styled
 from .core import Chain, chain
@@ -57,11 +57,15 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
 
 
 def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
-               center: float | None = None) -> bool:
+               center: float | None = None, hold: bool = False) -> bool:
     """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only).
 
-    The panels show ``center`` +- 3 (by default x +- 3). Returns True when a panel's limits
-    changed: an app keeps ``center`` for a while as x moves, and redraws the axes only then.
+    The panels show ``center`` +- 3 (by default x +- 3). ``hold=True`` keeps each panel's
+    range while the curve fits in it and fills a quarter to four fifths of it (an app:
+    moving a slider then changes the curves, not the scales; the first call makes room).
+    Returns True when a panel's
+    limits changed: an app keeps ``center`` for a while as x moves, and redraws the axes
+    only then.
     """
     figure_from(fig, "chain_view", attribute="parts")
     instance_of(links, "links", Chain)
@@ -71,7 +75,8 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
     at = links.at(x)
     xs = np.linspace(center - HALF_WINDOW, center + HALF_WINDOW, SAMPLES)
     ys = np.asarray(links.inner(xs), dtype=float)
-    y_low, y_high = _padded(ys.min(), ys.max())
+    fit = _held if flag(hold, "hold") else lambda _, low, high: _padded(low, high)
+    y_low, y_high = fit(fig.axes[1].get_xlim(), ys.min(), ys.max())
     y_grid = np.linspace(y_low, y_high, SAMPLES)
     curves = (
         (xs, ys, table.xs, table.ys, x, at["y"], at["dy_dx"], 0.4 * HALF_WINDOW),
@@ -90,7 +95,7 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
         p["curve"].set_data(cx, cy)
         p["rows"].set_data(rx, ry)
         p["point"].set_data([px], [py])
-        low, high = _padded(cy.min(), cy.max())
+        low, high = fit(ax.get_ylim(), cy.min(), cy.max())
         # A steep tangent is drawn shorter, so it spans at most 60 % of the panel's height.
         half = min(half, 0.3 * (high - low) / max(abs(slope), 1e-12))
         p["tangent"].set_data([px - half, px + half], [py - slope * half, py + slope * half])
@@ -104,6 +109,19 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
         ax.title.set_text(f"{title.format(**formulas)}\n"
                           f"dot at {point.format(**where)}\n{name} = {slope:.4f} there")
     return changed
+
+
+def _held(current, low: float, high: float) -> tuple[float, float]:
+    """``current`` while [low, high] fits in it and fills from a quarter to four fifths of
+    it; else a range with the data in its middle half, so the next few moves fit again."""
+    c_low, c_high = (float(v) for v in current)
+    if c_low <= low and high <= c_high and \
+            0.25 * (c_high - c_low) <= high - low <= 0.8 * (c_high - c_low):
+        return c_low, c_high
+    if high - low < 1e-9:
+        return _padded(low, high)
+    margin = 0.5 * (high - low)
+    return float(low - margin), float(high + margin)
 
 
 def _padded(low: float, high: float) -> tuple[float, float]:

@@ -20,7 +20,6 @@ class TangentExplorer(App):
         if not -6 <= x <= 6:
             raise ValueError(f"x must be between -6 and 6, got {x}")
         self.fig = tangent_view(name, x)
-        self.fig.set_dpi(80)  # a notebook column shows it at about this size; fewer pixels
         self.controls = {
             "activation": widgets.Dropdown(options=list(ACTIVATIONS), value=name,
                                            description="activation",

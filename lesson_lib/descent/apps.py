@@ -5,13 +5,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
-from ..apps.base import App
+from ..apps.base import APP_DPI, App
 from ..apps.controls import IntSlider, Slider
 from ..core.checks import finite_number, positive_int
 from . import core as descent
 from . import figures
-
-APP_DPI = 80  # a notebook column shows the figure at about this size anyway; fewer pixels to draw
 
 
 def _prepare_blitting(fig, moving) -> list:
