@@ -44,7 +44,7 @@ APPS = [  # (label, constructor, what is pressed, target ms, target KB)
     ("backward.TrainingStepper (Step)", "ll.backward.apps.training_stepper()", "step", 60, 10),
     ("training.LearningRateExplorer (learning rate)",
      "ll.training.apps.learning_rate_explorer()", "slider", 40, 25),
-    ("training.DatasetTrainer (new point x1)", "ll.training.apps.dataset_trainer()",
+    ("training.DatasetTrainer (new point x1)", "ll.dataset.apps.dataset_trainer()",
      "number", 40, 25),
 ]
 

@@ -20,7 +20,7 @@ import numpy as np
 from _common import machine, median_seconds, table
 
 import lesson_lib as ll
-from lesson_lib.core import training
+from lesson_lib.training import core as training
 
 STEPS = 10_000
 

@@ -33,7 +33,7 @@ def as_lesson(W1, b1, W2, b2) -> np.ndarray:
 
 
 def lesson_lib_fast() -> np.ndarray:
-    _, final = ll.core.training.train_lesson(STEPS, RATE)
+    _, final = ll.training.core.train_lesson(STEPS, RATE)
     return np.array([getattr(final, name) for name in ll.PARAMS])
 
 

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lesson_lib as ll
-from lesson_lib.core import gradcheck, portable, training
+from lesson_lib.core import gradcheck, portable
 from lesson_lib.core.network import DATA, E_TOTAL, PASS_NAMES, _lesson_pass
+from lesson_lib.training import core as training
 
 # The keys LessonNet.backward has always given, in its order: notebooks and tests read them.
 BACKWARD_KEYS = (

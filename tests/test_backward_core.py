@@ -6,8 +6,8 @@ import pytest
 from oracles import START
 from oracles import e_total as error
 
+from lesson_lib import report
 from lesson_lib.backward import core as backward
-from lesson_lib.core import report
 from lesson_lib.core.network import PARAMS, LessonNet
 
 

@@ -17,13 +17,16 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
+from lesson_lib import report
 from lesson_lib.apps import controls
 from lesson_lib.backward import core as backward
 from lesson_lib.backward import figures as backward_figures
 from lesson_lib.chain import core as chain
 from lesson_lib.chain import figures as chain_figures
-from lesson_lib.core import activations, checks, gradcheck, matrix, network, report, training
+from lesson_lib.core import activations, checks, gradcheck, matrix, network
+from lesson_lib.dataset import apps as dataset_apps
 from lesson_lib.dataset import core as datasets
+from lesson_lib.dataset import figures as dataset_figures
 from lesson_lib.derivative import core as sigmoid
 from lesson_lib.derivative import figures as sigmoid_figures
 from lesson_lib.descent import core as descent
@@ -34,6 +37,7 @@ from lesson_lib.forward import core as forward
 from lesson_lib.lesson import lessons
 from lesson_lib.tensorflow import core as framework
 from lesson_lib.training import apps as training_apps
+from lesson_lib.training import core as training
 from lesson_lib.training import figures as training_figures
 
 NAN, INF = float("nan"), float("inf")
@@ -188,7 +192,8 @@ row("sigmoid.tangent", sigmoid.tangent, {"name": "sigmoid", "x0": 0.5},
 # Names a row is not needed for: no argument a learner could get wrong (a pure formatter
 # of numbers the package made itself), the checks themselves, or containers.
 NO_ROW = {
-    "network.Values", "network.TrainingHistory", "report.Lines", "descent.DescentResult",
+    "network.Values", "network.TrainingHistory", "report.Lines", "report.Text",
+    "descent.DescentResult",
     *(f"checks.{n}" for n in dir(checks) if not n.startswith("_")),
 }
 # Internal kernels, unchecked by design: portable.py's exp, sigmoid and small products run
@@ -200,11 +205,11 @@ INTERNAL = {"portable"}
 # -- matrix.py and training.py -----------------------------------------------------------
 TRAIN, TEST = DATA.split()
 MNET = matrix.MatrixNet.from_lesson()
-CLASSIFIER = training.classifier(2)
-EPOCHS = training.train_epochs(CLASSIFIER, TRAIN, 1, 1.0, test=TEST, snapshot_epochs=[0, 1])
+CLASSIFIER = datasets.classifier(2)
+EPOCHS = datasets.train_epochs(CLASSIFIER, TRAIN, 1, 1.0, test=TEST, snapshot_epochs=[0, 1])
 SWEEP = training.sweep_learning_rates([0.5, 1.0], 5)
-RUNS = training.last_bit_runs(TRAIN, [1.0], epochs=1, hidden=2)
-NO_ROW.add("training.EpochHistory")  # the record train_epochs returns
+RUNS = datasets.last_bit_runs(TRAIN, [1.0], epochs=1, hidden=2)
+NO_ROW.add("datasets.EpochHistory")  # the record train_epochs returns
 BAD.update({
     "layers": [3.0, "ab", [], [3.0], [MNET.layers[0].W]],
     "sizes": [[2, 0], [2, 2.5], [2, True], "22", None, [2], [2, 10**6], 3],
@@ -262,34 +267,34 @@ row("training.train_sample", training.train_sample,
 row("training.matrix_agrees_with_lesson", training.matrix_agrees_with_lesson, {"steps": 3},
     {"steps": "int0", "learning_rate": "positive", "update_biases": "flag",
      "tolerance": "positive"})
-row("training.predict_proba", training.predict_proba, {"net": CLASSIFIER, "X": [[0.1, 0.2]]},
+row("datasets.predict_proba", datasets.predict_proba, {"net": CLASSIFIER, "X": [[0.1, 0.2]]},
     {"net": "obj", "X": "array"})
-for f in (training.accuracy, training.mean_error):
-    row(f"training.{f.__name__}", f, {"net": CLASSIFIER, "data": TRAIN},
+for f in (datasets.accuracy, datasets.mean_error):
+    row(f"datasets.{f.__name__}", f, {"net": CLASSIFIER, "data": TRAIN},
         {"net": "classifier", "data": "dataset"})
-row("training.classifier", training.classifier, {"hidden": 2}, {"hidden": "int", "seed": "seed"})
-row("training.train_epochs", training.train_epochs,
+row("datasets.classifier", datasets.classifier, {"hidden": 2}, {"hidden": "int", "seed": "seed"})
+row("datasets.train_epochs", datasets.train_epochs,
     {"net": CLASSIFIER, "train": TRAIN, "epochs": 1, "learning_rate": 1.0},
     {"net": "classifier", "train": "dataset", "epochs": "int0", "learning_rate": "positive",
      "test": "obj", "seed": "seed", "update_biases": "flag", "snapshot_epochs": "epoch_list",
      "on_epoch": "callable_or_none"})
-for f in (training.rates_on_data, training.last_bit_runs):
-    row(f"training.{f.__name__}", f, {"train": TRAIN, "rates": [1.0], "epochs": 1, "hidden": 2},
+for f in (datasets.rates_on_data, datasets.last_bit_runs):
+    row(f"datasets.{f.__name__}", f, {"train": TRAIN, "rates": [1.0], "epochs": 1, "hidden": 2},
         {"train": "dataset", "rates": "rates", "hidden": "int", "seed": "seed",
          # rates_on_data reports rises from epoch to epoch: it needs at least one
-         "epochs": "int" if f is training.rates_on_data else "int0"})
-row("training.last_bit_nudges", training.last_bit_nudges,
+         "epochs": "int" if f is datasets.rates_on_data else "int0"})
+row("datasets.last_bit_nudges", datasets.last_bit_nudges,
     {"train": TRAIN, "learning_rate": 1.0, "nudges": [((0, 0), "up")], "epochs": 1,
      "hidden": 2},
     {"train": "dataset", "learning_rate": "positive", "nudges": "obj", "epochs": "int0",
      "hidden": "int", "seed": "seed"})
-row("training.last_bit_table", training.last_bit_table, {"runs": RUNS}, {"runs": "runs"})
-row("training.probability_grid", training.probability_grid,
+row("datasets.last_bit_table", datasets.last_bit_table, {"runs": RUNS}, {"runs": "runs"})
+row("datasets.probability_grid", datasets.probability_grid,
     {"net": CLASSIFIER, "bounds": (0.0, 1.0, 0.0, 1.0), "resolution": 3},
     {"net": "classifier", "bounds": "array", "resolution": "int"})
-row("training.bounds_of", training.bounds_of, {"data": TRAIN},
+row("datasets.bounds_of", datasets.bounds_of, {"data": TRAIN},
     {"data": "dataset", "margin": "number"})
-row("training.predict_points", training.predict_points,
+row("datasets.predict_points", datasets.predict_points,
     {"net": CLASSIFIER, "points": [[0.1, 0.2]]}, {"net": "classifier", "points": "array"})
 row("training.train_lesson_loss", training.train_lesson_loss, {"learning_rate": 0.5, "steps": 3},
     {"learning_rate": "positive", "steps": "int0", "loss": "choice", "net": "obj",
@@ -298,14 +303,15 @@ row("training.loss_table", training.loss_table, {"rates": [0.5], "steps": 3},
     {"rates": "rates", "steps": "int"})
 row("training.layer_gradients", training.layer_gradients, {"depth": 3, "width": 2},
     {"depth": "int", "width": "int", "seed": "seed"})
-row("training.lesson_outputs", training.lesson_outputs,
+row("datasets.lesson_outputs", datasets.lesson_outputs,
     {"params": network.LESSON_PARAMS, "X": [[0.1, 0.2]]}, {"params": "mapping", "X": "array"})
-row("training.lesson_accuracy", training.lesson_accuracy,
+row("datasets.lesson_accuracy", datasets.lesson_accuracy,
     {"params": network.LESSON_PARAMS, "data": TRAIN}, {"params": "mapping", "data": "dataset"})
 
 # -- the figures and apps on top of training.py (each refuses before it draws) -----------------
 _FT, _AT = training_figures, training_apps
-_UNTRAINED = _FT.untrained_view(hidden=2)
+_FS, _AD = dataset_figures, dataset_apps
+_UNTRAINED = _FS.untrained_view(hidden=2)
 _EXPLORER = _FT.rate_explorer(SWEEP, 0.5, reference_rates=(0.5,))
 row("figures.training.error_curves", _FT.error_curves, {"runs": {"a": [0.3, 0.2]}},
     {"runs": "curves", "target": "positive_or_none"})
@@ -315,31 +321,31 @@ row("figures.training.rate_explorer", _FT.rate_explorer, {"sweep": SWEEP, "rate"
     {"sweep": "obj", "rate": "positive", "reference_rates": "rates"})
 row("figures.training.set_rate_curve", lambda sweep=SWEEP, rate=0.5:
     _FT.set_rate_curve(_EXPLORER, sweep, rate), {}, {"sweep": "obj", "rate": "positive"})
-row("figures.training.dataset", _FT.dataset, {"train": TRAIN},
+row("figures.training.dataset", _FS.dataset, {"train": TRAIN},
     {"train": "dataset", "test": "obj"})
-row("figures.training.boundary_snapshots", _FT.boundary_snapshots,
+row("figures.training.boundary_snapshots", _FS.boundary_snapshots,
     {"history": EPOCHS, "train": TRAIN, "resolution": 3},
     {"history": "obj", "train": "dataset", "epochs": "epoch_list", "resolution": "int",
      "columns": "int"})
-row("figures.training.boundary", _FT.boundary, {"history": EPOCHS, "train": TRAIN, "resolution": 3},
+row("figures.training.boundary", _FS.boundary, {"history": EPOCHS, "train": TRAIN, "resolution": 3},
     {"history": "obj", "train": "dataset", "test": "obj", "points": "points_or_none",
      "resolution": "int"})
 row("figures.training.set_point", lambda net=CLASSIFIER, x1=0.1, x2=0.2:
-    _FT.set_point(_UNTRAINED, net, x1, x2), {}, {"net": "obj", "x1": "number", "x2": "number"})
+    _FS.set_point(_UNTRAINED, net, x1, x2), {}, {"net": "obj", "x1": "number", "x2": "number"})
 row("figures.training.set_boundary", lambda history=EPOCHS, train=TRAIN, test=None:
-    _FT.set_boundary(_UNTRAINED, history, train, test), {},
+    _FS.set_boundary(_UNTRAINED, history, train, test), {},
     {"history": "obj", "train": "dataset", "test": "obj"})
 row("figures.training.set_points", lambda train=TRAIN, test=None:
-    _FT.set_points(_UNTRAINED, train, test), {}, {"train": "dataset", "test": "obj"})
-row("figures.training.untrained_view", _FT.untrained_view, {"hidden": 2},
+    _FS.set_points(_UNTRAINED, train, test), {}, {"train": "dataset", "test": "obj"})
+row("figures.training.untrained_view", _FS.untrained_view, {"hidden": 2},
     {"dataset_name": "choice", "hidden": "int", "seed": "seed", "point": "array"})
-row("figures.training.last_bit_curves", _FT.last_bit_curves, {"runs": RUNS}, {"runs": "runs"})
+row("figures.training.last_bit_curves", _FS.last_bit_curves, {"runs": RUNS}, {"runs": "runs"})
 row("apps.training.learning_rate_explorer", _AT.learning_rate_explorer, {},
     {"learning_rate": "positive", "update_biases": "flag"})
 row("apps.training.LearningRateExplorer", _AT.LearningRateExplorer, {}, {"steps": "int"})
-row("apps.training.dataset_trainer", _AT.dataset_trainer, {},
+row("apps.training.dataset_trainer", _AD.dataset_trainer, {},
     {"dataset": "choice", "hidden": "int", "learning_rate": "positive", "epochs": "int"})
-row("apps.training.DatasetTrainer", _AT.DatasetTrainer, {}, {"seed": "seed"})
+row("apps.training.DatasetTrainer", _AD.DatasetTrainer, {}, {"seed": "seed"})
 
 # -- figures.descent and figures.style -----------------------------------------------------
 _FD = descent_figures
@@ -398,9 +404,9 @@ row("figures.chain.show_chain", chain_figures.show_chain,
 row("figures.sigmoid.show_tangent", sigmoid_figures.show_tangent,
     {"fig": _TANGENT, "name": "sigmoid", "x": 1.0}, {"fig": "obj"})
 for name, fn in (("set_rate_curve", lambda fig=_EXPLORER: _FT.set_rate_curve(fig, SWEEP, 0.5)),
-                 ("set_point", lambda fig=_UNTRAINED: _FT.set_point(fig, CLASSIFIER, 0.1, 0.2)),
-                 ("set_boundary", lambda fig=_UNTRAINED: _FT.set_boundary(fig, EPOCHS, TRAIN)),
-                 ("set_points", lambda fig=_UNTRAINED: _FT.set_points(fig, TRAIN))):
+                 ("set_point", lambda fig=_UNTRAINED: _FS.set_point(fig, CLASSIFIER, 0.1, 0.2)),
+                 ("set_boundary", lambda fig=_UNTRAINED: _FS.set_boundary(fig, EPOCHS, TRAIN)),
+                 ("set_points", lambda fig=_UNTRAINED: _FS.set_points(fig, TRAIN))):
     row(f"figures.training.{name}.fig", fn, {}, {"fig": "obj"})
 row("figures.style.figure_from", style.figure_from, {"fig": _EXPLORER, "maker": "x"},
     {"fig": "obj"})
@@ -444,6 +450,7 @@ def _core_modules():
     for info in pkgutil.iter_modules(importlib.import_module("lesson_lib.core").__path__):
         if info.name not in INTERNAL:
             yield info.name, importlib.import_module(f"lesson_lib.core.{info.name}")
+    yield "report", importlib.import_module("lesson_lib.report")  # the notebooks' text
     for folder, _ in lessons():
         if importlib.util.find_spec(f"lesson_lib.{folder}.core"):
             yield SHORT.get(folder, folder), importlib.import_module(f"lesson_lib.{folder}.core")
@@ -574,7 +581,7 @@ def test_largest_lesson_net_gives_finite_numbers():
     (lambda: matrix.MatrixNet.random((2, 10**4, 1)), "sizes\\[1\\] must be <= 1,000"),
     (lambda: training.sweep_learning_rates(training.SWEEP_RATES, steps=100_000),
      "steps must be <= 49,018 for 102 rates"),
-    (lambda: training.train_epochs(CLASSIFIER, TRAIN, 10**6, 1.0), "epochs must be <= 100,000"),
+    (lambda: datasets.train_epochs(CLASSIFIER, TRAIN, 10**6, 1.0), "epochs must be <= 100,000"),
     (lambda: framework.numpy_updates(**{**_LECTURE, "x": [[1e6], [1e6]], "t": [[1e6], [0.0]]},
                                      learning_rate=1e6, updates=5),
      "learning_rate 1e\\+06 pushed the weights past 1e\\+06 .* within 5 updates"),
@@ -582,18 +589,18 @@ def test_largest_lesson_net_gives_finite_numbers():
                                      updates=1), "b1 must have shape \\(2, 1\\), got \\(2,\\)"),
     (lambda: framework.measure({"a": abs}, {"b": 1}), "updates has no count for 'a'"),
     (lambda: framework.side_by_side({}, {"a": 1.0}, ("x", "y")), "values has no a"),
-    (lambda: training.lesson_outputs({"w1": 0.1}, [[0.1, 0.2]]), "params must hold all of .* "
+    (lambda: datasets.lesson_outputs({"w1": 0.1}, [[0.1, 0.2]]), "params must hold all of .* "
      "missing: w2, w3"),
     (lambda: training.loss_table([0.5], steps=0), "steps must be >= 1, got 0"),
-    (lambda: training.bounds_of(TRAIN, margin=-1.0), "margin must be between 0 and 1e\\+06"),
-    (lambda: training.predict_points(CLASSIFIER, []), "points must be \\(x1, x2\\) pairs"),
+    (lambda: datasets.bounds_of(TRAIN, margin=-1.0), "margin must be between 0 and 1e\\+06"),
+    (lambda: datasets.predict_points(CLASSIFIER, []), "points must be \\(x1, x2\\) pairs"),
     (lambda: training.verdict([0.1], 1.5, 0.5, 0.01, 0.99), "outY1 must be between 0 and 1"),
-    (lambda: training.probability_grid(CLASSIFIER, (0, 1, 0, 1), 10**5),
+    (lambda: datasets.probability_grid(CLASSIFIER, (0, 1, 0, 1), 10**5),
      "resolution must be <= 1,000"),
     (lambda: training_apps.learning_rate_explorer(5000.0),
      "learning_rate must be between 0.01 and 1000"),
-    (lambda: training_apps.dataset_trainer(epochs=0), "epochs must be >= 1"),
-    (lambda: training_apps.dataset_trainer(hidden=17), "hidden must be <= 16"),
+    (lambda: dataset_apps.dataset_trainer(epochs=0), "epochs must be >= 1"),
+    (lambda: dataset_apps.dataset_trainer(hidden=17), "hidden must be <= 16"),
 ])
 def test_training_extremes_give_a_clear_error(call, match):
     with pytest.raises(ValueError, match=match):

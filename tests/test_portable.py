@@ -28,9 +28,9 @@ import hashlib
 import numpy as np
 import lesson_lib as ll
 from lesson_lib.dataset import core as datasets
-from lesson_lib.core import training
+from lesson_lib.training import core as training
 train, _ = datasets.moons(n=100, seed=0).split(test_fraction=0.25, seed=0)
-run = training.train_epochs(training.classifier(8, seed=0), train, 20, 10.0, seed=0)
+run = datasets.train_epochs(datasets.classifier(8, seed=0), train, 20, 10.0, seed=0)
 sweep = training.sweep_learning_rates([0.5, 10.0, 45.0, 1000.0], steps=300)
 lesson = ll.LessonNet().train(300, learning_rate=45.0)
 parts = [run.errors, *(a for layer in run.net.layers for a in (layer.W, layer.b)),
@@ -103,9 +103,8 @@ def test_training_gives_the_same_bits_under_every_kernel_and_simd_path():
 @pytest.mark.parametrize("rate", [10.0])
 def test_the_data_set_run_at_a_large_rate_really_is_sensitive_to_one_bit(rate):
     """Why the above matters: one bit moved in one weight changes the end of the run."""
-    from lesson_lib.core import training
     from lesson_lib.dataset import core as datasets
     train, _ = datasets.moons(n=200, seed=0).split(test_fraction=0.25, seed=0)
-    plain, nudged = training.last_bit_runs(train, [rate], epochs=40)[rate]
+    plain, nudged = datasets.last_bit_runs(train, [rate], epochs=40)[rate]
     assert plain.errors[0] == pytest.approx(nudged.errors[0], rel=1e-14)
     assert abs(plain.errors[-1] - nudged.errors[-1]) > 0.01 * plain.errors[-1]

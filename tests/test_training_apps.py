@@ -8,9 +8,11 @@ from picture_oracle import assert_shows_the_figure
 from PIL import Image
 
 import lesson_lib as ll
-from lesson_lib.core import training
+from lesson_lib.dataset import apps as dataset_apps
 from lesson_lib.dataset import core as datasets
+from lesson_lib.dataset import figures as dataset_figures
 from lesson_lib.training import apps as apps
+from lesson_lib.training import core as training
 from lesson_lib.training import figures as figures
 
 
@@ -83,9 +85,9 @@ def test_rate_text_has_no_exponent():
 
 def test_boundary_snapshots_share_a_legend_and_a_colour_bar():
     train, _ = datasets.moons(n=40).split()
-    history = training.train_epochs(training.classifier(3), train, 2, 1.0,
+    history = datasets.train_epochs(datasets.classifier(3), train, 2, 1.0,
                                     snapshot_epochs=(0, 1, 2))
-    fig = figures.boundary_snapshots(history, train, columns=2)
+    fig = dataset_figures.boundary_snapshots(history, train, columns=2)
     panels = [ax for ax in fig.axes if ax.get_title().startswith("epoch")]
     assert [ax.get_title().split(":")[0] for ax in panels] == ["epoch 0", "epoch 1", "epoch 2"]
     assert all("(no unit)" in ax.get_xlabel() for ax in panels[1:])
@@ -98,20 +100,20 @@ def test_boundary_snapshots_share_a_legend_and_a_colour_bar():
 
 def test_boundary_legend_names_only_what_is_drawn():
     train, test = datasets.moons(n=40).split()
-    history = training.train_epochs(training.classifier(3), train, 1, 1.0, test=test)
-    ax = figures.boundary(history, train, test).axes[0]
+    history = datasets.train_epochs(datasets.classifier(3), train, 1, 1.0, test=test)
+    ax = dataset_figures.boundary(history, train, test).axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["class 0", "class 1", "held out (hollow)"]
     assert ax.texts[-1].get_text() == ""
-    fig = figures.boundary(history, train, test, points=[(0.3, -0.2)])
+    fig = dataset_figures.boundary(history, train, test, points=[(0.3, -0.2)])
     labels = [t.get_text() for t in fig.handles["ax"].get_legend().get_texts()]
     assert labels[-1] == "your point"
 
 
 def test_the_star_note_gives_the_networks_probability():
     train, _ = datasets.moons(n=40).split()
-    history = training.train_epochs(training.classifier(3), train, 1, 1.0)
-    fig = figures.boundary(history, train, points=[(0.3, -0.2)])
+    history = datasets.train_epochs(datasets.classifier(3), train, 1, 1.0)
+    fig = dataset_figures.boundary(history, train, points=[(0.3, -0.2)])
     # Oracle: the forward pass written out with the layers' arrays.
     out = np.array([0.3, -0.2])
     for layer in history.net.layers:
@@ -166,7 +168,7 @@ def test_learning_rate_explorer_can_hold_the_biases():
 
 @pytest.fixture(scope="module")
 def trainer():
-    app = apps.dataset_trainer(dataset="xor", hidden=4, learning_rate=2.0, epochs=15)
+    app = dataset_apps.dataset_trainer(dataset="xor", hidden=4, learning_rate=2.0, epochs=15)
     return app
 
 
@@ -179,7 +181,7 @@ def test_dataset_trainer_trains_on_click_and_reports_accuracy(trainer):
     trainer.buttons["train"].click()
     assert trainer.progress.value == 15 == trainer.progress.max
     train, test = datasets.xor().split()
-    oracle = training.train_epochs(training.classifier(4), train, 15, 2.0, test=test)
+    oracle = datasets.train_epochs(datasets.classifier(4), train, 15, 2.0, test=test)
     assert f"training accuracy {oracle.train_accuracy[-1]:.0%}" in trainer.readout.value
     assert f"held-out accuracy {oracle.test_accuracy[-1]:.0%}" in trainer.readout.value
     np.testing.assert_allclose(trainer.history.net.layers[0].W, oracle.net.layers[0].W)
@@ -190,7 +192,7 @@ def test_dataset_trainer_trains_on_click_and_reports_accuracy(trainer):
 def test_dataset_trainer_predicts_a_typed_point(trainer):
     trainer.controls["x1"].value = -1.0
     trainer.controls["x2"].value = 1.0
-    p = training.predict_proba(trainer.history.net, [[-1.0, 1.0]])[0]
+    p = datasets.predict_proba(trainer.history.net, [[-1.0, 1.0]])[0]
     assert f"P(class 1) = {p:.3f}" in trainer.readout.value
     assert list(trainer.fig.handles["marker"].get_xdata()) == [-1.0]
     assert f"star (-1.00, 1.00): P(class 1) = {p:.3f}" in \
@@ -217,7 +219,7 @@ def test_dataset_trainer_frames_match_a_full_render(trainer):
 
 
 def test_untrained_view_says_why_there_is_no_line_and_what_the_dots_are():
-    fig = figures.untrained_view("moons", hidden=8)
+    fig = dataset_figures.untrained_view("moons", hidden=8)
     h = fig.handles
     assert h["contour"] is None and h["boundary_note"].get_visible()
     assert "no 0.5 line" in h["boundary_note"].get_text()
@@ -225,9 +227,9 @@ def test_untrained_view_says_why_there_is_no_line_and_what_the_dots_are():
     # The hollow entry shows both classes' hollow markers.
     held = [t.get_text() for t in h["ax"].get_legend().get_texts()].index("held out (hollow)")
     assert held == 2
-    history = training.train_epochs(training.classifier(8), h["train_set"], 3, 2.0,
+    history = datasets.train_epochs(datasets.classifier(8), h["train_set"], 3, 2.0,
                                     test=h["test_set"])
-    figures.set_boundary(fig, history, h["train_set"], h["test_set"])
+    dataset_figures.set_boundary(fig, history, h["train_set"], h["test_set"])
     assert h["contour"] is not None and not h["boundary_note"].get_visible()
     assert h["acc_note"].get_text() == ""
 
@@ -235,16 +237,16 @@ def test_untrained_view_says_why_there_is_no_line_and_what_the_dots_are():
 def test_lesson_boundaries_colour_a_small_margin():
     train, _ = datasets.xor(n=40, seed=1).split()
     params = dict(ll.core.network.LESSON_PARAMS)
-    fig = figures.lesson_boundaries({"lecture": params}, train)
+    fig = dataset_figures.lesson_boundaries({"lecture": params}, train)
     norm = fig.axes[0].images[0].norm
     assert norm(0.01) - norm(0.0) > 0.1  # 1/100 of the range still shows a colour
 
 
 def test_before_training_a_new_hidden_size_shows_that_network():
     """Untrained, the picture and readout follow the hidden-units slider (a new random net)."""
-    app = apps.dataset_trainer()
+    app = dataset_apps.dataset_trainer()
     before = app.readout.value
     app.controls["hidden"].value = 11
     assert app.history.net.sizes == (2, 11, 1)
-    p = training.predict_proba(training.classifier(11, seed=app.seed), [[0.5, 0.0]])[0]
+    p = datasets.predict_proba(datasets.classifier(11, seed=app.seed), [[0.5, 0.0]])[0]
     assert f"P(class 1) = {p:.3f}" in app.readout.value and app.readout.value != before

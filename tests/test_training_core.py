@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.core import training
 from lesson_lib.dataset import core as datasets
+from lesson_lib.training import core as training
 
 # Slow, good and stalled rates, on and off the slider's grid.
 RATES = [0.01, 0.07, 0.5, 1.0, 3.3, 10.0, 28.0, 45.0, 60.0, 100.0, 350.0, 1000.0]
@@ -126,8 +126,8 @@ def test_fast_sample_loop_equals_matrixnet_step():
 # -- a data set, sample by sample ---------------------------------------------------------
 def test_epochs_are_matrixnet_steps_in_a_seeded_shuffled_order():
     data = datasets.xor(n=20, seed=2)
-    start = training.classifier(3, seed=1)
-    history = training.train_epochs(start, data, epochs=2, learning_rate=0.8, seed=7)
+    start = datasets.classifier(3, seed=1)
+    history = datasets.train_epochs(start, data, epochs=2, learning_rate=0.8, seed=7)
     rng = np.random.default_rng(7)
     slow = ll.MatrixNet(start.layers)
     for _ in range(2):
@@ -137,19 +137,19 @@ def test_epochs_are_matrixnet_steps_in_a_seeded_shuffled_order():
         np.testing.assert_array_equal(mine.W, theirs.W)
         np.testing.assert_array_equal(mine.b, theirs.b)
     assert start.layers[0].W is not history.net.layers[0].W  # the start net is untouched
-    np.testing.assert_array_equal(start.layers[0].W, training.classifier(3, seed=1).layers[0].W)
+    np.testing.assert_array_equal(start.layers[0].W, datasets.classifier(3, seed=1).layers[0].W)
 
 
 def test_epoch_history_records_what_it_says():
     train, test = datasets.xor(n=80).split()
     calls = []
-    history = training.train_epochs(training.classifier(4), train, 30, 2.0, test=test,
+    history = datasets.train_epochs(datasets.classifier(4), train, 30, 2.0, test=test,
                                     snapshot_epochs=(0, 5, 30),
                                     on_epoch=lambda e, h: calls.append(e))
     assert calls == list(range(31)) and history.epochs == 30
     assert set(history.snapshots) == {0, 5, 30}
-    assert history.train_accuracy[-1] == training.accuracy(history.net, train)
-    assert history.test_accuracy[-1] == training.accuracy(history.net, test)
+    assert history.train_accuracy[-1] == datasets.accuracy(history.net, train)
+    assert history.test_accuracy[-1] == datasets.accuracy(history.net, test)
     assert history.errors[-1] == pytest.approx(np.mean(
         [history.net.error(x, [y]) for x, y in zip(train.X, train.y, strict=True)]))
     assert history.errors[-1] < history.errors[0]
@@ -158,23 +158,23 @@ def test_epoch_history_records_what_it_says():
 
 
 def test_predictions_match_the_matrix_forward_pass():
-    net = training.classifier(5, seed=3)
+    net = datasets.classifier(5, seed=3)
     X = np.array([[0.1, 0.2], [-1.0, 2.0], [3.0, -0.5]])
-    np.testing.assert_allclose(training.predict_proba(net, X),
+    np.testing.assert_allclose(datasets.predict_proba(net, X),
                                [net.predict(x)[0] for x in X], rtol=1e-14)
-    xs, ys, P = training.probability_grid(net, (-1, 1, -2, 2), resolution=5)
+    xs, ys, P = datasets.probability_grid(net, (-1, 1, -2, 2), resolution=5)
     assert P.shape == (5, 5)
     assert P[0, 4] == pytest.approx(net.predict([1.0, -2.0])[0])
-    text = training.predict_points(net, [(0.1, 0.2), (3.0, -0.5)])
+    text = datasets.predict_points(net, [(0.1, 0.2), (3.0, -0.5)])
     p = net.predict([0.1, 0.2])[0]
     assert f"P(class 1) = {p:.4f}  ->  class {int(p >= 0.5)}" in text.splitlines()[0]
 
 
 def test_accuracy_counts_by_hand():
-    net = training.classifier(2, seed=0)
+    net = datasets.classifier(2, seed=0)
     data = datasets.moons(n=20)
     right = sum((net.predict(x)[0] >= 0.5) == y for x, y in zip(data.X, data.y, strict=True))
-    assert training.accuracy(net, data) == right / 20
+    assert datasets.accuracy(net, data) == right / 20
 
 
 def test_lesson_summary_and_updates_table():
@@ -191,17 +191,17 @@ def test_lesson_summary_and_updates_table():
 
 
 @pytest.mark.parametrize("call, error, match", [
-    (lambda: training.train_epochs(ll.MatrixNet.random((3, 2, 1)), datasets.xor(), 1, 0.5),
+    (lambda: datasets.train_epochs(ll.MatrixNet.random((3, 2, 1)), datasets.xor(), 1, 0.5),
      ValueError, "net must take 2 inputs and give 1 output"),
-    (lambda: training.train_epochs(training.classifier(2), datasets.xor(), -1, 0.5),
+    (lambda: datasets.train_epochs(datasets.classifier(2), datasets.xor(), -1, 0.5),
      ValueError, "epochs must be >= 0"),
-    (lambda: training.train_epochs(training.classifier(2), datasets.xor(), 1, 0.0),
+    (lambda: datasets.train_epochs(datasets.classifier(2), datasets.xor(), 1, 0.0),
      ValueError, "learning_rate must be > 0"),
-    (lambda: training.classifier(0), ValueError, "hidden must be >= 1"),
-    (lambda: training.classifier(2.5), TypeError, "hidden must be an integer"),
-    (lambda: training.predict_proba(training.classifier(2), [1.0, 2.0, 3.0]), ValueError,
+    (lambda: datasets.classifier(0), ValueError, "hidden must be >= 1"),
+    (lambda: datasets.classifier(2.5), TypeError, "hidden must be an integer"),
+    (lambda: datasets.predict_proba(datasets.classifier(2), [1.0, 2.0, 3.0]), ValueError,
      r"X must have shape \(n, 2\)"),
-    (lambda: training.probability_grid(training.classifier(2), (1, 0, 0, 1)), ValueError,
+    (lambda: datasets.probability_grid(datasets.classifier(2), (1, 0, 0, 1)), ValueError,
      "bounds must be"),
     (lambda: training.train_sample(ll.MatrixNet.from_lesson(), [1.0], [0.0, 1.0], 3, 0.5),
      ValueError, "x must have shape"),
@@ -248,7 +248,7 @@ def test_training_modules_keep_to_their_layers():
     import subprocess
     import sys
 
-    probe = ("import sys, lesson_lib.core.training, lesson_lib.dataset.core; "
+    probe = ("import sys, lesson_lib.training.core, lesson_lib.dataset.core; "
              "a = sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules); "
              "import lesson_lib.training.figures; "
              "print(a, 'ipywidgets' in sys.modules)")
@@ -263,11 +263,11 @@ def test_slider_sweep_cache_ignores_how_it_is_called():
 
 def test_rates_on_data_counts_the_epochs_whose_mean_error_rose():
     train, _ = datasets.moons(n=60).split()
-    lines = training.rates_on_data(train, [0.001, 10.0], epochs=20, hidden=4).splitlines()
+    lines = datasets.rates_on_data(train, [0.001, 10.0], epochs=20, hidden=4).splitlines()
     assert lines[0].split()[:5] == ["rate", "mean", "E", "after", "20"]
     # Oracle: the mean error of every epoch, recomputed by hand from a plain forward pass.
     for line, rate in zip(lines[1:], (0.001, 10.0), strict=True):
-        run = training.train_epochs(training.classifier(4), train, 20, rate)
+        run = datasets.train_epochs(datasets.classifier(4), train, 20, rate)
         out = train.X.T
         for layer in run.net.layers:
             out = 1 / (1 + np.exp(-(layer.W @ out + layer.b[:, None])))

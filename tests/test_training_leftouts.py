@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 import lesson_lib as ll
-from lesson_lib.core import training
 from lesson_lib.core.network import LESSON_DATA, LESSON_PARAMS, PARAMS
+from lesson_lib.dataset import core as datasets
+from lesson_lib.training import core as training
 
 
 def _sigmoid(z):
@@ -82,7 +83,7 @@ def test_lesson_outputs_and_accuracy_against_hand_forward_passes():
     rng = np.random.default_rng(1)
     p = {n: float(v) for n, v in zip(PARAMS, rng.uniform(-2, 2, 12), strict=True)}
     X = rng.uniform(-1.5, 1.5, (30, 2))
-    out = training.lesson_outputs(p, X)
+    out = datasets.lesson_outputs(p, X)
     for (x1, x2), (o1, o2) in zip(X, out, strict=True):
         h1 = _sigmoid(x1 * p["w1"] + x2 * p["w2"] + p["b11"])
         h2 = _sigmoid(x1 * p["w3"] + x2 * p["w4"] + p["b12"])
@@ -90,8 +91,8 @@ def test_lesson_outputs_and_accuracy_against_hand_forward_passes():
         assert o2 == pytest.approx(_sigmoid(h1 * p["w7"] + h2 * p["w8"] + p["b22"]), rel=1e-14)
     data = ll.dataset.core.xor(n=40, seed=0)
     hand = np.mean([(o[1] > o[0]) == c for o, c in
-                    zip(training.lesson_outputs(p, data.X), data.y, strict=True)])
-    assert training.lesson_accuracy(p, data) == hand
+                    zip(datasets.lesson_outputs(p, data.X), data.y, strict=True)])
+    assert datasets.lesson_accuracy(p, data) == hand
 
 
 def test_bad_arguments_are_named():
@@ -100,7 +101,7 @@ def test_bad_arguments_are_named():
     with pytest.raises(ValueError, match="learning_rate"):
         training.train_lesson_loss(-1, 10, "cross_entropy")
     with pytest.raises(ValueError, match="X"):
-        training.lesson_outputs(LESSON_PARAMS, [1, 2, 3])
+        datasets.lesson_outputs(LESSON_PARAMS, [1, 2, 3])
     with pytest.raises(ValueError, match="depth"):
         training.layer_gradients(depth=1)
     assert LESSON_DATA  # the lecture's sample is what train_lesson_loss trains on
@@ -111,7 +112,7 @@ def test_bad_arguments_are_named():
     lambda: ll.training.figures.layer_gradient_bars(training.layer_gradients()),
     lambda: ll.training.figures.rate_speed(training.sweep_learning_rates([0.5, 10, 100], 200)),
     lambda: ll.training.figures.weight_paths({"a": [dict(LESSON_PARAMS)] * 3}),
-    lambda: ll.training.figures.lesson_boundaries({"lecture": LESSON_PARAMS},
+    lambda: ll.dataset.figures.lesson_boundaries({"lecture": LESSON_PARAMS},
                                                   ll.dataset.core.xor(n=40)),
 ])
 def test_new_figures_render(build):
@@ -120,9 +121,9 @@ def test_new_figures_render(build):
 
 def test_loss_table_shows_how_cross_entropy_jumps_at_rate_1000():
     # Oracle: the table's last row against its own run, counted here by hand.
-    e, _ = ll.core.training.train_lesson_loss(1000, 10_000, "cross_entropy")
+    e, _ = ll.training.core.train_lesson_loss(1000, 10_000, "cross_entropy")
     ups = sum(1 for a, b in zip(e[:-1], e[1:], strict=True) if b > a * (1 + 1e-9) and a > 1e-28)
-    row = str(ll.core.training.loss_table([1000])).splitlines()[-1].split()
+    row = str(ll.training.core.loss_table([1000])).splitlines()[-1].split()
     assert row[1] == "cross_entropy" and int(row[-2].replace(",", "")) == ups == 417
     assert float(row[-1]) == pytest.approx(max(e[1:]), rel=1e-2) and max(e[1:]) > 0.7
 
@@ -130,17 +131,17 @@ def test_loss_table_shows_how_cross_entropy_jumps_at_rate_1000():
 def test_last_bit_nudges_tell_rounded_away_from_growing():
     # Oracle: two runs made here with np.nextafter and compared bit for bit.
     train, _ = ll.dataset.core.moons(n=40, seed=0).split(test_fraction=0.25, seed=0)
-    table = str(training.last_bit_nudges(train, 10.0, nudges=[((0, 0), "up")], epochs=5,
+    table = str(datasets.last_bit_nudges(train, 10.0, nudges=[((0, 0), "up")], epochs=5,
                                          hidden=3)).splitlines()
-    net = training.classifier(3, seed=0)
+    net = datasets.classifier(3, seed=0)
     W = net.layers[0].W.copy()
     W[0, 0] = np.nextafter(W[0, 0], np.inf)
     nudged = ll.core.matrix.MatrixNet([ll.core.matrix.Layer(W, net.layers[0].b),
                                        *net.layers[1:]])
-    a = training.train_epochs(net, train, 5, 10.0).errors
-    b = training.train_epochs(nudged, train, 5, 10.0).errors
+    a = datasets.train_epochs(net, train, 5, 10.0).errors
+    b = datasets.train_epochs(nudged, train, 5, 10.0).errors
     assert len(table) == 3 and table[2].startswith("W[0, 0]  up")
     assert ("rounded away" in table[2]) == bool(np.array_equal(a, b))
     assert table[2].split()[-1] == f"{b[-1]:.3g}"
     with pytest.raises(ValueError, match=r"nudges\[0\] must be"):
-        training.last_bit_nudges(train, 10.0, nudges=[((9, 0), "up")], hidden=3)
+        datasets.last_bit_nudges(train, 10.0, nudges=[((9, 0), "up")], hidden=3)

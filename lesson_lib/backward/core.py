@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from ..core.checks import finite_number, mapping, positive_number
 from ..core.gradcheck import gradient_check as _gradient_check
 from ..core.network import DATA, PARAMS, LessonNet, as_lesson_net
-from ..core.report import Table, agreement, fmt, rounded_like
+from ..report import Table, agreement, fmt, rounded_like
 
 MAX_STEP = 1.0  # a finite-difference step larger than the weights measures nothing local
 

@@ -30,7 +30,7 @@ from ..core.checks import (
 )
 from ..core.gradcheck import central_difference
 from ..core.network import LIMIT, Values
-from ..core.report import Table
+from ..report import Table
 
 # name -> (function, its derivative, how to write it with a variable v)
 SHAPES = {

@@ -163,3 +163,14 @@ def numeric_input(x, name: str = "x", limit: float | None = None):
     if isinstance(x, numbers.Real) and not isinstance(x, _BOOLS):
         return finite_number(x, name) if limit is None else number_in(x, name, -limit, limit)
     return finite_array(x, name, limit=limit)
+
+
+def positive_array(values, name: str, maximum: float | None = None) -> np.ndarray:
+    """A non-empty 1-D array of numbers > 0 and, when given, <= ``maximum``."""
+    a = finite_array(values, name)
+    if a.ndim != 1 or a.size == 0 or np.any(a <= 0) or (maximum is not None
+                                                        and np.any(a > maximum)):
+        most = "" if maximum is None else f" and <= {maximum:g}"
+        raise ValueError(f"{name} must be a non-empty 1-D list of numbers > 0{most}, "
+                         f"got {a.tolist()}")
+    return a

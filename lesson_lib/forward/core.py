@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..core.checks import finite_number, mapping
-from ..core.report import Table, agreement, fmt, rounded_like
+from ..report import Table, agreement, fmt, rounded_like
 
 # (name, as printed, where): R's output (7 significant digits) and the shorter numbers
 # written beside the formulas on the same slides.

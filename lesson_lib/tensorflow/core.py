@@ -24,6 +24,7 @@ from ..core.checks import (
 )
 from ..core.matrix import MAX_UNITS
 from ..core.network import LIMIT, MAX_STEPS
+from ..report import Text
 
 INSTALL = ".venv/bin/python -m pip install -r requirements-tensorflow.txt"
 SKIPPED = "skipped: TensorFlow is not installed (see the first cell)"
@@ -231,7 +232,7 @@ def recorded_graph(function, *args) -> str:
     lines = ["forward pass, as recorded:", "  " + " -> ".join(forward),
              "backward pass, added by tape.gradient, in the order it runs:"]
     lines += [f"  {kind:<12} derivative of {of} ({kinds.get(of, '?')})" for kind, of in backward]
-    return _Text("\n".join(lines))
+    return Text("\n".join(lines))
 
 
 def side_by_side(values: Mapping[str, float], reference: Mapping[str, float],
@@ -265,13 +266,5 @@ def side_by_side(values: Mapping[str, float], reference: Mapping[str, float],
     else:
         lines.append(f"all {len(reference)} agree to {tolerance:g}: NO, {worst} differs by "
                      f"{gap:.2g}")
-    return _Text("\n".join(lines))
+    return Text("\n".join(lines))
 
-
-class _Text(str):
-    """A string that a notebook shows as printed text, not as a quoted repr."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    _repr_pretty_ = lambda self, p, cycle: p.text(str(self))  # noqa: E731  (IPython hook)

@@ -21,7 +21,7 @@ from notebook_page import open_notebook, run_all
 APPS = ["ll.derivative.apps.tangent_explorer()", "ll.chain.apps.chain_explorer()",
         "ll.descent.apps.direction_explorer()", "ll.descent.apps.descent_explorer()",
         "ll.forward.apps.forward_explorer()", "ll.backward.apps.training_stepper()",
-        "ll.training.apps.learning_rate_explorer()", "ll.training.apps.dataset_trainer()"]
+        "ll.training.apps.learning_rate_explorer()", "ll.dataset.apps.dataset_trainer()"]
 SCREENS = {"1024x768-sidebar": ({"width": 1024, "height": 768}, 1),
            "1920x1080-150pct": ({"width": 1280, "height": 720}, 1.5)}
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}

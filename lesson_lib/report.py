@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
-from .checks import finite_number, positive_int
+from .core.checks import finite_number, positive_int
 
 DIGITS = 7  # R's default print precision, used on the slides
 MAX_DIGITS = 17  # a float has no more significant digits than this
@@ -123,3 +123,13 @@ def rounded_like(printed: str, exact: float) -> str:
     """``exact`` rounded to as many decimals as ``printed`` shows."""
     places = decimals(printed)
     return f"{finite_number(exact, 'exact'):.{places}f}"
+
+
+class Text(str):
+    """A string that a notebook shows as plain lines (no quotes)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(str(self))
