@@ -1,6 +1,7 @@
 """The oracle for an app's picture: a bitmap of what stays, SVG of what moves, over it.
 
-The two together must show what the figure shows. Two independent checks say so:
+(An app whose axes follow its controls also draws them as SVG, under the rest: the
+underlay.) Together they must show what the figure shows. Two independent checks say so:
 the bitmap equals a fresh full draw of the figure with the moving artists hidden (a stale
 bitmap, or a moving artist left out of ``dynamic``, shows up as differing pixels), and
 every group of the overlay is, element for element, in the SVG that matplotlib's own
@@ -30,7 +31,7 @@ def pixels(image) -> np.ndarray:
 
 def static_draw(app) -> np.ndarray:
     """The figure drawn in full with its moving artists hidden."""
-    shown = [a for a in app.dynamic if a.get_visible()]
+    shown = [a for a in app.dynamic + app.scales if a.get_visible()]
     for artist in shown:
         artist.set_visible(False)
     try:
@@ -81,11 +82,12 @@ def assert_shows_the_figure(app, context="") -> None:
         f"y = {rows.min()}..{rows.max()}")
     overlay = groups(app.picture.overlay)
     assert overlay, f"{context}: the overlay draws nothing"
+    overlay += groups(app.picture.underlay) if app.picture.underlay else []
     whole = set(groups(full_svg(app.fig)))
     missing = [g for g in overlay if g not in whole]
     assert not missing, f"{context}: not what savefig draws: {missing[0][:300]}"
 
 
 def picture(app) -> tuple:
-    """What the page shows, for comparing two apps: the bitmap and the overlay."""
-    return pixels(app.picture.pixels), app.picture.overlay
+    """What the page shows, for comparing two apps: the bitmap and the SVG over it."""
+    return pixels(app.picture.pixels), app.picture.underlay, app.picture.overlay

@@ -18,13 +18,13 @@ def test_starts_on_the_lessons_table():
 
 def test_changing_multipliers_updates_table_and_slopes():
     app = ll.chain.apps.chain_explorer()
-    before = app.picture.frame()
+    before = app.picture.overlay
     app.controls["a"].value = -1.5
     app.controls["b"].value = 2.0
     assert "dy/dx * dz/dy = <b>-3.0000</b>" in app.readout.value
     assert "y = f(x) = -1.5*x,  z = g(y) = 2*y" in app.table.value
     assert ">-3</td>" in app.table.value  # every ratio dz/dx in the table
-    assert app.picture.frame() != before
+    assert app.picture.overlay != before
 
 
 def test_non_linear_links_product_matches_a_nudge():

@@ -12,12 +12,15 @@ most 64 colours, and on every change draws only the listed artists, as SVG (matp
 own SVG renderer, public API) that the browser lays over the bitmap: a few kilobytes and
 about a millisecond per move, text included. An update that changes anything else (axis
 limits, a static text) calls ``self.redraw_all()``; the new bitmap then goes as a patch of
-the pixels that changed.
+the pixels that changed. An app whose axes' ranges follow its controls lists those axes as
+``scales=``: they are drawn as SVG too, under the moving artists, and only when
+``redraw_all()`` says they changed (the bitmap then never changes).
 """
 
 from __future__ import annotations
 
 import io
+import re
 
 import ipywidgets as widgets
 import matplotlib
@@ -55,7 +58,11 @@ def svg_of(fig, artists) -> str:
     finally:
         fig.set_dpi(dpi)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]  # no XML declaration inside an HTML page
+    # No XML declaration inside an HTML page, and no <style> either: matplotlib's default
+    # rule ("*{stroke-linejoin: round; ...}") would restyle the whole page and make the
+    # browser recompute every element's style on each move (Picture's CSS scopes it).
+    text = text[text.index("<svg"):]
+    return re.sub(r"\s*<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>", "", text, count=1)
 
 
 def _keep_pairs(value: str, _widget) -> str:
@@ -84,10 +91,12 @@ class App:
     fig: LessonFigure
     controls: dict[str, widgets.Widget]
 
-    def _start(self, buttons: dict[str, widgets.Button] | None = None, dynamic=()):
+    def _start(self, buttons: dict[str, widgets.Button] | None = None, dynamic=(), scales=()):
         self.buttons = buttons or {}
         self.dynamic = list(dynamic)
-        self._background = None
+        self.scales = list(scales)
+        self._bitmap = None  # what stays, drawn again after redraw_all()
+        self._underlay = None  # the scales as SVG, drawn again after redraw_all()
         if self.dynamic:
             self.fig.set_dpi(APP_DPI)
         self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
@@ -118,9 +127,10 @@ class App:
             if isinstance(shown, str):
                 self.picture.svg = shown
                 return
-            pixels, overlay = shown if isinstance(shown, tuple) else (shown, "")
+            pixels, underlay, overlay = shown if isinstance(shown, tuple) else (shown, "", "")
             self.picture.width = int(self.fig.bbox.width)
             self.picture.show_pixels(pixels)  # sends only what changed, if anything
+            self.picture.underlay = underlay  # sent only when it changed
             self.picture.overlay = overlay
 
     def describe(self) -> str:
@@ -137,28 +147,35 @@ class App:
         return "Figure: " + "; ".join(filter(None, [heading, *panels]))
 
     def redraw_all(self) -> None:
-        """Draw the whole figure on the next render (something outside ``dynamic`` changed)."""
-        self._background = None
+        """Draw the whole figure on the next render (something outside ``dynamic`` changed);
+        with ``scales``, only they are drawn anew (nothing else changes)."""
+        if self.scales and self._bitmap is not None:
+            self._underlay = None
+        else:
+            self._bitmap = None
 
     def render(self):
-        """The figure's pixels (RGBA); with ``dynamic`` artists, the pixels of the rest and
-        the dynamic artists as SVG."""
+        """The figure's pixels (RGBA); with ``dynamic`` artists, (the pixels of the rest,
+        the scales as SVG, the dynamic artists as SVG)."""
         canvas = self.fig.canvas
         if not self.dynamic:
             canvas.draw()
             return np.asarray(canvas.buffer_rgba())
-        if self._background is None:
+        if self._bitmap is None:
             # Animated artists are left out of the drawing but, unlike hidden ones, still
             # count for the layout (an auto-placed title keeps its place).
-            for artist in self.dynamic:
+            for artist in self.dynamic + self.scales:
                 artist.set_animated(True)
             canvas.draw()
             # The layout is settled now; solving it again on every change would cost time.
             self.fig.set_layout_engine("none")
-            self._background = np.asarray(canvas.buffer_rgba()).copy()
-            for artist in self.dynamic:
+            self._bitmap = np.asarray(canvas.buffer_rgba()).copy()
+            for artist in self.dynamic + self.scales:
                 artist.set_animated(False)
-        return self._background, svg_of(self.fig, self.dynamic)
+            self._underlay = None
+        if self._underlay is None:
+            self._underlay = svg_of(self.fig, self.scales) if self.scales else ""
+        return self._bitmap, self._underlay, svg_of(self.fig, self.dynamic)
 
     def _control_moved(self, change) -> None:
         self._on_change(change)

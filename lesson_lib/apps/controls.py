@@ -123,24 +123,28 @@ function render({ model, el }) {
   };
   // What moves is SVG laid over the bitmap, at the same scale (its viewBox is the bitmap's size).
   const layer = document.createElement("div");
-  layer.className = "ll-overlay";
+  const under = document.createElement("div");  // an app's axes, when they follow its controls
+  layer.className = under.className = "ll-overlay";
   const label = () => el.setAttribute("aria-label", model.get("alt"));
   const overlay = () => {
     layer.innerHTML = model.get("overlay");
     el.dataset.frames = String(++frames);
   };
+  const underlay = () => { under.innerHTML = model.get("underlay"); };
   const draw = () => {
     if (model.get("svg")) {
       el.innerHTML = model.get("svg");
       el.dataset.frames = String(++frames);
     } else if (model.get("png").byteLength) {
-      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas, layer); }
+      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas, under, layer); }
       paint(model.get("png"), 0, 0, true);
+      underlay();
       overlay();
     }
   };
   model.on("change:svg", draw);
   model.on("change:png", draw);
+  model.on("change:underlay", underlay);
   model.on("change:overlay", overlay);
   model.on("change:alt", label);
   model.on("msg:custom", (msg, buffers) => {
@@ -160,6 +164,7 @@ PICTURE_CSS = """
 .ll-picture .ll-overlay { position: absolute; inset: 0; pointer-events: none;
   contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
 .ll-picture .ll-overlay svg { width: 100%; height: 100%; }
+.ll-picture .ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
 """
 
 
@@ -262,7 +267,8 @@ class Picture(anywidget.AnyWidget):
     _css = PICTURE_CSS
     svg = traitlets.Unicode().tag(sync=True)
     png = traitlets.Bytes().tag(sync=True)  # the last whole frame
-    overlay = traitlets.Unicode().tag(sync=True)  # SVG drawn over the bitmap
+    underlay = traitlets.Unicode().tag(sync=True)  # SVG over the bitmap: axes that move
+    overlay = traitlets.Unicode().tag(sync=True)  # SVG over that: what moves on every change
     alt = traitlets.Unicode().tag(sync=True)
     width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
 

@@ -42,18 +42,15 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
-        # Moving a control moves the lines and the titles; the panels' scales (drawn anew
-        # by redraw_all) hold while the curves fit them (show_chain's hold), and the x
-        # window steps on only when x crosses into another unit.
+        # Moving a control moves the lines and the titles; the panels' scales hold while the
+        # curves fit them (show_chain's hold) and are drawn anew, as SVG under the lines,
+        # only when they change; the x window steps on when x crosses into another unit.
         moving = [line for part in self.fig.parts for line in part.values()]
         titles = [ax.title for ax in self.fig.axes]
+        scales = [axis for ax in self.fig.axes for axis in (ax.xaxis, ax.yaxis)]
         # Painted as a full draw paints them: by zorder (lines under texts).
-        self._start(dynamic=sorted(moving + titles, key=lambda artist: artist.get_zorder()))
-        # The x labels stay where the first draw put them (the tick labels under them never
-        # change height): pinned there, a redraw skips measuring every tick label again.
-        for ax in self.fig.axes:
-            label_y = ax.transAxes.inverted().transform(ax.xaxis.label.get_position())[1]
-            ax.xaxis.set_label_coords(0.5, label_y)
+        self._start(dynamic=sorted(moving + titles, key=lambda artist: artist.get_zorder()),
+                    scales=scales)
         # Show the table between the readout and the figure.
         self.widget.children = (*self.widget.children[:-1], self.table, self.picture)
 

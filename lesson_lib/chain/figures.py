@@ -61,7 +61,7 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
     """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only).
 
     The panels show ``center`` +- 3 (by default x +- 3). ``hold=True`` keeps each panel's
-    range while the curve fits in it and fills a quarter to four fifths of it (an app:
+    range while the curve fits in it and fills at least an eighth of it (an app:
     moving a slider then changes the curves, not the scales; the first call makes room).
     Returns True when a panel's
     limits changed: an app keeps ``center`` for a while as x moves, and redraws the axes
@@ -112,15 +112,18 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
 
 
 def _held(current, low: float, high: float) -> tuple[float, float]:
-    """``current`` while [low, high] fits in it and fills from a quarter to four fifths of
-    it; else a range with the data in its middle half, so the next few moves fit again."""
+    """``current`` while [low, high] fits in it and fills at least an eighth of it; else a
+    new range with room for the next moves: the data (and 0, when the data comes within
+    its own span of 0: a slider through 0 flips the curve there) in the middle third."""
     c_low, c_high = (float(v) for v in current)
-    if c_low <= low and high <= c_high and \
-            0.25 * (c_high - c_low) <= high - low <= 0.8 * (c_high - c_low):
+    span = high - low
+    if c_low <= low and high <= c_high and span >= (c_high - c_low) / 8:
         return c_low, c_high
-    if high - low < 1e-9:
+    if span < 1e-9:
         return _padded(low, high)
-    margin = 0.5 * (high - low)
+    if low - span <= 0.0 <= high + span:
+        low, high = min(low, 0.0), max(high, 0.0)
+    margin = high - low
     return float(low - margin), float(high + margin)
 
 
