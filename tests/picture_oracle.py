@@ -82,7 +82,8 @@ def assert_shows_the_figure(app, context="") -> None:
         f"y = {rows.min()}..{rows.max()}")
     overlay = groups(app.picture.overlay)
     assert overlay, f"{context}: the overlay draws nothing"
-    overlay += groups(app.picture.underlay) if app.picture.underlay else []
+    for svg in app.picture.underlay.split("<svg")[1:]:  # one <svg> per axis
+        overlay += groups("<svg" + svg)
     whole = set(groups(full_svg(app.fig)))
     missing = [g for g in overlay if g not in whole]
     assert not missing, f"{context}: not what savefig draws: {missing[0][:300]}"

@@ -97,6 +97,7 @@ class App:
         self.scales = list(scales)
         self._bitmap = None  # what stays, drawn again after redraw_all()
         self._underlay = None  # the scales as SVG, drawn again after redraw_all()
+        self._scale_cache = {}  # id(axis) -> (its range, its SVG)
         if self.dynamic:
             self.fig.set_dpi(APP_DPI)
         self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
@@ -172,10 +173,19 @@ class App:
             self._bitmap = np.asarray(canvas.buffer_rgba()).copy()
             for artist in self.dynamic + self.scales:
                 artist.set_animated(False)
-            self._underlay = None
+            self._underlay, self._scale_cache = None, {}
         if self._underlay is None:
-            self._underlay = svg_of(self.fig, self.scales) if self.scales else ""
+            self._underlay = "".join(self._scale_svg(axis) for axis in self.scales)
         return self._bitmap, self._underlay, svg_of(self.fig, self.dynamic)
+
+    def _scale_svg(self, axis) -> str:
+        """An axis as SVG, drawn again only when its range changed (one <svg> per axis)."""
+        key = tuple(axis.get_view_interval()) if hasattr(axis, "get_view_interval") else None
+        drawn = self._scale_cache.get(id(axis))
+        if key is None or drawn is None or drawn[0] != key:
+            drawn = key, svg_of(self.fig, [axis])
+            self._scale_cache[id(axis)] = drawn
+        return drawn[1]
 
     def _control_moved(self, change) -> None:
         self._on_change(change)

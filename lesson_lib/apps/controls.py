@@ -163,7 +163,7 @@ PICTURE_CSS = """
 .ll-picture canvas, .ll-picture svg { max-width: 100%; height: auto; display: block; }
 .ll-picture .ll-overlay { position: absolute; inset: 0; pointer-events: none;
   contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
-.ll-picture .ll-overlay svg { width: 100%; height: 100%; }
+.ll-picture .ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
 .ll-picture .ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
 """
 

@@ -236,7 +236,8 @@ PASS_NAMES = FORWARD_NAMES + (
 E_TOTAL = FORWARD_NAMES.index("E_total")
 
 
-def _lesson_pass(params, x1, x2, T1, T2, sigmoid2) -> tuple[tuple, tuple]:
+def _lesson_pass(params, x1, x2, T1, T2, sigmoid2,
+                 cross_entropy: bool = False) -> tuple[tuple, tuple]:
     """The forward pass and backpropagation of the lesson's network: the one place they are
     written. ``params`` holds w1..w8, b11..b22 (PARAMS order).
 
@@ -246,6 +247,10 @@ def _lesson_pass(params, x1, x2, T1, T2, sigmoid2) -> tuple[tuple, tuple]:
     ``portable.sigmoid_pair`` (one element per network, e.g. per learning rate): the same
     operations in the same order, the same bits per element. No checks: callers pass
     numbers within LIMIT.
+
+    ``cross_entropy=True`` follows the cross-entropy loss -[T ln out + (1-T) ln(1-out)]
+    instead: its output deltas are out - T (the sigmoid's slope cancels); the values stay
+    the squared error's (E1, E2 and the output factors), to compare the two like with like.
     """
     w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22 = params
     # Forward.
@@ -263,6 +268,8 @@ def _lesson_pass(params, x1, x2, T1, T2, sigmoid2) -> tuple[tuple, tuple]:
     doutY2_dy2 = outY2 * (1.0 - outY2)
     delta_y1 = dE_doutY1 * doutY1_dy1  # dE/dy1
     delta_y2 = dE_doutY2 * doutY2_dy2  # dE/dy2
+    if cross_entropy:
+        delta_y1, delta_y2 = -e1, -e2
     # Hidden layer: each hidden output reaches the error along two paths, one per output.
     dE1_doutH1, dE2_doutH1 = delta_y1 * w5, delta_y2 * w7
     dE_doutH1 = dE1_doutH1 + dE2_doutH1
@@ -297,7 +304,7 @@ def _lesson_update(params, grads, learning_rate, update_biases: bool) -> tuple:
 
 
 def _train_loop(net: LessonNet, steps: int, lr: float, update_biases: bool,
-                keep_params: bool = True):
+                keep_params: bool = True, cross_entropy: bool = False):
     """_lesson_pass and _lesson_update ``steps`` times on plain floats: the hot path of training.
 
     Returns E_total after 0..steps updates, the twelve parameters after each update (or
@@ -312,7 +319,7 @@ def _train_loop(net: LessonNet, steps: int, lr: float, update_biases: bool,
     for k in range(steps + 1):
         if keep_params:
             rows.append(p)
-        values, grads = step(p, x1, x2, T1, T2, sig)
+        values, grads = step(p, x1, x2, T1, T2, sig, cross_entropy)
         errors.append(values[E_TOTAL])
         if k == steps:
             break

@@ -34,9 +34,10 @@ from ..core.network import (
     Values,
     _lesson_pass,
     _lesson_update,
+    _train_loop,
     as_lesson_net,
 )
-from ..core.portable import sigmoid_pair, sigmoid_scalar
+from ..core.portable import sigmoid_pair
 from ..report import Text
 
 # The learning-rate slider's positions, 10^-2 .. 10^3 in steps of 10^0.05, and the lecture's 0.5.
@@ -307,31 +308,12 @@ def train_lesson_loss(learning_rate: float, steps: int = 10_000, loss: str = "sq
     if loss == "squared":
         history = net.train(steps, lr, update_biases, keep_params=False)
         return history.errors, history.final
-    sig = sigmoid_scalar
-    w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22 = (getattr(net, n) for n in PARAMS)
-    x1, x2, T1, T2 = net.x1, net.x2, net.T1, net.T2
-    errors = np.empty(steps + 1)
-    for k in range(steps + 1):
-        oh1, oh2 = sig(x1 * w1 + x2 * w2 + b11), sig(x1 * w3 + x2 * w4 + b12)
-        oy1, oy2 = sig(oh1 * w5 + oh2 * w6 + b21), sig(oh1 * w7 + oh2 * w8 + b22)
-        errors[k] = 0.5 * (T1 - oy1) ** 2 + 0.5 * (T2 - oy2) ** 2
-        if k == steps:
-            break
-        d_y1, d_y2 = oy1 - T1, oy2 - T2  # no factor out (1 - out): it cancelled
-        d_h1 = (d_y1 * w5 + d_y2 * w7) * oh1 * (1.0 - oh1)
-        d_h2 = (d_y1 * w6 + d_y2 * w8) * oh2 * (1.0 - oh2)
-        w5, w6 = w5 - lr * d_y1 * oh1, w6 - lr * d_y1 * oh2
-        w7, w8 = w7 - lr * d_y2 * oh1, w8 - lr * d_y2 * oh2
-        w1, w2 = w1 - lr * d_h1 * x1, w2 - lr * d_h1 * x2
-        w3, w4 = w3 - lr * d_h2 * x1, w4 - lr * d_h2 * x2
-        if update_biases:
-            b11, b12, b21, b22 = b11 - lr * d_h1, b12 - lr * d_h2, b21 - lr * d_y1, b22 - lr * d_y2
-        if max(abs(v) for v in (w1, w2, w3, w4, w5, w6, w7, w8, b11, b12, b21, b22)) > LIMIT:
-            raise ValueError(f"learning_rate {lr:g} pushed the weights past {LIMIT:g} within "
-                             f"{k + 1:,} updates; try a smaller one")
-    final = net.with_values(**dict(zip(PARAMS, (w1, w2, w3, w4, w5, w6, w7, w8,
-                                                b11, b12, b21, b22), strict=True)))
-    return errors, final
+    errors, _, last = _train_loop(net, steps, lr, update_biases, keep_params=False,
+                                  cross_entropy=True)
+    if not all(abs(v) <= LIMIT for v in last):  # NaN fails too
+        raise ValueError(f"learning_rate {lr:g} pushed the weights past {LIMIT:g} within "
+                         f"{steps:,} updates; try a smaller one")
+    return np.array(errors), net.with_values(**dict(zip(PARAMS, last, strict=True)))
 
 
 def loss_table(rates, steps: int = 10_000) -> str:
