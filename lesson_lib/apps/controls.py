@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import zlib
 
 import anywidget
 import numpy as np
@@ -121,20 +122,32 @@ function render({ model, el }) {
       el.dataset.frames = String(++frames);
     }).catch(() => {});
   };
+  // The SVG strings come deflated (a quarter of the bytes); inflating takes a promise, so
+  // every change to the picture waits its turn in the queue.
+  const later = (job) => { queue = queue.then(job).catch(() => {}); };
+  const has = (name) => { const v = model.get(name); return Boolean(v && v.byteLength); };
+  const text = async (name) => {
+    if (!has(name)) return "";
+    const bytes = new Blob([model.get(name)]).stream()
+      .pipeThrough(new DecompressionStream("deflate"));
+    return new Response(bytes).text();
+  };
   // What moves is SVG laid over the bitmap, at the same scale (its viewBox is the bitmap's size).
   const layer = document.createElement("div");
   const under = document.createElement("div");  // an app's axes, when they follow its controls
   layer.className = under.className = "ll-overlay";
   const label = () => el.setAttribute("aria-label", model.get("alt"));
-  const overlay = () => {
-    layer.innerHTML = model.get("overlay");
+  const overlay = () => later(async () => {
+    layer.innerHTML = await text("overlay");
     el.dataset.frames = String(++frames);
-  };
-  const underlay = () => { under.innerHTML = model.get("underlay"); };
+  });
+  const underlay = () => later(async () => { under.innerHTML = await text("underlay"); });
   const draw = () => {
-    if (model.get("svg")) {
-      el.innerHTML = model.get("svg");
-      el.dataset.frames = String(++frames);
+    if (has("svg")) {
+      later(async () => {
+        el.innerHTML = await text("svg");
+        el.dataset.frames = String(++frames);
+      });
     } else if (model.get("png").byteLength) {
       if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas, under, layer); }
       paint(model.get("png"), 0, 0, true);
@@ -153,7 +166,7 @@ function render({ model, el }) {
   label();
   draw();
   // Patches sent before this view existed are not in the stored frame: ask for a new one.
-  if (!model.get("svg")) model.send({ want: "frame" });
+  if (!has("svg")) model.send({ want: "frame" });
 }
 export default { render };
 """
@@ -166,6 +179,12 @@ PICTURE_CSS = """
 .ll-picture .ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
 .ll-picture .ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
 """
+
+
+def _deflated(text: str, _widget) -> bytes:
+    """An SVG string as the page receives it: zlib-compressed, a binary buffer (SVG text is
+    repetitive: about a quarter of the bytes); the page inflates it."""
+    return zlib.compress(text.encode(), 6) if text else b""
 
 
 def _encode(rgb: np.ndarray, changed: np.ndarray | None = None) -> bytes:
@@ -265,10 +284,10 @@ class Picture(anywidget.AnyWidget):
 
     _esm = PICTURE_JS
     _css = PICTURE_CSS
-    svg = traitlets.Unicode().tag(sync=True)
+    svg = traitlets.Unicode().tag(sync=True, to_json=_deflated)
     png = traitlets.Bytes().tag(sync=True)  # the last whole frame
-    underlay = traitlets.Unicode().tag(sync=True)  # SVG over the bitmap: axes that move
-    overlay = traitlets.Unicode().tag(sync=True)  # SVG over that: what moves on every change
+    underlay = traitlets.Unicode().tag(sync=True, to_json=_deflated)  # axes that move
+    overlay = traitlets.Unicode().tag(sync=True, to_json=_deflated)  # what moves on each change
     alt = traitlets.Unicode().tag(sync=True)
     width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
 
