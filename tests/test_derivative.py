@@ -1,24 +1,254 @@
-"""Lesson 1 exercises and value checks: right answers pass (checked independently), slips are
-named, and the checks of the lesson's plain-Python values agree with a by-hand oracle."""
+"""Lesson 1 (lesson_lib/derivative/): the sigmoid, its derivative and the numeric slope."""
 
+import contextlib
+import io
 import json
 import math
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from oracles import output_text as outputs
+from oracles import read_notebook
+from picture_oracle import assert_shows_the_figure, picture
 
 import lesson_lib as ll
+from lesson_lib.core.gradcheck import central_difference
+from lesson_lib.derivative import core as core
 from lesson_lib.derivative import exercises as exs
+from lesson_lib.derivative import figures as figs
 from lesson_lib.derivative.figures import TITLES
 from lesson_lib.exercises import function_from_code
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-
+# == core ==================================================================================
+# Lesson 1 core: the grid, the tangent, and the float facts the lesson states.
 
 def logistic(x):
-    return 1 / (1 + math.exp(-x))
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def test_lesson_grid_is_minus_six_to_six_in_tenths():
+    xs = core.lesson_grid()
+    assert len(xs) == 121
+    assert xs[0] == -6 and xs[-1] == 6 and xs[60] == 0
+    assert np.allclose(np.diff(xs), 0.1)
+
+
+@pytest.mark.parametrize("kwargs, word", [
+    ({"spacing": 0}, "spacing must be > 0"),
+    ({"low": 1, "high": 0}, "high must be > low"),
+    ({"low": "a"}, "low must be a real number"),
+])
+def test_lesson_grid_rejects_bad_input(kwargs, word):
+    with pytest.raises((TypeError, ValueError), match=word):
+        core.lesson_grid(**kwargs)
+
+
+def naive_slope(x):
+    """The lesson's s * (1 - s) from the lecture's 1 / (1 + e^-x), as a learner writes it."""
+    s = logistic(x)
+    return s * (1 - s)
+
+
+def test_the_floats_the_lesson_states():
+    # Written forms overflow beyond ln(largest float) = 709.78, each on one side.
+    assert math.log(sys.float_info.max) == pytest.approx(709.78, abs=0.005)
+    for call in (lambda: math.exp(1000.0) / (1 + math.exp(1000.0)), lambda: logistic(-1000.0)):
+        with pytest.raises(OverflowError):
+            call()
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert np.isnan(np.exp(1000.0) / (1 + np.exp(1000.0)))
+    # 1 + e^-x rounds to 1 once e^-x <= 2^-53, i.e. from x = 53 ln 2 = 36.74 on.
+    edge = 53 * math.log(2)
+    assert f"{edge:.2f}" == "36.74"
+    assert naive_slope(math.nextafter(edge, 99)) == 0.0 and naive_slope(37.0) == 0.0
+    assert naive_slope(36.73) > 0 and naive_slope(36.0) == pytest.approx(2.22e-16, rel=1e-3)
+    # The true slope e^-x / (1 + e^-x)^2, and the same at -x (where s is tiny, not 1 - tiny).
+    true_37 = math.exp(-37) / (1 + math.exp(-37)) ** 2
+    assert f"{true_37:.3g}" == "8.53e-17" and naive_slope(-37.0) == pytest.approx(true_37)
+    assert ll.sigmoid_prime(37.0) == ll.sigmoid_prime(-37.0) == pytest.approx(true_37)
+    # Even the float nearest the true sigma(x) is 1.0 once 1 - sigma(x) < 2^-54: x > 54 ln 2.
+    assert f"{54 * math.log(2):.1f}" == "37.4"
+    # lesson_lib's slope underflows to 0 only beyond |x| = 745 (smallest float 5e-324).
+    assert ll.sigmoid_prime(745.0) > 0 and ll.sigmoid_prime(-746.0) == 0.0
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "relu", "step"])
+@pytest.mark.parametrize("x0", [-2.5, 0.4, 3.0])
+def test_tangent_touches_the_curve_with_the_numeric_slope(name, x0):
+    from lesson_lib.core.activations import activation
+
+    f, _ = activation(name)
+    xs, ys, slope, value = core.tangent(name, x0)
+    assert value == f(x0)
+    assert slope == pytest.approx(central_difference(f, x0), abs=1e-6)
+    assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(slope)
+    assert np.interp(x0, xs, ys) == pytest.approx(value)
+
+
+def test_tangent_rejects_unknown_activation_and_bad_x():
+    with pytest.raises(ValueError, match="name must be one of step, sigmoid, relu"):
+        core.tangent("tanh", 0.0)
+    with pytest.raises(ValueError, match="x0 must be a finite number"):
+        core.tangent("sigmoid", float("nan"))
+
+
+# == figures ===============================================================================
+# Lesson 1 figures draw the numbers they claim, with titles, labels and legends.
+
+def test_lesson_figure_plots_sigma_and_its_slope_on_the_lesson_grid():
+    fig = figs.sigmoid_and_derivative()
+    ax = fig.axes[0]
+    curve, slope = ax.lines[:2]
+    xs = np.asarray(curve.get_xdata())
+    assert len(xs) == 121 and xs[0] == -6 and xs[-1] == 6
+    expected = np.array([1 / (1 + math.exp(-x)) for x in xs])
+    assert np.allclose(curve.get_ydata(), expected)
+    assert np.allclose(slope.get_ydata(), expected * (1 - expected))
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert len(ax.get_legend().get_texts()) == 2
+    assert fig.to_png().startswith(b"\x89PNG")
+
+
+def test_gallery_shows_three_activations_each_with_its_derivative():
+    fig = figs.activation_gallery()
+    assert [ax.get_title() for ax in fig.axes] == ["Unit step", "Sigmoid", "ReLU"]
+    step_ax = fig.axes[0]
+    assert np.all(np.asarray(step_ax.lines[1].get_ydata()) == 0)  # the step's slope
+    relu_slope = fig.axes[2].lines[1]
+    xs, ys = np.asarray(relu_slope.get_xdata()), np.asarray(relu_slope.get_ydata())
+    assert np.all(ys[xs > 0] == 1) and np.all(ys[xs < 0] == 0)
+
+
+@pytest.mark.parametrize("name, x", [("sigmoid", 0.0), ("sigmoid", -2.0), ("relu", 1.5),
+                                     ("step", 3.0)])
+def test_tangent_view_draws_point_tangent_and_slope(name, x):
+    from lesson_lib.core.activations import activation
+
+    f, _ = activation(name)
+    fig = figs.tangent_view("sigmoid", 1.0)
+    figs.show_tangent(fig, name, x)
+    p = fig.parts
+    tx, ty = p["tangent"].get_data()
+    numeric = (f(x + 1e-6) - f(x - 1e-6)) / 2e-6
+    assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(numeric, abs=1e-6)
+    assert list(p["point"].get_ydata()) == [f(x)]
+    assert p["slope_point"].get_ydata()[0] == pytest.approx(numeric, abs=1e-6)
+    assert f"x = {x:.2f}" in p["left_title"].get_text()
+    assert f"{numeric:.4f}" in p["right_title"].get_text()
+    assert p["peak"].get_visible() == (name == "sigmoid")
+
+
+@pytest.mark.parametrize("first, then", [("relu", "sigmoid"), ("sigmoid", "relu")])
+def test_tangent_view_labels_stay_inside_when_the_range_changes(first, then):
+    fig = figs.tangent_view(first, 2.0)
+    figs.show_tangent(fig, then, -4.0)
+    renderer = fig.canvas.get_renderer()
+    boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
+    assert all(b.x0 >= 0 and b.x1 <= fig.bbox.width and b.y1 <= fig.bbox.height
+               for b in boxes)
+    assert boxes[0].x1 < boxes[1].x0
+
+
+@pytest.mark.parametrize("name, peak", [("sigmoid", 0.25), ("relu", 1.0), ("step", 0.0)])
+def test_slope_panel_is_scaled_to_its_activation(name, peak):
+    fig = figs.tangent_view(name, 0.5)
+    low, high = fig.axes[1].get_ylim()
+    # The derivative's largest value fills most of the panel but stays inside it.
+    assert low < 0 and peak < high
+    assert high < 2 * max(peak, 0.6)
+
+
+def test_axes_carrying_outputs_and_slopes_say_so():
+    for fig in (figs.activation_gallery(), figs.sigmoid_and_derivative()):
+        assert "slope" in fig.axes[0].get_ylabel()
+
+
+# == app ===================================================================================
+# The tangent explorer, driven headless: move its controls, read what it shows.
+
+def test_starts_on_the_sigmoid_at_one():
+    app = ll.derivative.apps.tangent_explorer()
+    assert app.controls["activation"].value == "sigmoid"
+    assert "σ(x) = 0.7311" in app.readout.value
+    assert app.picture.frame().startswith(b"\x89PNG")
+
+
+def test_moving_x_moves_point_tangent_and_readout():
+    app = ll.derivative.apps.tangent_explorer()
+    before = app.picture.overlay
+    app.controls["x"].value = -2.0
+    s = logistic(-2.0)
+    assert f"σ'(x) = {s * (1 - s):.4f}" in app.readout.value
+    assert list(app.fig.parts["point"].get_xdata()) == [-2.0]
+    tx, ty = app.fig.parts["tangent"].get_data()
+    assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(s * (1 - s))
+    assert app.picture.overlay != before and "x = -2.00" in app.picture.overlay
+
+
+def test_peak_of_the_slope_is_a_quarter_at_zero():
+    app = ll.derivative.apps.tangent_explorer()
+    app.controls["x"].value = 0.0
+    assert "σ'(x) = 0.2500" in app.readout.value
+    assert "σ'(0.00) = 0.2500" in app.fig.parts["right_title"].get_text()
+
+
+def test_switching_to_relu_and_step():
+    app = ll.derivative.apps.tangent_explorer()
+    app.controls["activation"].value = "relu"
+    app.controls["x"].value = 2.5
+    assert "ReLU(x) = 2.5000" in app.readout.value and "ReLU'(x) = 1.0000" in app.readout.value
+    assert np.allclose(app.fig.parts["curve"].get_ydata(),
+                       np.maximum(0, app.fig.parts["curve"].get_xdata()))
+    app.controls["x"].value = 0.0
+    assert "corner" in app.readout.value
+    app.controls["activation"].value = "step"
+    assert "jump" in app.readout.value and "step'(x) = 0.0000" in app.readout.value
+    assert not app.fig.parts["peak"].get_visible()
+
+
+def test_text_fallback_for_pages_without_a_kernel():
+    bundle = ll.derivative.apps.tangent_explorer()._repr_mimebundle_()
+    assert "Interactive app: TangentExplorer" in bundle["text/plain"]
+
+
+@pytest.mark.parametrize("kwargs, word", [({"name": "tanh"}, "name must be one of step, sigmoid"),
+                                          ({"x": 9}, "x must be between -6 and 6"),
+                                          ({"x": "one"}, "x must be a real number")])
+def test_bad_arguments_name_the_problem(kwargs, word):
+    with pytest.raises((TypeError, ValueError), match=word):
+        ll.derivative.apps.tangent_explorer(**kwargs)
+
+
+@pytest.mark.parametrize("moves", [[("x", 1.9)], [("x", -3.0), ("activation", "relu")],
+                                   [("activation", "step"), ("x", 4.2)]])
+def test_after_moves_the_page_shows_what_a_fresh_app_shows(moves):
+    app = ll.derivative.apps.tangent_explorer()
+    for name, value in moves:
+        app.controls[name].value = value
+        assert_shows_the_figure(app, f"{name} = {value}")
+    fresh = ll.derivative.apps.tangent_explorer(app.controls["activation"].value,
+                                                app.controls["x"].value)
+    shown, expected = picture(app), picture(fresh)
+    assert (shown[0] == expected[0]).all() and shown[1:] == expected[1:]
+
+
+def test_slope_axis_follows_the_activation():
+    app = ll.derivative.apps.tangent_explorer()
+    assert 0.25 < app.fig.axes[1].get_ylim()[1] < 0.5  # sigma' peaks at 0.25
+    app.controls["activation"].value = "relu"
+    assert app.fig.axes[1].get_ylim()[1] > 1.0  # ReLU's slope is 1 for x > 0
+    app.controls["activation"].value = "sigmoid"
+    assert app.fig.axes[1].get_ylim()[1] < 0.5
+
+
+# == exercises =============================================================================
+# Lesson 1 exercises and value checks: right answers pass (checked independently), slips are
+# named, and the checks of the lesson's plain-Python values agree with a by-hand oracle.
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
 def slope(x):
@@ -189,6 +419,8 @@ def test_each_coding_reference_agrees_with_an_independent_oracle():
 
 
 SOLUTION_5 = "def der_sigmoid(x):\n    e = math.exp(-x)\n    return e / (1 + e) ** 2\n"
+
+
 SOLUTION_6 = "def cd(f, x, h):\n    return 0.5 * (f(x + h) - f(x - h)) / h\n"
 
 
@@ -244,3 +476,100 @@ def test_a_function_right_only_on_the_lecture_s_case_is_caught_on_an_unseen_one(
 def test_odd_answers_to_the_coding_exercises_get_a_sentence(function, words):
     verdict = exs.ex5.check(function)
     assert not verdict and words in verdict.message
+
+
+# == notebook ==============================================================================
+# The stored lesson 1 notebook: its plain-Python cells, their checks, and the numbers its
+# prose cites, against oracles written here.
+
+NB = read_notebook("01_sigmoid_derivative.ipynb")
+
+
+CODE = [c for c in NB.cells if c.cell_type == "code"]
+
+
+SHOWN = "\n".join(outputs(c) for c in CODE)
+
+
+PROSE = "\n".join(c.source for c in NB.cells if c.cell_type == "markdown")
+
+
+CHECKS = ("check_values(", "check_numeric(")
+
+
+def cell_defining(name):
+    """The source of the first code cell that assigns or defines ``name``."""
+    pattern = re.compile(rf"^(def {name}\(|{name} = |{name}, )", re.M)
+    return next(c.source for c in CODE if pattern.search(c.source))
+
+
+def run(source, namespace):
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(source, namespace)  # noqa: S102  (the course's own notebook code)
+    return namespace
+
+
+def test_key_numbers_are_in_the_stored_outputs():
+    s = logistic(1.0)
+    for line in (f"sigma_x = {logistic(2.0):.10f}", f"sigma_neg_form = {s:.10f}",
+                 f"dsigma_dx            = {s * (1 - s):.10f}",
+                 f"dsigma_dx_numeric = {s * (1 - s):.10f}", "points = 121",
+                 "largest gap below 1e-15: True", "largest gap below 1e-10: True",
+                 "peak = 0.25", "at_x = 0.0", "dstep_dx = 0\n", "dstep_dx at x = 0 is 5000",
+                 "sigmoid_exp_form(1000): OverflowError", "sigmoid(-1000): OverflowError",
+                 "sigmoid_stable(1000) = 1\n", "ll.sigmoid_prime(37.0)  = 8.53e-17"):
+        assert line in SHOWN, line
+
+
+def test_the_float_table_shows_the_slope_rounding_to_zero_on_one_side_only():
+    rows = {float(line.split()[0]): line.split() for line in SHOWN.splitlines()
+            if re.match(r"^\s*-?\d+\.0\s", line)}
+    true = math.exp(-37) / (1 + math.exp(-37)) ** 2
+    assert rows[37.0][1:] == ["1", "0", "0", f"{true:.3g}"]
+    assert rows[-37.0][3] == rows[-37.0][4] == f"{true:.3g}"
+    assert float(rows[36.0][3]) == pytest.approx(2.22e-16, rel=1e-2)
+
+
+def test_the_prose_cites_the_numbers_the_code_prints():
+    s = logistic(1.0)
+    assert f"\\sigma'(1) = {s * (1 - s):.10f}" in PROSE
+    assert f"x = 53 \\ln 2 \\approx {53 * math.log(2):.2f}" in PROSE
+    assert f"x \\approx {54 * math.log(2):.1f}" in PROSE
+    assert f"x > {math.log(np.finfo(float).max):.2f}" in PROSE
+    true_37 = math.exp(-37) / (1 + math.exp(-37)) ** 2
+    assert f"${true_37 * 1e17:.2f} \\times 10^{{-17}}$" in PROSE
+    assert "2.22 \\times 10^{-16}$\ninstead of $2.32 \\times 10^{-16}$" in PROSE
+    assert "never 0 in exact arithmetic" in PROSE
+    assert "computed from an output that has rounded to 1 it is\nexactly 0" in PROSE
+    assert "fewer\nsignificant figures than asked is called \"close\" and is not accepted" in PROSE
+
+
+def test_every_value_the_lesson_checks_is_computed_in_a_cell_and_checked_after_it():
+    for name in ll.derivative.exercises.check_values.names + ("dsigma_dx_numeric",):
+        index = next(i for i, c in enumerate(CODE)
+                     if re.search(rf"^{name}\b.*= |, {name}\b.* = ", c.source, re.M))
+        after = CODE[index + 1]
+        assert any(c in after.source for c in CHECKS) and "\n" not in after.source, name
+        assert name in after.source or "check_numeric(globals())" in after.source, name
+
+
+def test_every_stored_check_says_correct_and_every_exercise_not_yet():
+    checks = [c for c in CODE if any(k in c.source for k in CHECKS)]
+    assert len(checks) == 5
+    assert all(outputs(c).startswith("Correct. ") for c in checks)
+    exercises = [c for c in CODE if re.search(r"ex\d\.check\(", c.source)]
+    assert len(exercises) == 6 and all(outputs(c).startswith("Not yet.") for c in exercises)
+
+
+@pytest.mark.parametrize("x", [float(x) for x in np.random.default_rng(3).uniform(-30, 30, 12)]
+                         + [0.0, 37.0, -37.0])
+def test_the_notebook_s_own_code_agrees_with_the_reference_at_other_x(x):
+    namespace = run(cell_defining("sigmoid"), {"math": math, "ll": ll})
+    namespace = run(cell_defining("step_prime"), namespace | {"x": x})
+    for name in ("step_x", "sigma_exp_form", "dsigma_dx"):
+        lines = cell_defining(name).splitlines()
+        body = "\n".join(line for line in lines if not line.startswith("x = "))
+        namespace = run(body, namespace | {"x": x})
+    namespace = run(cell_defining("dsigma_dx_numeric"), namespace)
+    assert ll.derivative.exercises.check_values(namespace)
+    assert ll.derivative.exercises.check_numeric(namespace)
