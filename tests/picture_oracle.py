@@ -22,11 +22,14 @@ from lesson_lib.apps.base import NO_METADATA, SVG_STYLE
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def pixels(image) -> np.ndarray:
-    """RGB as ints, from PNG bytes or from an RGBA array (what an app's picture holds)."""
+def pixels(image, alpha: bool = False) -> np.ndarray:
+    """RGB (RGBA with ``alpha``) as ints, from PNG bytes or from an RGBA array (what an app's
+    picture holds)."""
+    channels = 4 if alpha else 3
     if isinstance(image, np.ndarray):
-        return image[..., :3].astype(int)
-    return np.asarray(Image.open(io.BytesIO(bytes(image))).convert("RGB"), dtype=int)
+        return image[..., :channels].astype(int)
+    return np.asarray(Image.open(io.BytesIO(bytes(image))).convert("RGBA"),
+                      dtype=int)[..., :channels]
 
 
 def static_draw(app) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 import ipywidgets as widgets
 import pytest
-from picture_oracle import assert_shows_the_figure
+from picture_oracle import assert_shows_the_figure, pixels
 
 from lesson_lib.apps.base import App
 from lesson_lib.apps.controls import Slider
@@ -82,15 +82,6 @@ def test_the_oracle_sees_a_stale_bitmap_and_a_wrong_overlay():
         assert_shows_the_figure(app)
 
 
-def decode(png: bytes):
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
-
-
 def test_patches_rebuild_the_frame_a_browser_would_show():
     """Paint the first frame, then each patch over it where it is opaque, as the page does:
     the result is the figure's own pixels, up to the 64-colour palette's rounding."""
@@ -99,18 +90,18 @@ def test_patches_rebuild_the_frame_a_browser_would_show():
     app = Echo()
     sent = []
     app.picture.send = lambda content, buffers: sent.append((content, buffers[0]))
-    shown = decode(app.picture.png)[..., :3].copy()
+    shown = pixels(app.picture.png).copy()
     for value in (0.5, -0.7, 0.9, 0.2):
         app.controls["a"].value = value
     assert len(sent) == 4
     for content, png in sent:
         x, y = content["patch"]
-        patch = decode(png)
+        patch = pixels(png, alpha=True)
         height, width = patch.shape[:2]
         opaque = patch[..., 3] == 255
         shown[y:y + height, x:x + width][opaque] = patch[..., :3][opaque]
         assert (patch[..., 3] == 0).sum() > 0.5 * opaque.size  # mostly unchanged pixels
-    exact = app.picture.pixels[..., :3].astype(int)
+    exact = pixels(app.picture.pixels)
     assert np.abs(shown - exact).max(axis=2).mean() < 2
     assert np.mean(np.abs(shown - exact).max(axis=2) > 32) < 0.002
 

@@ -1,12 +1,10 @@
 """Lesson 6 (lesson_lib/training/): training the lecture's network."""
 
-import io
 import math
 
 import numpy as np
 import pytest
 from picture_oracle import assert_shows_the_figure
-from PIL import Image
 
 import lesson_lib as ll
 from lesson_lib.core.network import LESSON_DATA, LESSON_PARAMS, PARAMS
@@ -214,12 +212,6 @@ def test_sweep_table_writes_rates_without_an_exponent():
 
 # == figures and apps ======================================================================
 # Training figures and apps, driven headless: what they show after each change.
-
-def pixels(png) -> np.ndarray:
-    if isinstance(png, np.ndarray):  # an app's picture: RGBA
-        return png[..., :3].astype(int)
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-
 
 def test_error_curves_plot_each_run_on_a_log_scale():
     runs = {"fixed": ll.LessonNet().train(200, update_biases=False),
