@@ -8,6 +8,10 @@ from pathlib import Path
 import nbformat
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+# Relative: two computations of the same float arithmetic (another order, grouping, loop or
+# representation of the same formulas) agree to rounding. A finite-difference oracle, a
+# number printed to a few digits or a bit-for-bit check says so where it is used instead.
+ROUNDING = 1e-12
 START = {"w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45,
          "w7": 0.50, "w8": 0.55, "b11": 0.35, "b12": 0.35, "b21": 0.60, "b22": 0.60}
 

@@ -74,6 +74,7 @@ def test_matrix_backward_agrees_with_lesson_backward(p, d):
     g = net.gradient()
     got = np.concatenate([dW1.ravel(), dW2.ravel(), db1, db2])
     want = np.array([g[n] for n in ll.PARAMS])  # w1..w8 row by row, then the biases
+    # tighter than oracles.ROUNDING: the same products in another layout
     np.testing.assert_allclose(got, want, rtol=0, atol=1e-15)
 
 

@@ -724,6 +724,7 @@ def test_stored_errors_after_one_update_match_an_independent_step():
     def printed(label):
         return float(re.search(rf"{label}\s+(\d\.\d+)", OUTPUT).group(1))
 
+    # the notebook prints 9 decimals: half a unit of the last, or one unit after a step
     assert printed("E_total before the update:") == pytest.approx(e_total(START), abs=5e-10)
     assert printed("after it, weights only:") == pytest.approx(train(1, 0.5, False)[0][1],
                                                                abs=1e-9)

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from oracles import ROUNDING, read_notebook
 from oracles import output_text as outputs
-from oracles import read_notebook
 from picture_oracle import assert_shows_the_figure
 
 import lesson_lib as ll
@@ -50,8 +50,8 @@ def test_each_running_product_is_the_slope_of_that_links_value(names, x):
                 t = f(t)
             return t
         before = up_to_k(x, k - 1) if k else x
-        assert value == pytest.approx(up_to_k(x), rel=1e-12, abs=1e-12)
-        assert slope == pytest.approx(links[k][1](before), rel=1e-12, abs=1e-12)
+        assert value == pytest.approx(up_to_k(x), rel=ROUNDING, abs=ROUNDING)
+        assert slope == pytest.approx(links[k][1](before), rel=ROUNDING, abs=ROUNDING)
         assert product == pytest.approx(nudge(up_to_k, x), rel=1e-6, abs=1e-8)
 
 
@@ -511,7 +511,7 @@ def sigma(t):
 @pytest.mark.parametrize("x", [4.0, -2.5, 0.3, 1.9])
 def test_ex5_reference_is_the_closed_form_and_a_nudge(x):
     want = math.cos(x) * sigma(math.sin(x)) * (1 - sigma(math.sin(x)))
-    assert exs._new_chain(x) == pytest.approx(want, rel=1e-12)
+    assert exs._new_chain(x) == pytest.approx(want, rel=ROUNDING)
     assert want == pytest.approx(nudge(lambda t: sigma(math.sin(t)), x), abs=1e-9)
 
 
@@ -522,9 +522,9 @@ def test_ex6_reference_matches_the_lesson_network_and_a_nudge():
     forward, backward = net.forward(), net.backward()
     rows = exs._w5_chain(forward["outH1"], forward["outH2"], -0.3, 0.8, 0.2, 0.6)
     for name in ("y1", "outY1", "E1"):
-        assert rows[name] == pytest.approx(forward[name], rel=1e-12)
+        assert rows[name] == pytest.approx(forward[name], rel=ROUNDING)
     for name in ("dy1_dw5", "doutY1_dy1", "dE_doutY1", "dE_dw5"):
-        assert rows[name] == pytest.approx(backward[name], rel=1e-12)
+        assert rows[name] == pytest.approx(backward[name], rel=ROUNDING)
 
     def e1(w5):
         return 0.5 * (0.6 - sigma(forward["outH1"] * w5 + forward["outH2"] * 0.8 + 0.2)) ** 2

@@ -10,7 +10,7 @@ import nbformat
 import numpy as np
 import pytest
 from matplotlib.text import Annotation
-from oracles import NOTEBOOKS
+from oracles import NOTEBOOKS, ROUNDING
 from picture_oracle import assert_shows_the_figure
 
 import lesson_lib as ll
@@ -52,6 +52,7 @@ def test_best_route_is_along_the_gradient_and_beats_every_direction():
     # Oracle: brute force over a fine grid of directions.
     angles = np.linspace(0.0, 360.0, 360_001)
     earned = descent.revenue_at_angle(angles)
+    # a 0.001-degree grid misses the peak by at most 4e-11 (relative)
     assert earned.max() == pytest.approx(25.0, rel=1e-9)
     assert angles[np.argmax(earned)] == pytest.approx(36.87, abs=1e-2)
 
@@ -59,6 +60,7 @@ def test_best_route_is_along_the_gradient_and_beats_every_direction():
 def test_revenue_at_angle_is_length_times_gradient_times_cosine():
     for angle in (0.0, 36.87, 90.0, 123.4, 216.87, 300.0):
         expected = 5 * 5 * math.cos(math.radians(angle - 36.869897645844))
+        # 36.869897645844 is the peak's angle to 12 decimals
         assert descent.revenue_at_angle(angle) == pytest.approx(expected, abs=1e-9)
 
 
@@ -66,7 +68,7 @@ def test_calculus_route_slope_matches_finite_differences_and_vanishes_at_four():
     for x in (0.5, 2.0, 3.3, 4.0, 4.7):
         numeric = central_difference(descent.revenue_on_circle, x, h=1e-6)
         assert descent.revenue_on_circle_slope(x) == pytest.approx(numeric, rel=1e-6, abs=1e-7)
-    assert descent.revenue_on_circle_slope(4.0) == pytest.approx(0.0, abs=1e-12)
+    assert descent.revenue_on_circle_slope(4.0) == pytest.approx(0.0, abs=ROUNDING)
     assert descent.revenue_on_circle(4.0) == pytest.approx(25.0)
 
 
@@ -111,8 +113,8 @@ def test_descent_path_matches_the_closed_form():
     result = descent.gradient_descent(lr, steps)
     k = np.arange(steps + 1)
     u0, v0 = descent.START
-    np.testing.assert_allclose(result.path[:, 0], (1 - 2 * lr) ** k * u0, rtol=1e-12)
-    np.testing.assert_allclose(result.path[:, 1], (1 - 20 * lr) ** k * v0, rtol=1e-12,
+    np.testing.assert_allclose(result.path[:, 0], (1 - 2 * lr) ** k * u0, rtol=ROUNDING)
+    np.testing.assert_allclose(result.path[:, 1], (1 - 20 * lr) ** k * v0, rtol=ROUNDING,
                                atol=1e-300)
     np.testing.assert_allclose(result.losses, descent.BOWL.loss(*result.path.T))
     assert result.steps_taken == steps and not result.diverged
@@ -282,7 +284,7 @@ def test_routes_figure_lists_the_four_revenues():
 
 def test_direction_figure_places_the_trip_and_its_revenue():
     fig = figures.direction_figure(90.0)
-    assert fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=1e-12)
+    assert fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=ROUNDING)
     x, y = fig.handles["marker"].get_data()
     assert (x[0], y[0]) == pytest.approx((90.0, 15.0))
     assert "$15.00" in fig.handles["label"].get_text()
@@ -373,7 +375,7 @@ def test_direction_slider_moves_trip_and_revenue(direction):
     direction.controls["angle"].value = 90.0
     # Oracle: all 5 miles North at $3 a mile.
     assert "$15.00" in direction.readout.value
-    assert direction.fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=1e-12)
+    assert direction.fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=ROUNDING)
     x, y = direction.fig.handles["marker"].get_data()
     assert (x[0], y[0]) == pytest.approx((90.0, 15.0))
     assert direction.picture.overlay != before
@@ -699,7 +701,7 @@ def test_exercise_6_solution_passes_and_follows_the_closed_form():
     mine = function_from_code(SOLUTION, "descend")
     assert ex.check(mine) and ex.check(_loop)
     for case in ex.cases:
-        np.testing.assert_allclose(mine(**case), _loop(**case), rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(mine(**case), _loop(**case), rtol=ROUNDING, atol=1e-15)
 
 
 FROZEN = """
@@ -846,16 +848,16 @@ def test_the_notebooks_functions_agree_with_the_reference_on_random_cases(lesson
     rng = np.random.default_rng(3)
     for _ in range(200):
         x, y = rng.uniform(-10, 10, size=2)
-        assert lesson["revenue"](x, y) == pytest.approx(float(descent.revenue(x, y)), rel=1e-12)
+        assert lesson["revenue"](x, y) == pytest.approx(float(descent.revenue(x, y)), rel=ROUNDING)
         east = rng.uniform(-4.99, 4.99)
         assert lesson["revenue_circle"](east) == pytest.approx(
-            float(descent.revenue_on_circle(east)), rel=1e-12, abs=1e-12)
+            float(descent.revenue_on_circle(east)), rel=ROUNDING, abs=ROUNDING)
         assert lesson["slope_circle"](east) == pytest.approx(
-            float(descent.revenue_on_circle_slope(east)), rel=1e-12, abs=1e-12)
+            float(descent.revenue_on_circle_slope(east)), rel=ROUNDING, abs=ROUNDING)
         u, v = rng.uniform(-5, 5, size=2)
-        assert lesson["loss"](u, v) == pytest.approx(descent.BOWL.loss(u, v), rel=1e-12)
+        assert lesson["loss"](u, v) == pytest.approx(descent.BOWL.loss(u, v), rel=ROUNDING)
         assert lesson["gradient"](u, v) == pytest.approx(descent.BOWL.gradient(u, v),
-                                                          rel=1e-12)
+                                                          rel=ROUNDING)
 
 
 def test_the_notebooks_descent_loop_follows_the_closed_form(cells, lesson):
@@ -870,8 +872,8 @@ def test_the_notebooks_descent_loop_follows_the_closed_form(cells, lesson):
         namespace = dict(lesson)
         with contextlib.redirect_stdout(io.StringIO()):
             exec(source, namespace)  # noqa: S102
-        assert namespace["u"] == pytest.approx((1 - 2 * lr) ** 5 * u0, rel=1e-12)
-        assert namespace["v"] == pytest.approx((1 - 20 * lr) ** 5 * v0, rel=1e-12, abs=1e-15)
+        assert namespace["u"] == pytest.approx((1 - 2 * lr) ** 5 * u0, rel=ROUNDING)
+        assert namespace["v"] == pytest.approx((1 - 20 * lr) ** 5 * v0, rel=ROUNDING, abs=1e-15)
         assert ll.descent.exercises.check_descent(namespace)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
-from oracles import by_hand, output_text, svg_labels, svg_number
+from oracles import ROUNDING, by_hand, output_text, svg_labels, svg_number
 
 import lesson_lib as ll
 from lesson_lib.forward import core as forward
@@ -126,7 +126,7 @@ def test_a_slider_moves_diagram_and_readout_consistently(app, name, value):
     assert readout_number(app, "outY1") == pytest.approx(want["outY1"], abs=1e-4)
     assert svg_labels(svg)[name] == f"{name} = {value:.4g}"
     assert f"E_total = {want['E_total']:.4g}" in app.picture.alt
-    assert app.net.error() == pytest.approx(want["E_total"], rel=1e-12)
+    assert app.net.error() == pytest.approx(want["E_total"], rel=ROUNDING)
     assert app.picture.svg != before
 
 
@@ -317,7 +317,7 @@ def test_the_stored_forward_pass_runs_after_notebook_4s_imports_alone():
     exec(exercises.ex6.solution_code, namespace)  # noqa: S102
     got = namespace["forward_pass"](**LECTURE)
     want = forward_by_hand(**LECTURE)
-    assert all(math.isclose(got[q], want[q], rel_tol=1e-12) for q in exercises.NAMES)
+    assert all(math.isclose(got[q], want[q], rel_tol=ROUNDING) for q in exercises.NAMES)
 
 
 def forward_with(w6_w7_swapped=False, sums_to_outputs=False, **p):
@@ -352,7 +352,7 @@ def test_an_independent_function_passes_and_the_reference_agrees_on_every_case()
     for ex, oracle in ((exercises.ex7, error_by_hand), (exercises.ex6, forward_by_hand)):
         for case, want in zip(ex.cases, ex._expected, strict=True):
             got = oracle(**case)
-            assert all(math.isclose(want[q], got[q], rel_tol=1e-12, abs_tol=1e-15)
+            assert all(math.isclose(want[q], got[q], rel_tol=ROUNDING, abs_tol=1e-15)
                        for q in ex.returns)
 
 
@@ -457,7 +457,7 @@ def test_printed_values_are_labelled_and_are_the_slides_numbers(code):
         assert f"\n{name} = {values[name]:.8g}\n" in f"\n{text}\n", name
     for name, slide in SLIDES.items():
         shown = float(re.search(rf"^{name} = (\S+)$", text, re.MULTILINE).group(1))
-        assert float(f"{shown:.7g}") == pytest.approx(slide, abs=1e-12), name
+        assert float(f"{shown:.7g}") == pytest.approx(slide, abs=ROUNDING), name
     assert "E_total = 0.29837111" in text
 
 
@@ -491,10 +491,10 @@ def test_the_notebooks_code_agrees_with_the_reference_on_random_networks(code, s
     assert ll.forward.exercises.check_values(namespace)
     oracle = by_hand(inputs)
     for name, value in oracle.items():
-        assert namespace[name] == pytest.approx(value, rel=1e-12)
+        assert namespace[name] == pytest.approx(value, rel=ROUNDING)
     matrix = [*namespace["outH"], *namespace["outY"], namespace["E_total_matrix"]]
     assert matrix == pytest.approx([reference[n] for n in ("outH1", "outH2", "outY1",
-                                                           "outY2", "E_total")], rel=1e-12)
+                                                           "outY2", "E_total")], rel=ROUNDING)
 
 
 def test_the_matrix_form_is_shown_to_agree(code):

@@ -82,6 +82,7 @@ def test_sigmoid_matches_its_definition_and_never_overflows():
 def test_products_equal_numpy_matrix_products_to_rounding():
     rng = np.random.default_rng(2)
     W, x, A = rng.normal(size=(8, 5)), rng.normal(size=5), rng.normal(size=(30, 5))
+    # tighter than oracles.ROUNDING: sums of five products: a few last bits
     assert np.allclose(portable.matvec(W, x), W @ x, rtol=1e-14, atol=1e-15)
     assert np.allclose(portable.rows_times(A, W), A @ W.T, rtol=1e-14, atol=1e-15)
 
@@ -106,5 +107,6 @@ def test_the_data_set_run_at_a_large_rate_really_is_sensitive_to_one_bit(rate):
     from lesson_lib.dataset import core as datasets
     train, _ = datasets.moons(n=200, seed=0).split(test_fraction=0.25, seed=0)
     plain, nudged = datasets.last_bit_runs(train, [rate], epochs=40)[rate]
+    # tighter than oracles.ROUNDING: one bit moved: the first error moves in its last bits
     assert plain.errors[0] == pytest.approx(nudged.errors[0], rel=1e-14)
     assert abs(plain.errors[-1] - nudged.errors[-1]) > 0.01 * plain.errors[-1]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from oracles import ROUNDING
 
 import lesson_lib as ll
 from lesson_lib.exercises.coding import function_from_code
@@ -49,7 +50,7 @@ def test_numpy_updates_match_lesson_net():
     W1n, b1n, W2n, b2n = framework.numpy_updates(W1, b1, W2, b2, x, t, 0.5, 100)
     want = ll.LessonNet().train(100, learning_rate=0.5).final.params
     got = np.concatenate([W1n.ravel(), W2n.ravel(), b1n.ravel(), b2n.ravel()])
-    np.testing.assert_allclose(got, list(want.values()), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(got, list(want.values()), rtol=0, atol=ROUNDING)
     assert W1[0, 0] == 0.15, "the inputs must not change"
 
 
@@ -92,7 +93,7 @@ def test_tape_gives_lesson_5_gradients():
     grads = tape.gradient(E_total, [params[n] for n in names])
     want = ll.LessonNet().gradient()
     for name, g in zip(names, grads, strict=True):
-        assert abs(g.numpy() - want[name]) <= 1e-12, name
+        assert abs(g.numpy() - want[name]) <= ROUNDING, name
     # the changed network of exercise 2
     params["w5"].assign(-0.4)
     with tf.GradientTape() as tape:

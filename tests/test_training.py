@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from oracles import ROUNDING
 from picture_oracle import assert_shows_the_figure
 
 import lesson_lib as ll
@@ -98,6 +99,7 @@ def test_matrix_form_gives_the_lessons_forward_and_gradients():
     x, t = [net.x1, net.x2], [net.T1, net.T2]
     f = net.forward()
     outs = matrix.forward(x)
+    # tighter than oracles.ROUNDING: the same operations as matrices (last bits)
     np.testing.assert_allclose(outs[1], [f["outH1"], f["outH2"]], rtol=1e-15)
     np.testing.assert_allclose(outs[2], [f["outY1"], f["outY2"]], rtol=1e-15)
     (dW1, db1), (dW2, db2) = matrix.backward(x, t)[0]
@@ -115,10 +117,10 @@ def test_matrix_training_reproduces_10000_lesson_updates(update_biases):
     errors, final = training.train_sample(ll.MatrixNet.from_lesson(net), [net.x1, net.x2],
                                           [net.T1, net.T2], 10_000, 0.5, update_biases)
     history = net.train(10_000, 0.5, update_biases=update_biases)
-    np.testing.assert_allclose(errors, history.errors, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(errors, history.errors, rtol=0, atol=ROUNDING)
     params = final.to_lesson_params()
     for name in ll.PARAMS:
-        assert abs(params[name] - history.params[name][-1]) <= 1e-12, name
+        assert abs(params[name] - history.params[name][-1]) <= ROUNDING, name
 
 
 def test_fast_sample_loop_equals_matrixnet_step():
@@ -137,7 +139,7 @@ def test_lesson_summary_and_updates_table():
     net = ll.LessonNet()
     history = net.train(300)
     summary = training.lesson_summary(history)
-    assert summary["E_total after 1 update"] == pytest.approx(net.step().error(), rel=1e-12)
+    assert summary["E_total after 1 update"] == pytest.approx(net.step().error(), rel=ROUNDING)
     assert summary["T1"] == 0.01 and summary["outY2"] == history.final.forward()["outY2"]
     stepped, count = net, 0
     while stepped.error() > 0.05:
@@ -295,25 +297,28 @@ def test_learning_rate_explorer_follows_the_slider(explorer):
     app.controls["learning_rate"].value = 0.5
     curve = app.fig.handles["curve"]
     np.testing.assert_allclose(curve.get_ydata(), ll.LessonNet().train(10_000).errors[1:],
-                               atol=1e-12)
+                               rtol=0, atol=ROUNDING)
     assert "learning rate 0.5</b> (slow)" in app.readout.value
     before = app.picture.overlay
     app.controls["learning_rate"].value = 10.0
     np.testing.assert_allclose(curve.get_ydata(),
-                               ll.LessonNet().train(10_000, 10.0).errors[1:], atol=1e-12)
+                               ll.LessonNet().train(10_000, 10.0).errors[1:], rtol=0,
+                               atol=ROUNDING)
     assert "(good)" in app.readout.value and app.picture.overlay != before
     app.controls["learning_rate"].value = 1000.0
     assert "(stalled)" in app.readout.value and "0.0001 after 10,000" in app.readout.value
     app.controls["learning_rate"].value = 0.123  # between slider positions: trained anew
     np.testing.assert_allclose(app.fig.handles["curve"].get_ydata(),
-                               ll.LessonNet().train(10_000, 0.123).errors[1:], atol=1e-12)
+                               ll.LessonNet().train(10_000, 0.123).errors[1:], rtol=0,
+                               atol=ROUNDING)
 
 
 def test_learning_rate_explorer_can_hold_the_biases():
     app = apps.LearningRateExplorer(learning_rate=5.0, steps=500)
     app.controls["update_biases"].value = False
     expected = ll.LessonNet().train(500, 5.0, update_biases=False).errors
-    np.testing.assert_allclose(app.fig.handles["curve"].get_ydata(), expected[1:], atol=1e-12)
+    np.testing.assert_allclose(app.fig.handles["curve"].get_ydata(), expected[1:],
+                               rtol=0, atol=ROUNDING)
     assert f"{expected[-1]:.3g} after 500" in app.readout.value
 
 
