@@ -16,7 +16,7 @@ class Echo(App):
         ax.set_ylim(-1, 1)  # the line moves inside a fixed frame, as blitting expects
         self.controls = {"a": Slider("a", 0.15, -1.0, 1.0, 0.01)}
         self.renders = 0
-        self._start()
+        self._start()  # the hook every app calls at the end of its __init__ (apps/base.py)
 
     def update(self):
         a = self.controls["a"].value
@@ -43,7 +43,7 @@ def test_a_rounding_echo_from_the_browser_is_not_a_move():
 
 
 def test_without_a_kernel_the_page_shows_a_sentence_not_a_repr():
-    bundle = Echo()._repr_mimebundle_()
+    bundle = Echo()._repr_mimebundle_()  # the display hook Jupyter calls: a deliberate test of it
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"].startswith("[Interactive app: Echo.")
     assert isinstance(Echo().widget, widgets.VBox)
@@ -111,8 +111,11 @@ def test_the_page_can_ask_for_a_whole_frame():
     first = app.picture.png
     app.controls["a"].value = -0.4  # sent as a patch; the stored frame is older
     assert app.picture.png == first
-    for callback in (app.picture._on_message,):
-        callback(app.picture, {"want": "frame"}, [])
+    # What the page sends (a custom widget message), delivered the way the kernel does:
+    # through the widget's comm.
+    app.picture.comm.handle_msg({"content": {"data": {"method": "custom",
+                                                      "content": {"want": "frame"}}},
+                                 "buffers": []})
     assert app.picture.png == app.picture.frame() != first
 
 

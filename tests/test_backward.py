@@ -201,10 +201,10 @@ def test_error_histories_fall_faster_with_biases():
 def test_training_view_says_what_it_shows_and_greys_held_biases():
     history = LessonNet().train(10, update_biases=False)
     fig = fb.training_view(history)
-    assert fig._suptitle.get_text() == "After 10 updates, learning rate 0.5, biases held"
+    assert fig.get_suptitle() == "After 10 updates, learning rate 0.5, biases held"
     assert fig.diagram.edge_texts["b21"].get_text().endswith("(held)")
     trained = fb.training_view(LessonNet().train(2, 1.5, update_biases=True))
-    assert trained._suptitle.get_text() == "After 2 updates, learning rate 1.5, biases updated"
+    assert trained.get_suptitle() == "After 2 updates, learning rate 1.5, biases updated"
     assert not trained.diagram.edge_texts["b21"].get_text().endswith("(held)")
     with pytest.raises(TypeError, match="history must be the TrainingHistory"):
         fb.training_view([0.3, 0.2])
@@ -355,6 +355,7 @@ def test_bad_arguments_are_refused():
 
 
 def test_shows_a_text_fallback_without_a_kernel(app):
+    # the display hook Jupyter calls: a deliberate test of it
     assert "Interactive app: TrainingStepper" in app._repr_mimebundle_()["text/plain"]
 
 

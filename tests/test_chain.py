@@ -97,7 +97,7 @@ def test_the_lecture_table_from_the_learners_lists():
     text = repr(table)
     assert text.splitlines()[0].split() == ["x", "y", "z", "Δy/Δx", "Δz/Δy", "Δz/Δx"]
     assert "6  12  36  2      3      6" in text
-    page = table._repr_html_()
+    page = table._repr_html_()  # the display hook Jupyter calls: a deliberate test of it
     assert page.count("<tr>") == 6 and ">36</td>" in page and "<code>" not in page
 
 
@@ -511,7 +511,7 @@ def sigma(t):
 @pytest.mark.parametrize("x", [4.0, -2.5, 0.3, 1.9])
 def test_ex5_reference_is_the_closed_form_and_a_nudge(x):
     want = math.cos(x) * sigma(math.sin(x)) * (1 - sigma(math.sin(x)))
-    assert exs._new_chain(x) == pytest.approx(want, rel=ROUNDING)
+    assert exs.ex5.reference(x) == pytest.approx(want, rel=ROUNDING)
     assert want == pytest.approx(nudge(lambda t: sigma(math.sin(t)), x), abs=1e-9)
 
 
@@ -520,7 +520,7 @@ def test_ex6_reference_matches_the_lesson_network_and_a_nudge():
 
     net = ll.LessonNet(w5=-0.3, w6=0.8, b21=0.2, T1=0.6)
     forward, backward = net.forward(), net.backward()
-    rows = exs._w5_chain(forward["outH1"], forward["outH2"], -0.3, 0.8, 0.2, 0.6)
+    rows = exs.ex6.reference(forward["outH1"], forward["outH2"], -0.3, 0.8, 0.2, 0.6)
     for name in ("y1", "outY1", "E1"):
         assert rows[name] == pytest.approx(forward[name], rel=ROUNDING)
     for name in ("dy1_dw5", "doutY1_dy1", "dE_doutY1", "dE_dw5"):

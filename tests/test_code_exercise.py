@@ -82,7 +82,9 @@ def test_each_code_exercise_names_at_least_two_slips(ex):
 
 def test_each_slip_implementation_is_recognised_by_its_message():
     forward = ll.forward.exercises
-    assert "1/2" in forward.ex6.check(forward._no_half).message
+    no_half = forward.ex6.solution_code.replace("0.5 * (T", "(T")
+    assert no_half.count("(T") == 2 and "0.5 *" not in no_half
+    assert "1/2" in forward.ex6.check(function_from_code(no_half)).message
     src = ll.backward.exercises.ex6.solution_code.replace(
         "delta_h2 = dE_doutH2 * outH2", "delta_h2 = dE_doutH1 * outH2")
     verdict = ll.backward.exercises.ex6.check(function_from_code(src))

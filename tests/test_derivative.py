@@ -210,6 +210,7 @@ def test_switching_to_relu_and_step():
 
 
 def test_text_fallback_for_pages_without_a_kernel():
+    # the display hook Jupyter calls: a deliberate test of it
     bundle = ll.derivative.apps.tangent_explorer()._repr_mimebundle_()
     assert "Interactive app: TangentExplorer" in bundle["text/plain"]
 

@@ -447,7 +447,7 @@ def test_direction_angle_is_checked_and_wrapped():
 
 def test_each_app_shows_in_one_call_with_a_text_fallback(direction, descender):
     for app in (direction, descender):
-        bundle = app._repr_mimebundle_()
+        bundle = app._repr_mimebundle_()  # the display hook Jupyter calls: a deliberate test of it
         assert "application/vnd.jupyter.widget-view+json" in bundle
         assert "Run this cell in Jupyter" in bundle["text/plain"]
 

@@ -5,6 +5,7 @@ The oracle is the lecture itself: its published forward values for the 2-2-2 net
 (outH1 = 0.593269992, outY1 = 0.75136507, E_total = 0.298371109) and its first weight update.
 """
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from html import escape
@@ -127,6 +128,7 @@ def test_the_still_is_the_apps_drawing_with_its_description():
     net = LessonNet(w5=-2.0, w6=-2.0, b21=-2.0)
     still = draw_network(net, title=TITLE)
     assert isinstance(still, NetworkDrawing)
+    # the display hook Jupyter calls: a deliberate test of it
     root = ET.fromstring(still._repr_svg_())
     assert root.find(f"{SVG}title").text == TITLE
     assert root.find(f"{SVG}desc").text == describe(net) == repr(still)
@@ -186,3 +188,27 @@ def test_draw_values_refuses_what_it_cannot_draw(namespace, error, match):
 def test_draw_network_refuses_bad_input_with_a_clear_message(kwargs, error, match):
     with pytest.raises(error, match=match):
         draw_network(**kwargs)
+
+
+@pytest.mark.parametrize("edge_label", ["weight", "gradient"])
+def test_label_boxes_do_not_overlap_each_other_or_the_nodes(edge_label):
+    """Large values of both signs (long labels): every edge label's white box stays clear
+    of the others and of the node boxes, inside the drawing."""
+    net = LessonNet(w1=-1.99, b22=-1.75, x1=-1.0, T2=0.0)
+    values = net.gradient() if edge_label == "gradient" else None
+    root = ET.fromstring(network_svg(net, values, edge_label=edge_label))
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    boxes = {"labels": [], "nodes": []}
+    for rect in root.iter("{http://www.w3.org/2000/svg}rect"):
+        x, y, w, h = (float(rect.get(k)) for k in ("x", "y", "width", "height"))
+        boxes["labels" if rect.get("class") == "w" else "nodes"].append((x, y, x + w, y + h))
+    assert len(boxes["labels"]) == 8 and len(boxes["nodes"]) == 7
+
+    def overlap(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    for a, b in itertools.combinations(boxes["labels"], 2):
+        assert not overlap(a, b), (a, b)
+    for a in boxes["labels"]:
+        assert 0 <= a[0] and a[2] <= width and 0 <= a[1] and a[3] <= height, a
+        assert not any(overlap(a, node) for node in boxes["nodes"]), a

@@ -18,10 +18,10 @@ import pytest
 from jupyter_browser import SCREENSHOTS, JupyterServer
 from notebook_page import open_notebook, run_all
 
-APPS = ["ll.derivative.apps.tangent_explorer()", "ll.chain.apps.chain_explorer()",
-        "ll.descent.apps.direction_explorer()", "ll.descent.apps.descent_explorer()",
-        "ll.forward.apps.forward_explorer()", "ll.backward.apps.training_stepper()",
-        "ll.training.apps.learning_rate_explorer()", "ll.dataset.apps.dataset_trainer()"]
+from lesson_lib.lesson import lessons
+
+# Each lesson's declared apps (factory functions of lesson_lib.<folder>.apps), in order.
+APPS = [f"ll.{folder}.apps.{app}()" for folder, lesson in lessons() for app in lesson.apps]
 SCREENS = {"1024x768-sidebar": ({"width": 1024, "height": 768}, 1),
            "1920x1080-150pct": ({"width": 1280, "height": 720}, 1.5)}
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
