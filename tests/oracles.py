@@ -2,7 +2,6 @@
 and the text a stored notebook shows."""
 
 import math
-import re
 from pathlib import Path
 
 import nbformat
@@ -48,17 +47,30 @@ def svg_labels(svg: str) -> dict[str, str]:
     import xml.etree.ElementTree as ET
 
     labels = {}
-    for drawing in re.findall(r"<svg.*?</svg>", svg, re.S):
-        for text in ET.fromstring(drawing).iter("{http://www.w3.org/2000/svg}text"):
-            words = " ".join(" ".join(text.itertext()).split())
-            if "=" in words:
-                labels[words.split("=")[0].strip()] = words
+    for text in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text"):
+        words = " ".join(" ".join(text.itertext()).split())
+        if "=" in words:
+            labels[words.split("=")[0].strip()] = words
     return labels
 
 
 def svg_number(svg: str, name: str) -> float:
     """The number an app's SVG drawing shows for ``name``."""
     return float(svg_labels(svg)[name].split("=")[-1].split("(")[0])
+
+
+def assigned_names(module) -> set[str]:
+    """The names a module assigns at its top level, read from its source: its own objects,
+    not the ones it imports."""
+    import ast
+    import inspect
+
+    found = set()
+    for node in ast.parse(inspect.getsource(module)).body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, ast.AnnAssign) else []
+        found |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return found
 
 
 def read_notebook(name: str):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from oracles import assigned_names
 
 from lesson_lib.lesson import lessons
 
@@ -103,8 +104,8 @@ def test_every_declared_exercise_is_defined_and_checked(path):
     folder, lesson = _declared(path)
     assert lesson.exercises >= 3, f"{folder}: a lesson sets at least three exercises"
     module = importlib.import_module(f"lesson_lib.{folder}.exercises")
-    own = [n for n, ex in vars(module).items() if re.fullmatch(r"ex\d+", n)
-           and getattr(ex, "_module", None) == module.__name__]  # not one imported from a lesson
+    own = [n for n in vars(module) if re.fullmatch(r"ex\d+", n)
+           and n in assigned_names(module)]  # not one imported from a lesson
     assert own == [f"ex{n}" for n in range(1, lesson.exercises + 1)], \
         f"{folder}.exercises defines {own}, declares {lesson.exercises}"
     source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells

@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_site  # noqa: E402
+from oracles import assigned_names  # noqa: E402
 
 from lesson_lib.lesson import lessons  # noqa: E402
 
@@ -71,7 +72,7 @@ def test_solutions_page_lists_each_lessons_own_exercises_once():
     for (module_name, _), lesson in zip(build_site.exercise_modules(), lessons, strict=True):
         module = importlib.import_module(f"lesson_lib.{module_name}.exercises")
         own = [name for name, ex in vars(module).items()
-               if getattr(ex, "_module", None) == module.__name__ and hasattr(ex, "solution")]
+               if name in assigned_names(module) and hasattr(ex, "solution")]
         listed = re.findall(r"^### `(\w+)`", lesson, re.MULTILINE)
         assert listed == own, f"{module_name}: lists {listed}, defines {own}"
         for name in own:  # the question shown is this module's, not another lesson's
