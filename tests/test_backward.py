@@ -3,6 +3,7 @@
 import math
 import re
 from decimal import Decimal
+from html import escape
 
 import pytest
 from oracles import START, e_total, output_text, read_notebook, svg_labels, svg_number
@@ -14,7 +15,6 @@ from lesson_lib.backward import exercises as ex
 from lesson_lib.backward import figures as fb
 from lesson_lib.backward.apps import TrainingStepper, training_stepper
 from lesson_lib.core.network import LESSON_PARAMS, PARAMS, LessonNet
-from lesson_lib.figures import LessonFigure
 
 # == core ==================================================================================
 # Lesson 5's core: the gradient check and the slides' numbers, fed by the learner's values.
@@ -200,44 +200,41 @@ def test_error_histories_fall_faster_with_biases():
 
 def test_training_view_says_what_it_shows_and_greys_held_biases():
     history = LessonNet().train(10, update_biases=False)
-    fig = fb.training_view(history)
-    assert fig.get_suptitle() == "After 10 updates, learning rate 0.5, biases held"
-    assert fig.diagram.edge_texts["b21"].get_text().endswith("(held)")
+    still = fb.training_view(history)
+    svg = still._repr_svg_()
+    assert ">After 10 updates, learning rate 0.5, biases held</text>" in svg
+    assert svg_labels(svg)["∂E/∂b21"].endswith("(held)")
     trained = fb.training_view(LessonNet().train(2, 1.5, update_biases=True))
-    assert trained.get_suptitle() == "After 2 updates, learning rate 1.5, biases updated"
-    assert not trained.diagram.edge_texts["b21"].get_text().endswith("(held)")
+    assert repr(trained).startswith("After 2 updates, learning rate 1.5, biases updated.")
+    assert not svg_labels(trained._repr_svg_())["∂E/∂b21"].endswith("(held)")
     with pytest.raises(TypeError, match="history must be the TrainingHistory"):
         fb.training_view([0.3, 0.2])
 
 
-def test_history_legend_sits_above_the_curve_and_the_start_line():
-    fig = fb.stepper_view()
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    ax = fig.history.ax
-    assert fig.history.legend.get_window_extent(renderer).y0 >= ax.bbox.y1
-    assert ax.get_ylabel() == "$E_{total}$ (no unit)"
-    assert fb.error_histories(steps=5).axes[0].get_ylabel() == "$E_{total}$ (no unit)"
+def test_the_stepper_still_is_the_apps_drawing_with_a_title_and_its_words():
+    app = training_stepper()
+    for _ in range(3):
+        app.buttons["step"].click()
+    still = fb.stepper_view(app.net, app.errors)
+    svg = still._repr_svg_()
+    assert svg.startswith("<svg") and f"<desc>{escape(app.picture.alt)}</desc>" in svg
+    assert svg_labels(svg) == svg_labels(app.picture.svg)  # the same numbers, every one
+    assert repr(still) == f"Backpropagation, one step at a time. {app.picture.alt}"
 
 
 def test_stepper_view_shows_gradients_and_history():
     history = LessonNet().train(3, update_biases=False)
-    fig = fb.stepper_view(history.final, history.errors)
-    assert isinstance(fig, LessonFigure)
-    assert list(fig.history.line.get_ydata()) == list(history.errors)
+    still = fb.stepper_view(history.final, history.errors)
     grad = history.final.gradient()
-    assert fig.diagram.edge_texts["w1"].get_text() == f"∂E/∂w1 =\n{grad['w1']:.4g}"
+    assert svg_labels(still._repr_svg_())["∂E/∂w1"] == f"∂E/∂w1 = {grad['w1']:.4g}"
+    assert f"over 3 updates: E_total from {history.errors[0]:.6f}" in repr(still)
     with pytest.raises(ValueError, match="errors must hold finite numbers"):
-        fig.history.update([0.3, float("nan")])
+        fb.stepper_view(errors=[0.3, float("nan")])
 
 
-def test_history_before_any_update_says_so_and_shows_its_point_inside_the_axes():
-    fig = fb.stepper_view()
-    left, right = fig.history.ax.get_xlim()
-    assert left < 0 < right  # update 0 is not drawn on the spine
-    assert fig.history.empty.get_visible() and "no update yet" in fig.history.empty.get_text()
-    fig.history.update([0.3, 0.29])
-    assert not fig.history.empty.get_visible()
+def test_history_before_any_update_says_so():
+    assert "no updates yet" in repr(fb.stepper_view())
+    assert fb.error_histories(steps=5).axes[0].get_ylabel() == "$E_{total}$ (no unit)"
 
 
 # == app ===================================================================================

@@ -32,7 +32,6 @@ from lesson_lib.derivative import core as sigmoid
 from lesson_lib.derivative import figures as sigmoid_figures
 from lesson_lib.descent import core as descent
 from lesson_lib.descent import figures as descent_figures
-from lesson_lib.figures import network as network_figures
 from lesson_lib.figures import network_svg, style
 from lesson_lib.forward import core as forward
 from lesson_lib.lesson import lessons
@@ -394,10 +393,11 @@ row("figures.network_svg.history_svg", network_svg.history_svg, {"errors": [0.3,
     {"errors": "errors", "width": "int", "height": "int", "max_points": "int"})
 row("figures.network_svg.describe_history", network_svg.describe_history,
     {"errors": [0.3, 0.2]}, {"errors": "errors"})
-row("figures.network.NetworkDiagram", network_figures.NetworkDiagram, {"ax": _AXES},
-    {"ax": "obj", **_NETWORK, "edge_label": "choice"})
-row("figures.backward.ErrorHistory", backward_figures.ErrorHistory,
-    {"ax": _AXES, "errors": [0.3, 0.2]}, {"ax": "obj", "errors": "array"})
+row("figures.network_svg.stepper_svg", network_svg.stepper_svg,
+    {"net": NET, "errors": [0.3, 0.2]},
+    {"net": "obj", "errors": "errors", "held": "names", "title": "text", "desc": "text"})
+row("figures.network_svg.describe_stepper", network_svg.describe_stepper,
+    {"net": NET, "errors": [0.3, 0.2]}, {"net": "obj", "errors": "errors", "held": "names"})
 row("figures.backward.gradient_check", backward_figures.gradient_check, {},
     {"values": "mapping", "h": "positive", "tolerance": "positive"})
 row("figures.chain.show_chain", chain_figures.show_chain,

@@ -173,7 +173,7 @@ export default { render };
 
 PICTURE_CSS = """
 .ll-picture { max-width: 100%; line-height: 0; position: relative; width: fit-content; }
-.ll-picture canvas, .ll-picture svg { max-width: 100%; height: auto; display: block; }
+.ll-picture > canvas, .ll-picture > svg { max-width: 100%; height: auto; display: block; }
 .ll-picture .ll-overlay { position: absolute; inset: 0; pointer-events: none;
   contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
 .ll-picture .ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }

@@ -8,7 +8,7 @@ from ..apps.base import App
 from ..apps.controls import Slider
 from ..core.checks import positive_number
 from ..core.network import BIASES, LESSON_LEARNING_RATE, LessonNet
-from ..figures.network_svg import describe, describe_history, history_svg, network_svg
+from ..figures.network_svg import describe_stepper, stepper_svg
 
 MAX_LEARNING_RATE = 5.0
 
@@ -72,15 +72,12 @@ class TrainingStepper(App):
         return () if self.controls["update_biases"].value else BIASES
 
     def render(self) -> str:
-        """The error history over the diagram, both as SVG: Step changes both, and the
-        history's short chart keeps them in one screen."""
-        return history_svg(self.errors) + network_svg(
-            self.net, self.net.gradient(), edge_label="gradient", held=self.held(),
-            title="Gradients on the edges, forward values in the nodes")
+        """The error history over the diagram, one SVG (its still is the same drawing):
+        Step changes both, and the history's short chart keeps them in one screen."""
+        return stepper_svg(self.net, self.errors, held=self.held())
 
     def describe(self) -> str:
-        return (describe_history(self.errors) + " "
-                + describe(self.net, self.net.gradient(), held=self.held()))
+        return describe_stepper(self.net, self.errors, held=self.held())
 
     def update(self) -> None:
         updates = len(self.errors) - 1

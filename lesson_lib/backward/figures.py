@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from matplotlib.axes import Axes
 
 from ..core.checks import finite_array, flag, instance_of, positive_int, positive_number
 from ..core.gradcheck import numeric_gradient
 from ..core.network import BIASES, PARAMS, LessonNet, TrainingHistory, as_lesson_net
-from ..figures.network import NetworkDiagram
+from ..figures.network_svg import NetworkDrawing, describe_stepper, stepper_svg
 from ..figures.style import PALETTE, LessonFigure, new_figure, styled
 from . import core as backward
 
@@ -88,83 +87,27 @@ def error_histories(steps: int = 100, learning_rate: float = 0.5) -> LessonFigur
     return fig
 
 
-class ErrorHistory:
-    """E_total after each update on one Axes; ``update`` changes the line's data, and the
-    limits only when the line outgrows them."""
-
-    def __init__(self, ax, errors: Sequence[float]):
-        self.ax = instance_of(ax, "ax", Axes)
-        errors = finite_array(errors, "errors", shape=(None,), min_size=1)
-        self.start = ax.axhline(errors[0], color=PALETTE["grey"], ls="--",
-                                label=f"before training: {errors[0]:.4f}")
-        # Above the axes' spines: the line runs along the bottom one as the error nears 0.
-        (self.line,) = ax.plot([], [], color=PALETTE["blue"], marker="o", markersize=4,
-                               label="$E_{total}$ after each update", zorder=3)
-        ax.set_xlabel("updates (count)")
-        ax.set_ylabel(ERROR_LABEL)
-        ax.set_title("Error history", loc="left")
-        self.empty = ax.text(0.5, 0.5, "no update yet: each update adds a point",
-                             transform=ax.transAxes, ha="center", va="center",
-                             color=PALETTE["grey"], fontsize=13)
-        # Above the axes, beside the title: no error curve or start line can run under it.
-        self.legend = ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2,
-                                borderaxespad=0.2)
-        self.update(errors)
-
-    def update(self, errors: Sequence[float]) -> bool:
-        """Show ``errors``; True when the axis limits had to change (an app then redraws
-        the axes). The step axis grows in jumps of 10, 20, 50, 100, 200, ... updates."""
-        errors = finite_array(errors, "errors", shape=(None,), min_size=1)
-        steps = np.arange(len(errors))
-        self.line.set_data(steps, errors)
-        self.empty.set_visible(len(errors) == 1)
-        right = _nice_ceiling(len(errors) - 1)
-        # a margin on the left too: the point of update 0 sits inside the axes, not on a spine
-        limits = ((-0.03 * right, right * 1.05),
-                  (0.0, float(max(errors.max(), 1e-3) * 1.15)))
-        if (self.ax.get_xlim(), self.ax.get_ylim()) == limits:
-            return False
-        self.ax.set_xlim(*limits[0])
-        self.ax.set_ylim(*limits[1])
-        return True
-
-
-def _nice_ceiling(count: int) -> int:
-    """The first of 10, 20, 50, 100, 200, 500, ... that is at least ``count``."""
-    scale = 10
-    while True:
-        for factor in (1, 2, 5):
-            if count <= factor * scale:
-                return factor * scale
-        scale *= 10
-
 
 @styled
 def stepper_view(net: LessonNet | None = None, errors: Sequence[float] | None = None,
                  title: str = "Backpropagation, one step at a time",
-                 update_biases: bool = False) -> LessonFigure:
-    """The diagram with gradients on its edges above the error history so far.
+                 update_biases: bool = False) -> NetworkDrawing:
+    """The error history so far over the diagram with gradients on its edges: the drawing
+    the training stepper shows, as a still (image/svg+xml, with its description).
 
     With ``update_biases`` False (as on the slides) the bias gradients show greyed, "(held)".
-    ``fig.diagram`` and ``fig.history`` are the parts an app updates.
     """
-    flag(update_biases, "update_biases")
+    held = () if flag(update_biases, "update_biases") else BIASES
     net = as_lesson_net(net)
     errors = [net.error()] if errors is None else finite_array(errors, "errors", shape=(None,),
                                                                min_size=1)
-    fig, (top, bottom) = new_figure(2, 1, figsize=(13, 11))
-    fig.set_layout_engine(None)  # fixed positions: nothing moves while the texts change
-    top.set_position((0.0, 0.33, 1.0, 0.6))
-    bottom.set_position((0.09, 0.05, 0.86, 0.22))
-    fig.diagram = NetworkDiagram(top, net, net.gradient(), edge_label="gradient",
-                                 held=() if update_biases else BIASES)
-    top.set_title("Gradients on the edges, forward values in the nodes")
-    fig.history = ErrorHistory(bottom, errors)
-    fig.suptitle(title, fontsize=17, fontweight="bold")
-    return fig
+    instance_of(title, "title", str)
+    text = describe_stepper(net, errors, held=held)
+    return NetworkDrawing(stepper_svg(net, errors, held=held, title=title, desc=text),
+                          f"{title}. {text}" if title else text)
 
 
-def training_view(history: TrainingHistory) -> LessonFigure:
+def training_view(history: TrainingHistory) -> NetworkDrawing:
     """``stepper_view`` where a ``LessonNet.train`` run ended, titled with its settings."""
     if not isinstance(history, TrainingHistory):
         raise TypeError(f"history must be the TrainingHistory of LessonNet.train, "

@@ -1,11 +1,12 @@
 """The 2-2-2 network as SVG text: the apps' picture and the notebooks' stills, one drawing.
 
-The layout is ``figures.network``'s (nodes, edges, labels where its matplotlib diagram has
-them), written as a few kilobytes of SVG in well under a millisecond, so an app sends it
+The layout is ``figures.network``'s (nodes, edges, where the labels sit), written as a few
+kilobytes of SVG in well under a millisecond, so an app sends it
 on every change and the browser draws it sharp at any size. Each drawing has a
 ``<title>``; ``describe`` puts the whole drawing in words, the text alternative an app
 gives it. ``draw_network`` and ``draw_values`` make the stills: a ``NetworkDrawing``, which
-a notebook stores as image/svg+xml with its description (in ``<desc>`` and as plain text).
+a notebook stores as image/svg+xml with its description (in ``<desc>`` and as plain text);
+``stepper_svg`` stacks the error history over the diagram (lesson 5's stepper and its still).
 """
 
 from __future__ import annotations
@@ -357,3 +358,39 @@ def _nice_ceiling(count: int) -> int:
             if count <= factor * scale:
                 return factor * scale
         scale *= 10
+
+
+HISTORY_HEIGHT = 210
+GRADIENTS_TITLE = "Gradients on the edges, forward values in the nodes"
+
+
+def stepper_svg(net: LessonNet, errors: Sequence[float], held=(), title: str = "",
+                desc: str = "") -> str:
+    """The error history so far over the diagram with gradients on its edges, as one SVG:
+    what the training stepper shows, and its still. ``title`` heads it."""
+    instance_of(net, "net", LessonNet)
+    instance_of(title, "title", str)
+    instance_of(desc, "desc", str)
+    top = TOP if title else 0
+    height = top + HISTORY_HEIGHT + HEIGHT
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' class='ll-step' "
+             f"viewBox='0 0 {WIDTH} {height}' width='{WIDTH}' height='{height}'>"
+             f"<title>{escape(title or GRADIENTS_TITLE)}</title>"]
+    if desc:
+        parts.append(f"<desc>{escape(desc)}</desc>")
+    if title:
+        parts.append(f"<text x='{WIDTH // 2}' y='{TOP // 2}' text-anchor='middle' "
+                     f"dominant-baseline='central' style='font:bold 17px sans-serif'>"
+                     f"{escape(title)}</text>")
+    history = history_svg(errors, height=HISTORY_HEIGHT)
+    diagram = network_svg(net, net.gradient(), edge_label="gradient", held=held,
+                          title=GRADIENTS_TITLE)
+    parts.append(history.replace("<svg ", f"<svg y='{top}' ", 1))
+    parts.append(diagram.replace("<svg ", f"<svg y='{top + HISTORY_HEIGHT}' ", 1))
+    return "".join(parts) + "</svg>"
+
+
+def describe_stepper(net: LessonNet, errors: Sequence[float], held=()) -> str:
+    """``stepper_svg`` in words."""
+    instance_of(net, "net", LessonNet)
+    return describe_history(errors) + " " + describe(net, net.gradient(), held=held)
