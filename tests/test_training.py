@@ -93,24 +93,6 @@ def test_sweep_rejects_bad_rates():
 
 
 # -- the matrix form reproduces the lesson's network ------------------------------------
-def test_matrix_form_gives_the_lessons_forward_and_gradients():
-    net = ll.LessonNet()
-    matrix = ll.MatrixNet.from_lesson(net)
-    x, t = [net.x1, net.x2], [net.T1, net.T2]
-    f = net.forward()
-    outs = matrix.forward(x)
-    # tighter than oracles.ROUNDING: the same operations as matrices (last bits)
-    np.testing.assert_allclose(outs[1], [f["outH1"], f["outH2"]], rtol=1e-15)
-    np.testing.assert_allclose(outs[2], [f["outY1"], f["outY2"]], rtol=1e-15)
-    (dW1, db1), (dW2, db2) = matrix.backward(x, t)[0]
-    g = net.gradient()
-    got = {"w1": dW1[0, 0], "w2": dW1[0, 1], "w3": dW1[1, 0], "w4": dW1[1, 1],
-           "w5": dW2[0, 0], "w6": dW2[0, 1], "w7": dW2[1, 0], "w8": dW2[1, 1],
-           "b11": db1[0], "b12": db1[1], "b21": db2[0], "b22": db2[1]}
-    for name in ll.PARAMS:
-        assert got[name] == pytest.approx(g[name], rel=1e-14, abs=1e-18), name
-
-
 @pytest.mark.parametrize("update_biases", [True, False])
 def test_matrix_training_reproduces_10000_lesson_updates(update_biases):
     net = ll.LessonNet()
