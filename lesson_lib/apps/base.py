@@ -98,6 +98,7 @@ class App:
         self._bitmap = None  # what stays, drawn again after redraw_all()
         self._underlay = None  # the scales as SVG, drawn again after redraw_all()
         self._scale_cache = {}  # id(axis) -> (its range, its SVG)
+        self._shown = None  # the bitmap the page has
         if self.dynamic:
             self.fig.set_dpi(APP_DPI)
         self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
@@ -130,7 +131,9 @@ class App:
                 return
             pixels, underlay, overlay = shown if isinstance(shown, tuple) else (shown, "", "")
             self.picture.width = int(self.fig.bbox.width)
-            self.picture.show_pixels(pixels)  # sends only what changed, if anything
+            if pixels is not self._shown:  # a new bitmap: send what changed, if anything
+                self.picture.show_pixels(pixels)
+                self._shown = pixels
             self.picture.underlay = underlay  # sent only when it changed
             self.picture.overlay = overlay
 

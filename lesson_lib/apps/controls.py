@@ -122,15 +122,22 @@ function render({ model, el }) {
       el.dataset.frames = String(++frames);
     }).catch(() => {});
   };
-  // The SVG strings come deflated (a quarter of the bytes); inflating takes a promise, so
-  // every change to the picture waits its turn in the queue.
+  // A large SVG comes deflated (a quarter of the bytes); inflating takes a promise, so every
+  // change to the picture waits its turn in the queue (a small one goes as text, at once).
   const later = (job) => { queue = queue.then(job).catch(() => {}); };
-  const has = (name) => { const v = model.get(name); return Boolean(v && v.byteLength); };
+  const has = (name) => {
+    const v = model.get(name);
+    return Boolean(v && (typeof v === "string" ? v.length : v.byteLength));
+  };
   const text = async (name) => {
     if (!has(name)) return "";
-    const bytes = new Blob([model.get(name)]).stream()
-      .pipeThrough(new DecompressionStream("deflate"));
-    return new Response(bytes).text();
+    const view = model.get(name);
+    if (typeof view === "string") return view;
+    const inflate = new DecompressionStream("deflate");  // fed directly: no Blob, fewer hops
+    const writer = inflate.writable.getWriter();
+    writer.write(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    writer.close();
+    return new Response(inflate.readable).text();
   };
   // What moves is SVG laid over the bitmap, at the same scale (its viewBox is the bitmap's size).
   const layer = document.createElement("div");
@@ -181,10 +188,17 @@ PICTURE_CSS = """
 """
 
 
-def _deflated(text: str, _widget) -> bytes:
-    """An SVG string as the page receives it: zlib-compressed, a binary buffer (SVG text is
-    repetitive: about a quarter of the bytes); the page inflates it."""
-    return zlib.compress(text.encode(), 6) if text else b""
+def _deflated_from(size: int):
+    """A trait's ``to_json``: the SVG string as the page receives it. From ``size``
+    characters on it goes zlib-compressed, as a binary buffer (SVG text is repetitive: about
+    a quarter of the bytes), which the page inflates; that waits for its turn among the
+    page's tasks, a few milliseconds (measured), more than a small SVG saves on a local
+    server, so a small one goes as it is."""
+
+    def to_json(text: str, _widget) -> str | bytes:
+        return zlib.compress(text.encode(), 6) if len(text) >= size else text
+
+    return to_json
 
 
 def _encode(rgb: np.ndarray, changed: np.ndarray | None = None) -> bytes:
@@ -284,10 +298,12 @@ class Picture(anywidget.AnyWidget):
 
     _esm = PICTURE_JS
     _css = PICTURE_CSS
-    svg = traitlets.Unicode().tag(sync=True, to_json=_deflated)
+    # A whole drawing (a network app's, replaced on each change) is deflated from 6 KB on;
+    # the SVG over a bitmap, what a slider moves, only when it is large (a chain's axes).
+    svg = traitlets.Unicode().tag(sync=True, to_json=_deflated_from(6_000))
     png = traitlets.Bytes().tag(sync=True)  # the last whole frame
-    underlay = traitlets.Unicode().tag(sync=True, to_json=_deflated)  # axes that move
-    overlay = traitlets.Unicode().tag(sync=True, to_json=_deflated)  # what moves on each change
+    underlay = traitlets.Unicode().tag(sync=True, to_json=_deflated_from(20_000))  # axes
+    overlay = traitlets.Unicode().tag(sync=True, to_json=_deflated_from(20_000))  # what moves
     alt = traitlets.Unicode().tag(sync=True)
     width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
 

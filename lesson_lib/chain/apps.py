@@ -42,6 +42,7 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.table = widgets.HTML()
+        self._first = True  # the first picture makes room for the next moves
         # Moving a control moves the lines and the titles; the panels' scales hold while the
         # curves fit them (show_chain's hold) and are drawn anew, as SVG under the lines,
         # only when they change; the x window steps on when x crosses into another unit.
@@ -54,6 +55,10 @@ class ChainExplorer(App):
         # Show the table between the readout and the figure.
         self.widget.children = (*self.widget.children[:-1], self.table, self.picture)
 
+    def refresh(self) -> None:
+        with self.table.hold_sync():  # the table goes after the picture, as the readout does
+            super().refresh()
+
     def chain(self):
         """The chain the controls describe now."""
         c = self.controls
@@ -63,7 +68,9 @@ class ChainExplorer(App):
         links, x, spacing = self.chain(), self.controls["x"].value, self.controls["spacing"].value
         # The panels show round(x) +- 3: x moves the dot along the curve for a whole unit
         # before the window steps on (the table's rows, x +- 2 at most, stay inside it).
-        if show_chain(self.fig, links, x, spacing, center=round(x), hold=True):
+        hold = "room" if self._first else True
+        self._first = False
+        if show_chain(self.fig, links, x, spacing, center=round(x), hold=hold):
             self.redraw_all()
         self.table.value = links.table(x, spacing)._repr_html_()
         at = links.at(x)

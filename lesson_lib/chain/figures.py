@@ -57,12 +57,13 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
 
 
 def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
-               center: float | None = None, hold: bool = False) -> bool:
+               center: float | None = None, hold: bool | str = False) -> bool:
     """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only).
 
     The panels show ``center`` +- 3 (by default x +- 3). ``hold=True`` keeps each panel's
     range while the curve fits in it and fills at least an eighth of it (an app:
-    moving a slider then changes the curves, not the scales; the first call makes room).
+    moving a slider then changes the curves, not the scales); ``hold="room"`` makes room
+    for the next moves at once (an app's first picture).
     Returns True when a panel's
     limits changed: an app keeps ``center`` for a while as x moves, and redraws the axes
     only then.
@@ -75,7 +76,12 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
     at = links.at(x)
     xs = np.linspace(center - HALF_WINDOW, center + HALF_WINDOW, SAMPLES)
     ys = np.asarray(links.inner(xs), dtype=float)
-    fit = _held if flag(hold, "hold") else lambda _, low, high: _padded(low, high)
+    if hold == "room":  # an app's first picture: room for the next moves from the start
+        fit = lambda _, low, high: _held((np.inf, -np.inf), low, high)  # noqa: E731
+    elif flag(hold, "hold"):
+        fit = _held
+    else:
+        fit = lambda _, low, high: _padded(low, high)  # noqa: E731
     y_low, y_high = fit(fig.axes[1].get_xlim(), ys.min(), ys.max())
     y_grid = np.linspace(y_low, y_high, SAMPLES)
     curves = (
@@ -117,8 +123,8 @@ def _held(current, low: float, high: float) -> tuple[float, float]:
     its own span of 0: a slider through 0 flips the curve there) in the middle third."""
     c_low, c_high = (float(v) for v in current)
     span = high - low
-    if c_low <= low and high <= c_high and span >= (c_high - c_low) / 8:
-        return c_low, c_high
+    if c_low <= low and high <= c_high and (span >= (c_high - c_low) / 8 or span < 1e-9):
+        return c_low, c_high  # a flat curve (a = 0) that fits: no reason to rescale
     if span < 1e-9:
         return _padded(low, high)
     if low - span <= 0.0 <= high + span:
