@@ -289,28 +289,29 @@ def test_chain_frames_match_a_full_draw():
         assert_shows_the_figure(app, f"{name} = {value}")
 
 
-def test_titles_follow_the_dot_without_moving():
+def test_the_apps_titles_name_the_functions_and_change_only_with_a_menu():
+    """The numbers are in the readout and the table; the titles say which functions, so a
+    slider leaves them (and the bitmap they are in) as they are."""
     app = chain_explorer()
-    titles = [ax.title for ax in app.fig.axes]
-    places = [title.get_position() for title in titles]
-    app.controls["x"].value = -2.5
-    assert "dot at x = -2.5" in titles[0].get_text()
-    assert "dot at y = f(x) = -5" in titles[1].get_text()
-    assert [title.get_position() for title in titles] == places
-
-
-def test_pinned_titles_sit_where_matplotlib_puts_them():
-    app = chain_explorer()
-    for name, value in (("x", 5.9), ("inner", "square"), ("a", -3.0), ("x", -4.7)):
+    sent = []
+    app.picture.send = lambda content, buffers: sent.append(content)
+    titles = [ax.title.get_text() for ax in app.fig.axes]
+    assert titles == ["inner: y = a*x", "outer: z = b*y", "composite: z = g(f(x))"]
+    bitmap = app.picture.png
+    for name, value in (("x", -2.5), ("a", -1.5), ("b", 0.5)):
         app.controls[name].value = value
-    c = {name: control.value for name, control in app.controls.items()}
-    fresh = chain_view(c["inner"], c["a"], c["outer"], c["b"], c["x"], c["spacing"])
-    fresh.set_dpi(app.fig.dpi)
-    for fig in (app.fig, fresh):
-        fig.canvas.draw()
-    for ours, theirs in zip(app.fig.axes, fresh.axes, strict=True):
-        assert ours.title.get_text() == theirs.title.get_text()
-        assert ours.title.get_window_extent().bounds == theirs.title.get_window_extent().bounds
+        assert [ax.title.get_text() for ax in app.fig.axes] == titles
+        assert app.picture.png == bitmap and not sent, name
+    assert "At x = -2.50: y = 3.7500" in app.readout.value  # a = -1.5
+    app.controls["inner"].value = "square"  # a new title: a new bitmap, sent as a patch
+    assert app.fig.axes[0].title.get_text() == "inner: y = a*x²" and sent
+    assert_shows_the_figure(app, "inner square")
+
+
+def test_the_still_titles_each_panel_with_its_numbers():
+    fig = chain_view("square", -3.0, "linear", 3.0, -4.7)
+    assert fig.axes[0].title.get_text() == ("inner: y = -3*x²\ndot at x = -4.7\n"
+                                            "dy/dx = 28.2000 there")
 
 
 def test_moving_a_holds_the_scales_while_the_curves_fit():

@@ -14,7 +14,7 @@ about a millisecond per move, text included. An update that changes anything els
 limits, a static text) calls ``self.redraw_all()``; the new bitmap then goes as a patch of
 the pixels that changed. An app whose axes' ranges follow its controls lists those axes as
 ``scales=``: they are drawn as SVG too, under the moving artists, and only when
-``redraw_all()`` says they changed (the bitmap then never changes).
+``redraw_scales()`` says their ranges changed (the bitmap stays).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ class App:
         self.dynamic = list(dynamic)
         self.scales = list(scales)
         self._bitmap = None  # what stays, drawn again after redraw_all()
-        self._underlay = None  # the scales as SVG, drawn again after redraw_all()
+        self._underlay = None  # the scales as SVG, drawn again after redraw_scales()
         self._scale_cache = {}  # id(axis) -> (its range, its SVG)
         self._shown = None  # the bitmap the page has
         if self.dynamic:
@@ -151,12 +151,13 @@ class App:
         return "Figure: " + "; ".join(filter(None, [heading, *panels]))
 
     def redraw_all(self) -> None:
-        """Draw the whole figure on the next render (something outside ``dynamic`` changed);
-        with ``scales``, only they are drawn anew (nothing else changes)."""
-        if self.scales and self._bitmap is not None:
-            self._underlay = None
-        else:
-            self._bitmap = None
+        """Draw the whole figure on the next render (something outside ``dynamic`` and
+        ``scales`` changed)."""
+        self._bitmap = None
+
+    def redraw_scales(self) -> None:
+        """Draw the ``scales`` again on the next render (their ranges changed)."""
+        self._underlay = None
 
     def render(self):
         """The figure's pixels (RGBA); with ``dynamic`` artists, (the pixels of the rest,

@@ -41,16 +41,19 @@ class ChainExplorer(App):
                                         description="row spacing Δx",
                                         style={"description_width": "initial"}),
         }
+        self.fig.subplots_adjust(top=0.88)  # one-line titles here: room for the panels
         self.table = widgets.HTML()
         self._first = True  # the first picture makes room for the next moves
-        # Moving a control moves the lines and the titles; the panels' scales hold while the
-        # curves fit them (show_chain's hold) and are drawn anew, as SVG under the lines,
-        # only when they change; the x window steps on when x crosses into another unit.
+        # Moving a control moves the lines; the panels' titles name the functions in symbols
+        # (the numbers are in the readout and the table) and change only with a menu; the
+        # scales hold while the curves fit them (show_chain's hold) and are drawn anew, as
+        # SVG under the lines, only when they change; the x window steps on when x crosses
+        # into another unit.
         moving = [line for part in self.fig.parts for line in part.values()]
-        titles = [ax.title for ax in self.fig.axes]
         scales = [axis for ax in self.fig.axes for axis in (ax.xaxis, ax.yaxis)]
-        # Painted as a full draw paints them: by zorder (lines under texts).
-        self._start(dynamic=sorted(moving + titles, key=lambda artist: artist.get_zorder()),
+        self._shapes = (inner, outer)
+        # Painted as a full draw paints them: by zorder.
+        self._start(dynamic=sorted(moving, key=lambda artist: artist.get_zorder()),
                     scales=scales)
         # Show the table between the readout and the figure.
         self.widget.children = (*self.widget.children[:-1], self.table, self.picture)
@@ -70,7 +73,11 @@ class ChainExplorer(App):
         # before the window steps on (the table's rows, x +- 2 at most, stay inside it).
         hold = "room" if self._first else True
         self._first = False
-        if show_chain(self.fig, links, x, spacing, center=round(x), hold=hold):
+        if show_chain(self.fig, links, x, spacing, center=round(x), hold=hold, numbers=False):
+            self.redraw_scales()
+        shapes = (self.controls["inner"].value, self.controls["outer"].value)
+        if shapes != self._shapes:  # new titles
+            self._shapes = shapes
             self.redraw_all()
         self.table.value = links.table(x, spacing)._repr_html_()
         at = links.at(x)

@@ -8,7 +8,7 @@ from matplotlib.ticker import MaxNLocator
 from ..core.checks import finite_number, flag, instance_of, number_in
 from ..core.network import LIMIT
 from ..figures.style import PALETTE, figure_from, new_figure, styled
-from .core import Chain, chain
+from .core import SHAPES, Chain, chain
 
 HALF_WINDOW = 3.0  # x is shown from x0 - 3 to x0 + 3, wide enough for the table's rows
 LINES_ZORDER = 3  # over the axes' frame, where a curve leaves the panel
@@ -57,13 +57,16 @@ def chain_view(inner: str = "linear", a: float = 2.0, outer: str = "linear", b: 
 
 
 def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
-               center: float | None = None, hold: bool | str = False) -> bool:
+               center: float | None = None, hold: bool | str = False,
+               numbers: bool = True) -> bool:
     """Redraw a ``chain_view`` figure for another chain, x or row spacing (data only).
 
     The panels show ``center`` +- 3 (by default x +- 3). ``hold=True`` keeps each panel's
     range while the curve fits in it and fills at least an eighth of it (an app:
     moving a slider then changes the curves, not the scales); ``hold="room"`` makes room
-    for the next moves at once (an app's first picture).
+    for the next moves at once (an app's first picture). ``numbers=False`` titles each panel
+    with its function in symbols (y = a*x), the same for every a, b and x: an app shows the
+    numbers in its readout and table, and its titles stay put.
     Returns True when a panel's
     limits changed: an app keeps ``center`` for a while as x moves, and redraws the axes
     only then.
@@ -92,6 +95,8 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
          0.4 * HALF_WINDOW),
     )
     formulas = {"f": links.inner.formula("x"), "g": links.outer.formula("y")}
+    symbols = {"f": "a*" + SHAPES[links.inner.shape][2].format(v="x"),
+               "g": "b*" + SHAPES[links.outer.shape][2].format(v="y")}
     # The dot sits at x in the x panels but at y = f(x) in the outer panel: each title says.
     where = {"x": f"{x:.4g}", "y": f"{at['y']:.4g}"}
     changed = False
@@ -112,8 +117,11 @@ def show_chain(fig, links: Chain, x: float, spacing: float = 1.0,
             changed = True
         title, _, _, name, point = panel
         # title.set_text keeps the course's title font, which set_title would reset.
-        ax.title.set_text(f"{title.format(**formulas)}\n"
-                          f"dot at {point.format(**where)}\n{name} = {slope:.4f} there")
+        if flag(numbers, "numbers"):
+            ax.title.set_text(f"{title.format(**formulas)}\n"
+                              f"dot at {point.format(**where)}\n{name} = {slope:.4f} there")
+        else:
+            ax.title.set_text(title.format(**symbols))
     return changed
 
 
