@@ -49,8 +49,8 @@ def test_page_renders_offline(visit, page_path):
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_lesson_page_shows_its_formulas_figures_and_open_buttons(visit, notebook):
     stored = json.loads((ROOT / "notebooks" / notebook).read_text())
-    figures = sum("image/png" in out.get("data", {}) for cell in stored["cells"]
-                  for out in cell.get("outputs", []))
+    figures = sum(bool({"image/png", "image/svg+xml"} & set(out.get("data", {})))
+                  for cell in stored["cells"] for out in cell.get("outputs", []))
     has_math = any(re.search(r"\$[^$]+\$", "".join(cell["source"]))
                    for cell in stored["cells"] if cell["cell_type"] == "markdown")
     tab = visit(width=1024, height=768)
