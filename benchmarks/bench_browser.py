@@ -1,6 +1,6 @@
 """Key press to changed picture, and bytes per update, for every app in a real browser.
 
-    python benchmarks/bench_browser.py [--presses 30] [--before PATH]
+    python benchmarks/bench_browser.py [--presses 30] [--before PATH] [--alone]
 
 Serves a generated notebook (one app per cell) from a temporary local Jupyter server (the
 browser tests' own, tests/browser/jupyter_browser.py), opens it in JupyterLab in Debian's
@@ -12,7 +12,9 @@ the keydown to the first animation frame after the picture's element changed; th
 WebSocket frames the page receives meanwhile (every kernel message: the picture, the
 readout, the kernel's busy and idle) are the bytes per update. ``--before PATH`` runs the
 same on another copy of lesson_lib (e.g. ``git archive HEAD~5 lesson_lib | tar -x -C
-PATH``) in the same run, for a before/after table.
+PATH``) in the same run, for a before/after table. ``--alone`` puts each app in a notebook
+of its own, as a lesson's page holds one or two: JupyterLab then lays out a smaller page on
+each message.
 Targets (issue 12): bytes p50 <= 10 KB for the network apps, <= 25 KB for the others; key
 press to picture p50 <= 40 ms per slider, <= 60 ms for the stepper's Step.
 """
@@ -85,19 +87,19 @@ ARM = r"""([index, kind]) => {
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
 
-def notebook(folder: Path) -> Path:
+def notebook(folder: Path, apps=APPS) -> Path:
     cells = [nbformat.v4.new_code_cell("import lesson_lib as ll")]
-    cells += [nbformat.v4.new_code_cell(make) for _, make, _, _, _ in APPS]
+    cells += [nbformat.v4.new_code_cell(make) for _, make, _, _, _ in apps]
     path = folder / "bench.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata=KERNEL), path)
     return path
 
 
-def measure(browser, lesson_lib_path: Path | None, presses: int) -> list[list]:
+def measure(browser, lesson_lib_path: Path | None, presses: int, apps=APPS) -> list[list]:
     from playwright.sync_api import Error as PlaywrightError
 
     folder = Path(tempfile.mkdtemp(prefix="bench-browser-"))
-    notebook(folder)
+    notebook(folder, apps)
     saved = os.environ.get("PYTHONPATH")
     if lesson_lib_path:  # the kernel imports this copy of lesson_lib first
         os.environ["PYTHONPATH"] = str(lesson_lib_path)
@@ -117,7 +119,7 @@ def measure(browser, lesson_lib_path: Path | None, presses: int) -> list[list]:
             run_all(page, timeout_s=300)
             page.wait_for_timeout(2000)
             rows = []
-            for index, (label, _, kind, _, _) in enumerate(APPS):
+            for index, (label, _, kind, _, _) in enumerate(apps):
                 page.evaluate(ARM, [index, kind])
                 control = page.locator("[data-bench=step]" if kind == "step"
                                        else "[data-bench=control]")
@@ -157,18 +159,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--before", type=Path, help="a folder holding an older lesson_lib")
+    parser.add_argument("--alone", action="store_true",
+                        help="each app alone in its own notebook, as on a lesson's page "
+                             "(default: all the apps in one notebook)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         start = time.perf_counter()
-        before = measure(browser, args.before, args.presses) if args.before else None
-        after = measure(browser, None, args.presses)
+        def run(path):
+            if not args.alone:
+                return measure(browser, path, args.presses)
+            return [row for app in APPS for row in measure(browser, path, args.presses, [app])]
+
+        before = run(args.before) if args.before else None
+        after = run(None)
         browser.close()
     print(f"## Widget apps in a real browser: key press to picture ({machine()})\n")
-    print(f"JupyterLab in headless Chromium, local server; {args.presses} key presses per "
-          f"app; bytes = WebSocket frames the page received per press. "
+    where = "each app alone in a notebook" if args.alone else "all the apps in one notebook"
+    print(f"JupyterLab in headless Chromium, local server, {where}; {args.presses} key "
+          f"presses per app; bytes = WebSocket frames the page received per press. "
           f"{time.perf_counter() - start:.0f} s in all.\n")
     header = ["app (control)", "p50 ms", "p95 ms", "KB p50", "target"]
     if before:

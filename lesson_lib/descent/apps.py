@@ -93,10 +93,9 @@ class DescentExplorer(App):
             buttons[name] = widgets.Button(description=f"{name} ({rate:g})")
             buttons[name].on_click(lambda _, rate=rate: self._set_rate(rate))
         h = self.fig.handles
-        # The title tells the verdict; the legend goes over the loss curve, wherever "best"
-        # puts it for this curve.
+        # The title tells the verdict; the loss panel's legend stays in its corner.
         self._start(buttons=buttons, dynamic=_prepare_blitting(
-            self.fig, [h["path"], h["start"], h["ax_path"].title, h["loss"], h["legend"]]))
+            self.fig, [h["path"], h["start"], h["ax_path"].title, h["loss"]]))
 
     def _set_rate(self, rate: float) -> None:
         self.controls["learning_rate"].value = rate

@@ -224,7 +224,9 @@ def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.S
     ax_loss.set_xlabel("step")
     ax_loss.set_ylabel("loss L(u, v) (log scale)")
     ax_loss.set_title("Loss after each step")
-    legend = ax_loss.legend(loc="best", fontsize=11)
+    # Lower left: a loss curve starts high on the left, whether it then falls or climbs, so
+    # the corner stays clear (and the legend stays put while an app moves the curve).
+    legend = ax_loss.legend(loc="lower left", fontsize=11)
 
     fig.handles = {"path": path, "start": start_marker, "loss": loss, "legend": legend,
                    "ax_path": ax_path, "ax_loss": ax_loss}
