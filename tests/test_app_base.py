@@ -13,7 +13,7 @@ class Echo(App):
     def __init__(self):
         self.fig, ax = new_figure(figsize=(3, 2))
         (self.line,) = ax.plot([0, 1], [0, 0])
-        ax.set_ylim(-1, 1)  # the line moves inside a fixed frame, as blitting expects
+        ax.set_ylim(-1, 1)  # the line moves inside a fixed frame: only the line is redrawn
         self.controls = {"a": Slider("a", 0.15, -1.0, 1.0, 0.01)}
         self.renders = 0
         self._start()  # the hook every app calls at the end of its __init__ (apps/base.py)

@@ -277,7 +277,7 @@ def test_bad_arguments_name_the_problem(kwargs, word):
         ll.chain.apps.chain_explorer(**kwargs)
 
 
-# == app blitting ==========================================================================
+# == app picture ===========================================================================
 # The chain explorer draws its lines and titles as SVG over its panels: a full draw's picture.
 
 def test_chain_frames_match_a_full_draw():

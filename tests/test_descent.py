@@ -452,7 +452,7 @@ def test_each_app_shows_in_one_call_with_a_text_fallback(direction, descender):
         assert "Run this cell in Jupyter" in bundle["text/plain"]
 
 
-# == apps blitting =========================================================================
+# == apps picture ==========================================================================
 # The steepest-descent apps draw what moves as SVG over the rest: a full draw's picture.
 
 def test_direction_frames_match_a_full_draw():

@@ -12,11 +12,12 @@ from . import core as descent
 from . import figures
 
 
-def _prepare_blitting(fig, moving) -> list:
+def _prepare_overlay(fig, moving) -> list:
     """Get ``fig`` ready to be re-rendered by redrawing only the ``moving`` artists.
 
-    The moving artists go on top of everything else in their axes, in the order given, so a
-    blitted frame (them over a cached background) is the same picture as a full draw. The
+    The moving artists go on top of everything else in their axes, in the order given, so
+    the picture an app shows (them, as SVG, over a bitmap of the rest) is the same picture
+    as a full draw. The
     layout is solved once, with every artist visible, and then frozen: only data moves.
     """
     fig.set_dpi(APP_DPI)
@@ -43,7 +44,7 @@ class DirectionExplorer(App):
         buttons["best"].on_click(lambda _: self._set_angle(best))
         h = self.fig.handles
         # The end point under the arrow, as in the figure; the curve's marker above its legend.
-        self._start(buttons=buttons, dynamic=_prepare_blitting(
+        self._start(buttons=buttons, dynamic=_prepare_overlay(
             self.fig, [h["end"], h["trip"], h["label"], h["marker"]]))
 
     def _set_angle(self, angle_deg: float) -> None:
@@ -94,7 +95,7 @@ class DescentExplorer(App):
             buttons[name].on_click(lambda _, rate=rate: self._set_rate(rate))
         h = self.fig.handles
         # The title tells the verdict; the loss panel's legend stays in its corner.
-        self._start(buttons=buttons, dynamic=_prepare_blitting(
+        self._start(buttons=buttons, dynamic=_prepare_overlay(
             self.fig, [h["path"], h["start"], h["ax_path"].title, h["loss"]]))
 
     def _set_rate(self, rate: float) -> None:
