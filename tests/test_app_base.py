@@ -1,12 +1,20 @@
 """The App frame: renders on real changes only, shows a text fallback without a kernel."""
 
+import dataclasses
+import importlib
+import types
+import typing
+
 import ipywidgets as widgets
 import pytest
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from picture_oracle import assert_shows_the_figure, pixels
 
 from lesson_lib.apps.base import App
 from lesson_lib.apps.controls import Slider
-from lesson_lib.figures.style import new_figure
+from lesson_lib.figures.style import FigureView, new_figure
+from lesson_lib.lesson import lessons
 
 
 class Echo(App):
@@ -143,3 +151,54 @@ def test_a_moving_title_matches_a_full_draw():
     app.controls["a"].value = 0.5
     assert_shows_the_figure(app)
     assert ">a = 0.50</text>" in app.picture.overlay
+
+
+# == every app of the course: what it draws with ===========================================
+# A curve app holds a typed view of its figure (figures/style.py's FigureView): named,
+# typed fields for the artists it moves, nothing stored on the Figure itself. A network app
+# writes its own SVG instead.
+
+def _conforms(value, hint) -> bool:
+    """``value`` is of type ``hint`` (a class, a union, a tuple[...] or list[...])."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, arg) for arg in args)
+    if hint is type(None):
+        return value is None
+    if origin is tuple:
+        return isinstance(value, tuple) and len(value) == len(args) and all(
+            _conforms(v, arg) for v, arg in zip(value, args, strict=True))
+    return isinstance(value, origin or hint)
+
+
+def _fields_drawn_on(view, fig):
+    """Every (name, value) of ``view`` and of the views it holds, checked against its type."""
+    hints = typing.get_type_hints(type(view))
+    for field in dataclasses.fields(view):
+        value = getattr(view, field.name)
+        assert _conforms(value, hints[field.name]), (type(view).__name__, field.name, value)
+        for part in value if isinstance(value, (tuple, list)) else (value,):
+            if dataclasses.is_dataclass(part):
+                yield from _fields_drawn_on(part, fig)
+            elif isinstance(part, Artist):
+                yield field.name, part
+
+
+APPS = [(folder, name) for folder, lesson in lessons() for name in lesson.apps]
+
+
+@pytest.mark.parametrize("folder, name", APPS, ids=[f"{f}.{n}" for f, n in APPS])
+def test_every_app_draws_a_typed_view_of_its_figure_or_its_own_svg(folder, name):
+    app = getattr(importlib.import_module(f"lesson_lib.{folder}.apps"), name)()
+    if not hasattr(app, "view"):
+        assert app.picture.svg.startswith("<svg") and not app.picture.png  # a network app
+        return
+    assert isinstance(app.view, FigureView) and app.view.fig is app.fig
+    artists = list(_fields_drawn_on(app.view, app.fig))
+    assert artists and all(a.get_figure() is app.fig for _, a in artists), artists
+    # Nothing glued to the Figure: the view is the only way in.
+    assert not {"parts", "handles", "diagram", "history"} & set(vars(app.fig))
+    # What a move redraws is the view's: its artists, or their axes' titles.
+    owned = {id(a) for _, a in artists} | {id(a.title) for _, a in artists
+                                             if isinstance(a, Axes)}
+    assert app.dynamic and all(id(a) in owned for a in app.dynamic)

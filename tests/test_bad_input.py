@@ -58,7 +58,7 @@ BAD = {
     "positive_or_none": [v for v in NUMBER + [0, -0.5] if v is not None],
     "int": [2.5, np.float64(3.0), True, "3", None, NAN, -1, 0, HUGE],
     "int0": [2.5, True, "3", None, NAN, -1, HUGE],
-    "seed": [-1, 2.5, True, None, "0"],
+    "seed": [-1, 2.5, True, None, "0", 2**32, HUGE],
     "choice": ["nonsense", 3, None],
     "names": ["nonsense", 3, None, ["w5", "nonsense"]],
     "obj": [3.0, "net"],
@@ -303,6 +303,8 @@ row("training.loss_table", training.loss_table, {"rates": [0.5], "steps": 3},
     {"rates": "rates", "steps": "int"})
 row("training.layer_gradients", training.layer_gradients, {"depth": 3, "width": 2},
     {"depth": "int", "width": "int", "seed": "seed"})
+row("datasets.untrained", datasets.untrained, {"hidden": 2},
+    {"name": "choice", "hidden": "int", "seed": "seed"})
 row("datasets.lesson_outputs", datasets.lesson_outputs,
     {"params": network.LESSON_PARAMS, "X": [[0.1, 0.2]]}, {"params": "mapping", "X": "array"})
 row("datasets.lesson_accuracy", datasets.lesson_accuracy,
@@ -311,16 +313,16 @@ row("datasets.lesson_accuracy", datasets.lesson_accuracy,
 # -- the figures and apps on top of training.py (each refuses before it draws) -----------------
 _FT, _AT = training_figures, training_apps
 _FS, _AD = dataset_figures, dataset_apps
-_UNTRAINED = _FS.untrained_view(hidden=2)
-_EXPLORER = _FT.rate_explorer(SWEEP, 0.5, reference_rates=(0.5,))
+_UNTRAINED = _FS.BoundaryView.draw(*datasets.untrained(hidden=2)[:2], resolution=3)
+_EXPLORER = _FT.RateView.draw(SWEEP, 0.5, reference_rates=(0.5,))
 row("figures.training.error_curves", _FT.error_curves, {"runs": {"a": [0.3, 0.2]}},
     {"runs": "curves", "target": "positive_or_none"})
 row("figures.training.learning_rate_curves", _FT.learning_rate_curves,
     {"sweep": SWEEP, "rates": [0.5]}, {"sweep": "obj", "rates": "rates"})
 row("figures.training.rate_explorer", _FT.rate_explorer, {"sweep": SWEEP, "rate": 0.5},
     {"sweep": "obj", "rate": "positive", "reference_rates": "rates"})
-row("figures.training.set_rate_curve", lambda sweep=SWEEP, rate=0.5:
-    _FT.set_rate_curve(_EXPLORER, sweep, rate), {}, {"sweep": "obj", "rate": "positive"})
+row("figures.training.RateView.show", _EXPLORER.show, {"sweep": SWEEP, "rate": 0.5},
+    {"sweep": "obj", "rate": "positive"})
 row("figures.training.dataset", _FS.dataset, {"train": TRAIN},
     {"train": "dataset", "test": "obj"})
 row("figures.training.boundary_snapshots", _FS.boundary_snapshots,
@@ -330,13 +332,12 @@ row("figures.training.boundary_snapshots", _FS.boundary_snapshots,
 row("figures.training.boundary", _FS.boundary, {"history": EPOCHS, "train": TRAIN, "resolution": 3},
     {"history": "obj", "train": "dataset", "test": "obj", "points": "points_or_none",
      "resolution": "int"})
-row("figures.training.set_point", lambda net=CLASSIFIER, x1=0.1, x2=0.2:
-    _FS.set_point(_UNTRAINED, net, x1, x2), {}, {"net": "obj", "x1": "number", "x2": "number"})
-row("figures.training.set_boundary", lambda history=EPOCHS, train=TRAIN, test=None:
-    _FS.set_boundary(_UNTRAINED, history, train, test), {},
-    {"history": "obj", "train": "dataset", "test": "obj"})
-row("figures.training.set_points", lambda train=TRAIN, test=None:
-    _FS.set_points(_UNTRAINED, train, test), {}, {"train": "dataset", "test": "obj"})
+row("figures.training.BoundaryView.show_point", _UNTRAINED.show_point,
+    {"net": CLASSIFIER, "x1": 0.1, "x2": 0.2}, {"net": "obj", "x1": "number", "x2": "number"})
+row("figures.training.BoundaryView.show_boundary", _UNTRAINED.show_boundary,
+    {"history": EPOCHS, "train": TRAIN}, {"history": "obj", "train": "dataset", "test": "obj"})
+row("figures.training.BoundaryView.show_points", _UNTRAINED.show_points, {"train": TRAIN},
+    {"train": "dataset", "test": "obj"})
 row("figures.training.untrained_view", _FS.untrained_view, {"hidden": 2},
     {"dataset_name": "choice", "hidden": "int", "seed": "seed", "point": "array"})
 row("figures.training.last_bit_curves", _FS.last_bit_curves, {"runs": RUNS}, {"runs": "runs"})
@@ -350,7 +351,7 @@ row("apps.training.DatasetTrainer", _AD.DatasetTrainer, {}, {"seed": "seed"})
 # -- figures.descent and figures.style -----------------------------------------------------
 _FD = descent_figures
 _RUN = descent.gradient_descent(0.09, 5)
-_DIRECTION, _DESCENT = _FD.direction_figure(), _FD.descent_figure(steps=3)
+_DIRECTION, _DESCENT = _FD.DirectionView.draw(), _FD.DescentView.draw(steps=3)
 BAD.update({
     "figsize": ARRAY + [3.0, [0, 5], [1e308, 5], [8, 5, 1]],
     "routes": [3.0, "ab", None, [], ["a"], list(descent.LESSON_ROUTES) * 2],
@@ -362,20 +363,19 @@ row("figures.style.new_figure", style.new_figure, {},
     {"nrows": "int", "ncols": "int", "figsize": "figsize"})
 row("figures.descent.routes_figure", _FD.routes_figure, {}, {"routes": "routes"})
 row("figures.descent.direction_figure", _FD.direction_figure, {}, {"angle_deg": "number"})
-row("figures.descent.show_direction", lambda fig=_DIRECTION, angle_deg=10.0:
-    _FD.show_direction(fig, angle_deg), {}, {"fig": "obj", "angle_deg": "number"})
+row("figures.descent.DirectionView.show", _DIRECTION.show, {"angle_deg": 10.0},
+    {"angle_deg": "number"})
 row("figures.descent.descent_figure", _FD.descent_figure, {"steps": 3},
     {"learning_rate": "positive", "steps": "int0", "start": "array", "bowl": "obj"})
 row("figures.descent.loss_limits", _FD.loss_limits, {"results": [_RUN]}, {"results": "results"})
-row("figures.descent.show_descent", lambda fig=_DESCENT, result=_RUN,
-    limits=None: _FD.show_descent(fig, result, limits), {},
-    {"fig": "obj", "result": "obj", "limits": "limits"})
+row("figures.descent.DescentView.show", _DESCENT.show, {"result": _RUN},
+    {"result": "obj", "limits": "limits"})
 row("figures.descent.learning_rates_figure", _FD.learning_rates_figure,
     {"rates": [0.09], "steps": 3}, {"rates": "descent_rates", "steps": "int0", "bowl": "obj"})
 
 # -- the network drawings, the figures apps update, the apps' slider ---------------------------
 _AXES = style.new_figure()[1]
-_TANGENT = sigmoid_figures.tangent_view()
+_TANGENT = sigmoid_figures.TangentView.draw()
 BAD.update({
     "whole": [2.5, np.float64(3.0), True, "3", None, NAN, HUGE],  # any sign allowed
     "errors": ARRAY + [[], [0.3, -0.1]],
@@ -400,17 +400,11 @@ row("figures.network_svg.describe_stepper", network_svg.describe_stepper,
     {"net": NET, "errors": [0.3, 0.2]}, {"net": "obj", "errors": "errors", "held": "names"})
 row("figures.backward.gradient_check", backward_figures.gradient_check, {},
     {"values": "mapping", "h": "positive", "tolerance": "positive"})
-row("figures.chain.show_chain", chain_figures.show_chain,
-    {"fig": chain_figures.chain_view(), "links": CHAIN, "x": 1.0}, {"fig": "obj", "links": "obj"})
-row("figures.sigmoid.show_tangent", sigmoid_figures.show_tangent,
-    {"fig": _TANGENT, "name": "sigmoid", "x": 1.0}, {"fig": "obj"})
-for name, fn in (("set_rate_curve", lambda fig=_EXPLORER: _FT.set_rate_curve(fig, SWEEP, 0.5)),
-                 ("set_point", lambda fig=_UNTRAINED: _FS.set_point(fig, CLASSIFIER, 0.1, 0.2)),
-                 ("set_boundary", lambda fig=_UNTRAINED: _FS.set_boundary(fig, EPOCHS, TRAIN)),
-                 ("set_points", lambda fig=_UNTRAINED: _FS.set_points(fig, TRAIN))):
-    row(f"figures.training.{name}.fig", fn, {}, {"fig": "obj"})
-row("figures.style.figure_from", style.figure_from, {"fig": _EXPLORER, "maker": "x"},
-    {"fig": "obj"})
+row("figures.chain.ChainView.show", chain_figures.ChainView.draw().show,
+    {"links": CHAIN, "x": 1.0},
+    {"links": "obj", "x": "number", "spacing": "positive", "hold": "flag", "numbers": "flag"})
+row("figures.sigmoid.TangentView.show", _TANGENT.show, {"name": "sigmoid", "x": 1.0},
+    {"name": "choice", "x": "number"})
 row("apps.controls.Slider", controls.Slider,
     {"description": "a", "value": 0.5, "low": 0.0, "high": 1.0, "step": 0.1},
     {"description": "text", "value": "number", "low": "number", "high": "number",

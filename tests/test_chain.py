@@ -168,12 +168,13 @@ def slope_of(line):
 
 
 def test_lesson_view_shows_the_tables_rows_and_slopes_2_3_6():
-    fig = figs.chain_view()
-    inner, outer, composite = fig.parts
-    assert list(inner["rows"].get_xdata()) == [2, 3, 4, 5, 6]
-    assert list(inner["rows"].get_ydata()) == [4, 6, 8, 10, 12]
-    assert list(outer["rows"].get_ydata()) == [12, 18, 24, 30, 36]
-    assert [slope_of(p["tangent"]) for p in fig.parts] == pytest.approx([2, 3, 6])
+    view = figs.ChainView.draw()
+    fig = view.fig
+    inner, outer, composite = view.panels
+    assert list(inner.rows.get_xdata()) == [2, 3, 4, 5, 6]
+    assert list(inner.rows.get_ydata()) == [4, 6, 8, 10, 12]
+    assert list(outer.rows.get_ydata()) == [12, 18, 24, 30, 36]
+    assert [slope_of(p.tangent) for p in view.panels] == pytest.approx([2, 3, 6])
     titles = [ax.get_title() for ax in fig.axes]
     assert "y = 2*x" in titles[0] and "dz/dx = 6.0000" in titles[2]
     assert all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
@@ -181,16 +182,16 @@ def test_lesson_view_shows_the_tables_rows_and_slopes_2_3_6():
 
 
 def test_redraw_for_a_non_linear_chain():
-    fig = figs.chain_view()
-    figs.show_chain(fig, chain("square", 1.0, "sine", 1.0), x=2.0, spacing=0.1)
-    inner, outer, composite = fig.parts
-    assert slope_of(composite["tangent"]) == pytest.approx(4 * math.cos(4))
-    assert slope_of(outer["tangent"]) == pytest.approx(math.cos(4))
-    xs, zs = composite["curve"].get_data()
+    view = figs.ChainView.draw()
+    view.show(chain("square", 1.0, "sine", 1.0), x=2.0, spacing=0.1)
+    inner, outer, composite = view.panels
+    assert slope_of(composite.tangent) == pytest.approx(4 * math.cos(4))
+    assert slope_of(outer.tangent) == pytest.approx(math.cos(4))
+    xs, zs = composite.curve.get_data()
     assert np.allclose(zs, np.sin(np.asarray(xs) ** 2))
-    assert list(composite["point"].get_ydata()) == pytest.approx([math.sin(4)])
+    assert list(composite.point.get_ydata()) == pytest.approx([math.sin(4)])
     # The tangent passes through the chosen point.
-    tx, ty = outer["tangent"].get_data()
+    tx, ty = outer.tangent.get_data()
     assert np.interp(4.0, tx, ty) == pytest.approx(math.sin(4))
 
 
@@ -202,8 +203,9 @@ def test_constant_chain_still_draws():
 
 
 def test_wide_tick_labels_stay_inside_the_figure_and_clear_of_each_other():
-    fig = figs.chain_view()
-    figs.show_chain(fig, chain("sine", -2.5, "square", -3.0), x=-5.5)
+    view = figs.ChainView.draw()
+    view.show(chain("sine", -2.5, "square", -3.0), x=-5.5)
+    fig = view.fig
     renderer = fig.canvas.get_renderer()
     boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
     width, height = fig.bbox.width, fig.bbox.height
@@ -213,9 +215,10 @@ def test_wide_tick_labels_stay_inside_the_figure_and_clear_of_each_other():
 
 def test_each_title_says_where_its_dot_is():
     # The dot is at x = 4 in the x panels and at y = f(4) = 8 in the outer panel.
-    fig = figs.chain_view("linear", 2, "linear", 3, x=4.0)
-    inner, outer, composite = fig.parts
-    assert list(outer["point"].get_xdata()) == [8.0]
+    view = figs.ChainView.draw("linear", 2, "linear", 3, x=4.0)
+    fig = view.fig
+    inner, outer, composite = view.panels
+    assert list(outer.point.get_xdata()) == [8.0]
     titles = [ax.get_title() for ax in fig.axes]
     assert "dot at x = 4" in titles[0] and "dot at x = 4" in titles[2]
     assert "dot at y = f(x) = 8" in titles[1]
@@ -259,7 +262,7 @@ def test_non_linear_links_product_matches_a_nudge():
     assert exact == pytest.approx(numeric)
     assert f"dy/dx * dz/dy = <b>{exact:.4f}</b>" in app.readout.value
     assert f"central difference of z(x): <b>{numeric:.4f}</b>" in app.readout.value
-    assert app.fig.parts[2]["point"].get_xdata()[0] == 0.5
+    assert app.view.panels[2].point.get_xdata()[0] == 0.5
 
 
 def test_smaller_spacing_brings_the_tables_ratio_to_the_slope():
@@ -318,9 +321,9 @@ def test_moving_a_holds_the_scales_while_the_curves_fit():
     app = chain_explorer()  # y = 2x, z = 3y around x = 4
     limits = [ax.get_ylim() for ax in app.fig.axes]
     app.controls["a"].value = 2.5  # steeper: the first move makes room for the next ones
-    for ax, part in zip(app.fig.axes, app.fig.parts, strict=True):
+    for ax, part in zip(app.fig.axes, app.view.panels, strict=True):
         low, high = ax.get_ylim()
-        assert (high - low) / 8 <= np.ptp(part["curve"].get_ydata()) <= (high - low) / 2
+        assert (high - low) / 8 <= np.ptp(part.curve.get_ydata()) <= (high - low) / 2
     limits = [ax.get_ylim() for ax in app.fig.axes]
     underlay = app.picture.underlay
     app.controls["a"].value = 3.0  # steeper still, and it fits: scales and their SVG stay
@@ -328,9 +331,9 @@ def test_moving_a_holds_the_scales_while_the_curves_fit():
     assert app.picture.underlay is underlay
     app.controls["a"].value = -3.0  # now the curve leaves the panel: new scales, data inside
     assert app.picture.underlay != underlay
-    for ax, part in zip(app.fig.axes, app.fig.parts, strict=True):
+    for ax, part in zip(app.fig.axes, app.view.panels, strict=True):
         low, high = ax.get_ylim()
-        ys = part["curve"].get_ydata()
+        ys = part.curve.get_ydata()
         assert low <= ys.min() and ys.max() <= high and np.ptp(ys) >= (high - low) / 8
 
 
@@ -343,13 +346,13 @@ def test_x_moves_the_dot_within_a_window_that_steps_by_whole_units():
         app.controls["x"].value = x
         assert app.picture.png == bitmap and not sent, x
         assert app.fig.axes[0].get_xlim() == (1.0, 7.0)
-        assert app.fig.parts[0]["point"].get_xdata()[0] == x
+        assert app.view.panels[0].point.get_xdata()[0] == x
         assert_shows_the_figure(app, f"x = {x}")
     underlay = app.picture.underlay
     app.controls["x"].value = 4.6  # the window steps on to 5 +- 3: new axes, as SVG
     assert app.picture.underlay != underlay and app.picture.png == bitmap and not sent
     assert app.fig.axes[0].get_xlim() == (2.0, 8.0)
-    rows = app.fig.parts[0]["rows"].get_xdata()
+    rows = app.view.panels[0].rows.get_xdata()
     assert 2.0 < min(rows) and max(rows) < 8.0  # the table's rows stay in the window
 
 

@@ -208,10 +208,11 @@ def test_boundary_snapshots_share_a_legend_and_a_colour_bar():
     panels = [ax for ax in fig.axes if ax.get_title().startswith("epoch")]
     assert [ax.get_title().split(":")[0] for ax in panels] == ["epoch 0", "epoch 1", "epoch 2"]
     assert all("(no unit)" in ax.get_xlabel() for ax in panels[1:])
-    assert [ax for ax in fig.axes if ax.get_legend() is not None] == [fig.handles["key"]]
-    labels = [t.get_text() for t in fig.handles["key"].get_legend().get_texts()]
+    keys = [ax for ax in fig.axes if ax.get_legend() is not None]
+    assert len(keys) == 1 and keys[0] not in panels and not keys[0].axison
+    labels = [t.get_text() for t in keys[0].get_legend().get_texts()]
     assert labels[:2] == ["class 0", "class 1"]
-    bar = fig.handles["colorbar"]
+    bar = panels[-1].images[0].colorbar
     assert "P(class 1)" in bar.ax.get_xlabel() and bar.mappable.get_clim() == (0, 1)
 
 
@@ -223,20 +224,20 @@ def test_boundary_legend_names_only_what_is_drawn():
     assert labels == ["class 0", "class 1", "held out (hollow)"]
     assert ax.texts[-1].get_text() == ""
     fig = dataset_figures.boundary(history, train, test, points=[(0.3, -0.2)])
-    labels = [t.get_text() for t in fig.handles["ax"].get_legend().get_texts()]
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels[-1] == "your point"
 
 
 def test_the_star_note_gives_the_networks_probability():
     train, _ = datasets.moons(n=40).split()
     history = datasets.train_epochs(datasets.classifier(3), train, 1, 1.0)
-    fig = dataset_figures.boundary(history, train, points=[(0.3, -0.2)])
+    view = dataset_figures.BoundaryView.draw(history, train, points=[(0.3, -0.2)])
     # Oracle: the forward pass written out with the layers' arrays.
     out = np.array([0.3, -0.2])
     for layer in history.net.layers:
         out = 1 / (1 + np.exp(-(layer.W @ out + layer.b)))
     p = out[0]
-    assert fig.handles["point_text"].get_text() == (
+    assert view.point_text.get_text() == (
         f"star (0.30, -0.20): P(class 1) = {p:.3f}, class {int(p >= 0.5)}")
 
 
@@ -259,7 +260,7 @@ def test_dataset_trainer_trains_on_click_and_reports_accuracy(trainer):
     assert f"training accuracy {oracle.train_accuracy[-1]:.0%}" in trainer.readout.value
     assert f"held-out accuracy {oracle.test_accuracy[-1]:.0%}" in trainer.readout.value
     np.testing.assert_allclose(trainer.history.net.layers[0].W, oracle.net.layers[0].W)
-    line = trainer.fig.handles["train_line"]
+    line = trainer.view.train_line
     np.testing.assert_allclose(line.get_ydata(), 100 * oracle.train_accuracy)
 
 
@@ -268,9 +269,9 @@ def test_dataset_trainer_predicts_a_typed_point(trainer):
     trainer.controls["x2"].value = 1.0
     p = datasets.predict_proba(trainer.history.net, [[-1.0, 1.0]])[0]
     assert f"P(class 1) = {p:.3f}" in trainer.readout.value
-    assert list(trainer.fig.handles["marker"].get_xdata()) == [-1.0]
+    assert list(trainer.view.marker.get_xdata()) == [-1.0]
     assert f"star (-1.00, 1.00): P(class 1) = {p:.3f}" in \
-        trainer.fig.handles["point_text"].get_text()
+        trainer.view.point_text.get_text()
 
 
 def test_dataset_trainer_flags_changed_settings_then_new_data(trainer):
@@ -281,7 +282,7 @@ def test_dataset_trainer_flags_changed_settings_then_new_data(trainer):
     trainer.controls["dataset"].value = "circles"
     assert "<b>circles</b>" in trainer.readout.value and "untrained" in trainer.readout.value
     train, _ = datasets.circles().split()
-    shown = trainer.fig.handles["train"][1].get_offsets()
+    shown = trainer.view.train[1].get_offsets()
     np.testing.assert_array_equal(np.asarray(shown), train.X[train.y == 1])
 
 
@@ -293,19 +294,22 @@ def test_dataset_trainer_frames_match_a_full_render(trainer):
 
 
 def test_untrained_view_says_why_there_is_no_line_and_what_the_dots_are():
-    fig = dataset_figures.untrained_view("moons", hidden=8)
-    h = fig.handles
-    assert h["contour"] is None and h["boundary_note"].get_visible()
-    assert "no 0.5 line" in h["boundary_note"].get_text()
-    assert "epoch 0" in h["acc_note"].get_text()
+    history, train, test = datasets.untrained("moons", hidden=8)
+    assert history.epochs == 0 and (len(train), len(test)) == (150, 50)
+    view = dataset_figures.BoundaryView.draw(history, train, test, points=[(0.5, 0.0)])
+    # The notebook's function draws the same picture as the app's view.
+    assert dataset_figures.untrained_view("moons", hidden=8).to_png() == view.fig.to_png()
+    assert view.contour is None and view.boundary_note.get_visible()
+    assert "no 0.5 line" in view.boundary_note.get_text()
+    assert "epoch 0" in view.acc_note.get_text()
     # The hollow entry shows both classes' hollow markers.
-    held = [t.get_text() for t in h["ax"].get_legend().get_texts()].index("held out (hollow)")
+    held = [t.get_text() for t in view.ax.get_legend().get_texts()].index("held out (hollow)")
     assert held == 2
-    history = datasets.train_epochs(datasets.classifier(8), h["train_set"], 3, 2.0,
-                                    test=h["test_set"])
-    dataset_figures.set_boundary(fig, history, h["train_set"], h["test_set"])
-    assert h["contour"] is not None and not h["boundary_note"].get_visible()
-    assert h["acc_note"].get_text() == ""
+    history = datasets.train_epochs(datasets.classifier(8), train, 3, 2.0, test=test)
+    view.show_boundary(history, train, test)
+    assert view.contour is not None and not view.boundary_note.get_visible()
+    assert view.contour in view.ax.collections
+    assert view.acc_note.get_text() == ""
 
 
 def test_lesson_boundaries_colour_a_small_margin():

@@ -128,23 +128,23 @@ def test_tangent_view_draws_point_tangent_and_slope(name, x):
     from lesson_lib.core.activations import activation
 
     f, _ = activation(name)
-    fig = figs.tangent_view("sigmoid", 1.0)
-    figs.show_tangent(fig, name, x)
-    p = fig.parts
-    tx, ty = p["tangent"].get_data()
+    p = figs.TangentView.draw("sigmoid", 1.0)
+    p.show(name, x)
+    tx, ty = p.tangent.get_data()
     numeric = (f(x + 1e-6) - f(x - 1e-6)) / 2e-6
     assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(numeric, abs=1e-6)
-    assert list(p["point"].get_ydata()) == [f(x)]
-    assert p["slope_point"].get_ydata()[0] == pytest.approx(numeric, abs=1e-6)
-    assert f"x = {x:.2f}" in p["left_title"].get_text()
-    assert f"{numeric:.4f}" in p["right_title"].get_text()
-    assert p["peak"].get_visible() == (name == "sigmoid")
+    assert list(p.point.get_ydata()) == [f(x)]
+    assert p.slope_point.get_ydata()[0] == pytest.approx(numeric, abs=1e-6)
+    assert f"x = {x:.2f}" in p.left_title.get_text()
+    assert f"{numeric:.4f}" in p.right_title.get_text()
+    assert p.peak.get_visible() == (name == "sigmoid")
 
 
 @pytest.mark.parametrize("first, then", [("relu", "sigmoid"), ("sigmoid", "relu")])
 def test_tangent_view_labels_stay_inside_when_the_range_changes(first, then):
-    fig = figs.tangent_view(first, 2.0)
-    figs.show_tangent(fig, then, -4.0)
+    view = figs.TangentView.draw(first, 2.0)
+    view.show(then, -4.0)
+    fig = view.fig
     renderer = fig.canvas.get_renderer()
     boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
     assert all(b.x0 >= 0 and b.x1 <= fig.bbox.width and b.y1 <= fig.bbox.height
@@ -182,8 +182,8 @@ def test_moving_x_moves_point_tangent_and_readout():
     app.controls["x"].value = -2.0
     s = logistic(-2.0)
     assert f"σ'(x) = {s * (1 - s):.4f}" in app.readout.value
-    assert list(app.fig.parts["point"].get_xdata()) == [-2.0]
-    tx, ty = app.fig.parts["tangent"].get_data()
+    assert list(app.view.point.get_xdata()) == [-2.0]
+    tx, ty = app.view.tangent.get_data()
     assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(s * (1 - s))
     assert app.picture.overlay != before and "x = -2.00" in app.picture.overlay
 
@@ -192,7 +192,7 @@ def test_peak_of_the_slope_is_a_quarter_at_zero():
     app = ll.derivative.apps.tangent_explorer()
     app.controls["x"].value = 0.0
     assert "σ'(x) = 0.2500" in app.readout.value
-    assert "σ'(0.00) = 0.2500" in app.fig.parts["right_title"].get_text()
+    assert "σ'(0.00) = 0.2500" in app.view.right_title.get_text()
 
 
 def test_switching_to_relu_and_step():
@@ -200,13 +200,13 @@ def test_switching_to_relu_and_step():
     app.controls["activation"].value = "relu"
     app.controls["x"].value = 2.5
     assert "ReLU(x) = 2.5000" in app.readout.value and "ReLU'(x) = 1.0000" in app.readout.value
-    assert np.allclose(app.fig.parts["curve"].get_ydata(),
-                       np.maximum(0, app.fig.parts["curve"].get_xdata()))
+    assert np.allclose(app.view.curve.get_ydata(),
+                       np.maximum(0, app.view.curve.get_xdata()))
     app.controls["x"].value = 0.0
     assert "corner" in app.readout.value
     app.controls["activation"].value = "step"
     assert "jump" in app.readout.value and "step'(x) = 0.0000" in app.readout.value
-    assert not app.fig.parts["peak"].get_visible()
+    assert not app.view.peak.get_visible()
 
 
 def test_text_fallback_for_pages_without_a_kernel():

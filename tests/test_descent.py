@@ -283,11 +283,12 @@ def test_routes_figure_lists_the_four_revenues():
 
 
 def test_direction_figure_places_the_trip_and_its_revenue():
-    fig = figures.direction_figure(90.0)
-    assert fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=ROUNDING)
-    x, y = fig.handles["marker"].get_data()
+    view = figures.DirectionView.draw(90.0)
+    fig = view.fig
+    assert view.trip.xy == pytest.approx((0.0, 5.0), abs=ROUNDING)
+    x, y = view.marker.get_data()
     assert (x[0], y[0]) == pytest.approx((90.0, 15.0))
-    assert "$15.00" in fig.handles["label"].get_text()
+    assert "$15.00" in view.label.get_text()
     curve = fig.axes[1].get_lines()[0]
     assert curve.get_ydata().max() == pytest.approx(25.0, rel=1e-4)  # a 0.5-degree grid
     assert curve.get_xdata()[np.argmax(curve.get_ydata())] == pytest.approx(
@@ -295,15 +296,16 @@ def test_direction_figure_places_the_trip_and_its_revenue():
 
 
 def test_descent_figure_draws_the_path_and_says_when_it_diverged():
-    fig = figures.descent_figure(0.12, 50)
-    u, v = fig.handles["path"].get_data()
+    view = figures.DescentView.draw(0.12, 50)
+    fig = view.fig
+    u, v = view.path.get_data()
     run = ll.descent.core.gradient_descent(0.12, 50)
     np.testing.assert_allclose(u, run.path[:, 0])
     np.testing.assert_allclose(v, run.path[:, 1])
-    ax = fig.handles["ax_path"]
+    ax = view.ax_path
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("parameter u", "parameter v")
     assert "L(u, v)" in fig.get_suptitle() and "u = -4, v = 1.5" in fig.get_suptitle()
-    assert "diverged after 20 steps" in fig.handles["ax_path"].get_title()
+    assert "diverged after 20 steps" in view.ax_path.get_title()
 
 
 def test_learning_rates_figure_has_one_panel_per_rate_and_the_losses():
@@ -375,8 +377,8 @@ def test_direction_slider_moves_trip_and_revenue(direction):
     direction.controls["angle"].value = 90.0
     # Oracle: all 5 miles North at $3 a mile.
     assert "$15.00" in direction.readout.value
-    assert direction.fig.handles["trip"].xy == pytest.approx((0.0, 5.0), abs=ROUNDING)
-    x, y = direction.fig.handles["marker"].get_data()
+    assert direction.view.trip.xy == pytest.approx((0.0, 5.0), abs=ROUNDING)
+    x, y = direction.view.marker.get_data()
     assert (x[0], y[0]) == pytest.approx((90.0, 15.0))
     assert direction.picture.overlay != before
 
@@ -399,13 +401,13 @@ def test_best_button_points_along_the_gradient(direction):
 def test_learning_rate_slider_reruns_descent(descender):
     descender.controls["learning_rate"].value = 0.03
     descender.controls["steps"].value = 10
-    u, v = descender.fig.handles["path"].get_data()
+    u, v = descender.view.path.get_data()
     # Oracle: closed form u_k = 0.94^k * -4, v_k = 0.4^k * 1.5.
     assert len(u) == 11
     assert u[-1] == pytest.approx(0.94 ** 10 * -4)
     assert v[-1] == pytest.approx(0.4 ** 10 * 1.5)
     assert "not yet converged after 10 steps" in descender.readout.value
-    steps, _ = descender.fig.handles["loss"].get_data()
+    steps, _ = descender.view.loss.get_data()
     assert list(steps) == list(range(11))
 
 
@@ -413,8 +415,8 @@ def test_diverging_rate_is_reported_not_plotted_as_nan(descender):
     descender.buttons["diverge"].click()
     assert descender.controls["learning_rate"].value == pytest.approx(0.12)
     assert "diverged after 20 steps" in descender.readout.value
-    assert "diverged after 20 steps" in descender.fig.handles["ax_path"].get_title()
-    _, losses = descender.fig.handles["loss"].get_data()
+    assert "diverged after 20 steps" in descender.view.ax_path.get_title()
+    _, losses = descender.view.loss.get_data()
     assert len(losses) == 21 and all(math.isfinite(v) for v in losses)
 
 
@@ -488,13 +490,13 @@ def test_learning_rate_moves_keep_the_loss_axes_and_the_background():
     app = ll.descent.apps.descent_explorer(learning_rate=0.05)
     bitmap, sent = app.picture.png, []
     app.picture.send = lambda content, buffers: sent.append(content)
-    ylim = app.fig.handles["ax_loss"].get_ylim()
+    ylim = app.view.ax_loss.get_ylim()
     # From crawling to diverging, in jumps and in small steps: one scale holds every curve.
     for rate in (0.051, 0.13, 0.005, 0.0909, 0.1234, 0.0071, 0.12):
         app.controls["learning_rate"].value = rate
         assert app.picture.png == bitmap and not sent, rate  # only the moving parts redrawn
-        assert app.fig.handles["ax_loss"].get_ylim() == ylim
-        _, losses = app.fig.handles["loss"].get_data()
+        assert app.view.ax_loss.get_ylim() == ylim
+        _, losses = app.view.loss.get_data()
         assert ylim[0] < losses.min() and losses.max() < ylim[1]
 
 
@@ -503,12 +505,12 @@ def test_loss_axis_limits_are_whole_decades_around_the_curve():
     for rate, steps in ((0.12, 50), (0.09, 100), (0.04, 10)):
         app.controls["learning_rate"].value = rate
         app.controls["steps"].value = steps
-        low, high = app.fig.handles["ax_loss"].get_ylim()
-        _, losses = app.fig.handles["loss"].get_data()
+        low, high = app.view.ax_loss.get_ylim()
+        _, losses = app.view.loss.get_data()
         assert low < min(losses.min(), ll.descent.core.CONVERGED_LOSS) and high > losses.max()
         for limit in (low, high):
             assert limit == pytest.approx(10.0 ** round(math.log10(limit)))
-        assert app.fig.handles["ax_loss"].get_xlim() == (0.0, steps)  # 10, 50, 100: bands
+        assert app.view.ax_loss.get_xlim() == (0.0, steps)  # 10, 50, 100: bands
 
 
 def test_steps_move_the_curve_within_bands_of_10_20_50_100():
@@ -518,21 +520,21 @@ def test_steps_move_the_curve_within_bands_of_10_20_50_100():
     for steps in (22, 35, 50, 30):
         app.controls["steps"].value = steps
         assert app.picture.png == bitmap and not sent, steps  # only the moving parts redrawn
-        assert app.fig.handles["ax_loss"].get_xlim() == (0.0, 50.0)
-        steps_shown, _ = app.fig.handles["loss"].get_data()
+        assert app.view.ax_loss.get_xlim() == (0.0, 50.0)
+        steps_shown, _ = app.view.loss.get_data()
         assert len(steps_shown) == steps + 1
         assert_shows_the_figure(app, f"{steps} steps")
     app.controls["steps"].value = 51
     assert sent  # the new axis, as a patch of the bitmap
-    assert app.fig.handles["ax_loss"].get_xlim() == (0.0, 100.0)
+    assert app.view.ax_loss.get_xlim() == (0.0, 100.0)
 
 
 def test_a_long_verdict_stays_over_its_own_panel():
     app = ll.descent.apps.descent_explorer(learning_rate=0.102, steps=100)
-    title = app.fig.handles["ax_path"].title
+    title = app.view.ax_path.title
     assert "getting worse" in title.get_text()
     renderer = app.fig.canvas.get_renderer()
-    loss_panel = app.fig.handles["ax_loss"].get_tightbbox(renderer)
+    loss_panel = app.view.ax_loss.get_tightbbox(renderer)
     assert title.get_window_extent(renderer).x1 < loss_panel.x0
 
 

@@ -248,7 +248,7 @@ def test_learning_rate_curves_with_no_rate_past_the_edge_say_so():
 
 def test_rate_explorer_stops_at_1e_12_like_the_rate_curves():
     sweep = training.sweep_learning_rates([0.05, 10.0, 1000.0], steps=50)
-    ax = figures.rate_explorer(sweep, 10.0).handles["ax"]
+    ax = figures.RateView.draw(sweep, 10.0).ax
     assert ax.get_ylim()[0] == pytest.approx(1e-12)
     assert all(line.get_alpha() in (None, 1) for line in ax.lines)  # not faint
 
@@ -277,7 +277,7 @@ def test_app_frames_match_a_full_render_after_a_change(explorer):
 def test_learning_rate_explorer_follows_the_slider(explorer):
     app = explorer
     app.controls["learning_rate"].value = 0.5
-    curve = app.fig.handles["curve"]
+    curve = app.view.curve
     np.testing.assert_allclose(curve.get_ydata(), ll.LessonNet().train(10_000).errors[1:],
                                rtol=0, atol=ROUNDING)
     assert "learning rate 0.5</b> (slow)" in app.readout.value
@@ -290,16 +290,18 @@ def test_learning_rate_explorer_follows_the_slider(explorer):
     app.controls["learning_rate"].value = 1000.0
     assert "(stalled)" in app.readout.value and "0.0001 after 10,000" in app.readout.value
     app.controls["learning_rate"].value = 0.123  # between slider positions: trained anew
-    np.testing.assert_allclose(app.fig.handles["curve"].get_ydata(),
+    np.testing.assert_allclose(app.view.curve.get_ydata(),
                                ll.LessonNet().train(10_000, 0.123).errors[1:], rtol=0,
                                atol=ROUNDING)
 
 
 def test_learning_rate_explorer_can_hold_the_biases():
     app = apps.LearningRateExplorer(learning_rate=5.0, steps=500)
+    width = app.picture.width
     app.controls["update_biases"].value = False
+    assert app.picture.width == width  # a new figure, at the app's resolution
     expected = ll.LessonNet().train(500, 5.0, update_biases=False).errors
-    np.testing.assert_allclose(app.fig.handles["curve"].get_ydata(), expected[1:],
+    np.testing.assert_allclose(app.view.curve.get_ydata(), expected[1:],
                                rtol=0, atol=ROUNDING)
     assert f"{expected[-1]:.3g} after 500" in app.readout.value
 

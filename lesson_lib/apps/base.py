@@ -99,8 +99,6 @@ class App:
         self._underlay = None  # the scales as SVG, drawn again after redraw_scales()
         self._scale_cache = {}  # id(axis) -> (its range, its SVG)
         self._shown = None  # the bitmap the page has
-        if self.dynamic:
-            self.fig.set_dpi(APP_DPI)
         self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
         self.picture = Picture()
         for control in self.controls.values():
@@ -167,6 +165,7 @@ class App:
             canvas.draw()
             return np.asarray(canvas.buffer_rgba())
         if self._bitmap is None:
+            self.fig.set_dpi(APP_DPI)  # also a figure that an update drew anew
             # Animated artists are left out of the drawing but, unlike hidden ones, still
             # count for the layout (an auto-placed title keeps its place).
             for artist in self.dynamic + self.scales:

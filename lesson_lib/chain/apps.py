@@ -8,7 +8,7 @@ from ..apps.base import App
 from ..apps.controls import Slider
 from ..core.checks import finite_number, positive_number
 from .core import SHAPES, chain
-from .figures import chain_view, show_chain
+from .figures import ChainView
 
 SPACINGS = (1.0, 0.1, 0.01, 0.001)
 
@@ -25,7 +25,8 @@ class ChainExplorer(App):
 
     def __init__(self, inner: str = "linear", a: float = 2.0, outer: str = "linear",
                  b: float = 3.0, x: float = 4.0, spacing: float = 1.0):
-        self.fig = chain_view(inner, a, outer, b, x, spacing)  # checks arguments
+        self.view = ChainView.draw(inner, a, outer, b, x, spacing)  # checks arguments
+        self.fig = self.view.fig
         for name, value, limit in (("a", a, 3), ("b", b, 3), ("x", x, 6)):
             if abs(finite_number(value, name)) > limit:
                 raise ValueError(f"{name} must be between -{limit} and {limit}, got {value}")
@@ -46,10 +47,10 @@ class ChainExplorer(App):
         self._first = True  # the first picture makes room for the next moves
         # Moving a control moves the lines; the panels' titles name the functions in symbols
         # (the numbers are in the readout and the table) and change only with a menu; the
-        # scales hold while the curves fit them (show_chain's hold) and are drawn anew, as
+        # scales hold while the curves fit them (ChainView.show's hold) and are drawn anew, as
         # SVG under the lines, only when they change; the x window steps on when x crosses
         # into another unit.
-        moving = [line for part in self.fig.parts for line in part.values()]
+        moving = [line for panel in self.view.panels for line in panel.lines()]
         scales = [axis for ax in self.fig.axes for axis in (ax.xaxis, ax.yaxis)]
         self._shapes = (inner, outer)
         # Painted as a full draw paints them: by zorder.
@@ -73,7 +74,7 @@ class ChainExplorer(App):
         # before the window steps on (the table's rows, x +- 2 at most, stay inside it).
         hold = "room" if self._first else True
         self._first = False
-        if show_chain(self.fig, links, x, spacing, center=round(x), hold=hold, numbers=False):
+        if self.view.show(links, x, spacing, center=round(x), hold=hold, numbers=False):
             self.redraw_scales()
         shapes = (self.controls["inner"].value, self.controls["outer"].value)
         if shapes != self._shapes:  # new titles

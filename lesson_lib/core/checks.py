@@ -70,9 +70,13 @@ def positive_int(value, name: str, minimum: int = 1, maximum: int | None = None)
     return int(value)
 
 
+MAX_SEED = 2**32 - 1  # every generator takes it: NumPy's (old and new), TensorFlow's
+
+
 def seed(value, name: str = "seed") -> int:
-    """A random seed: an integer >= 0, so that every run can be repeated (None is refused)."""
-    return positive_int(value, name, minimum=0)
+    """A random seed: an integer from 0 to 2**32 - 1, so that every run can be repeated
+    (None is refused)."""
+    return positive_int(value, name, minimum=0, maximum=MAX_SEED)
 
 
 def flag(value, name: str) -> bool:

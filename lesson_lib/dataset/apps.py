@@ -49,15 +49,17 @@ class DatasetTrainer(App):
         train_button.on_click(lambda _button: self.train())
         self.progress = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs",
                                             layout=widgets.Layout(width="280px"))
-        self.fig = figures.untrained_view(dataset, hidden, seed, self._point())
         self.data_name = dataset
-        self.history = self.fig.handles["history"]
-        self.train_set, self.test_set = self.fig.handles["train_set"], self.fig.handles["test_set"]
+        self.history, self.train_set, self.test_set = datasets.untrained(dataset, hidden,
+                                                                         self.seed)
+        self.view = figures.BoundaryView.draw(self.history, self.train_set, self.test_set,
+                                              points=[self._point()])
+        self.fig = self.view.fig
         self.trained_with = None  # the settings of the last Train press
         # Only the new-point star and its note change on a control change; a new boundary
         # or data set redraws the whole figure (redraw_all), once per Train or data set.
         self._start(buttons={"train": train_button},
-                    dynamic=[self.fig.handles["marker"], self.fig.handles["point_text"]])
+                    dynamic=[self.view.marker, self.view.point_text])
         rows = list(self.widget.children)
         self.widget.children = rows[:-2] + [self.progress] + rows[-2:]
 
@@ -99,7 +101,7 @@ class DatasetTrainer(App):
         self.refresh()
 
     def _show(self, history) -> None:
-        figures.set_boundary(self.fig, history, self.train_set, self.test_set)
+        self.view.show_boundary(history, self.train_set, self.test_set)
         self.redraw_all()
 
     def update(self) -> None:
@@ -107,7 +109,7 @@ class DatasetTrainer(App):
         new_data = c["dataset"].value != self.data_name
         if new_data:  # new points, and back to random weights
             self._load(c["dataset"].value)
-            figures.set_points(self.fig, self.train_set, self.test_set)
+            self.view.show_points(self.train_set, self.test_set)
         resized = self.trained_with is None and self.history.net.sizes[1] != c["hidden"].value
         if new_data or resized:  # untrained: show the random network of the chosen size
             self.history = datasets.train_epochs(self.net0(), self.train_set, 0, 1.0,
@@ -115,7 +117,7 @@ class DatasetTrainer(App):
             self.trained_with = None
             self._show(self.history)
         x1, x2 = self._point()
-        p = figures.set_point(self.fig, self.history.net, x1, x2)
+        p = self.view.show_point(self.history.net, x1, x2)
         h = self.history
         status = ("untrained (random weights): press Train" if self.trained_with is None
                   else f"trained {h.epochs} epochs: training accuracy "

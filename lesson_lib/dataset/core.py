@@ -273,6 +273,15 @@ def train_epochs(net: MatrixNet, train: Dataset, epochs: int, learning_rate: flo
     return history
 
 
+def untrained(name: str = "moons", hidden: int = 8, seed: int = 0):
+    """Where the data-set app starts: data set ``name`` split into training and held-out
+    points, and a random network of ``hidden`` units after 0 epochs on them, as
+    (history, train, test)."""
+    one_of(name, "name", MAKERS)
+    train, test = make(name, seed=seed).split(seed=seed)
+    return train_epochs(classifier(hidden, seed=seed), train, 0, 1.0, test=test), train, test
+
+
 def rates_on_data(train: Dataset, rates, epochs: int = 100, hidden: int = 8,
                   seed: int = 0) -> str:
     """Train the same random network at each rate and say how unevenly the mean error fell.

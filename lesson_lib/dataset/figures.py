@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.colors import FuncNorm, LinearSegmentedColormap
+from matplotlib.contour import ContourSet
+from matplotlib.image import AxesImage
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from ..core.checks import (
@@ -16,7 +22,7 @@ from ..core.checks import (
     positive_int,
 )
 from ..core.network import LIMIT
-from ..figures.style import PALETTE, figure_from, new_figure, styled
+from ..figures.style import PALETTE, FigureView, new_figure, styled
 from . import core as datasets
 from .core import Dataset
 
@@ -138,7 +144,6 @@ def boundary_snapshots(history: datasets.EpochHistory, train: Dataset, epochs=No
     bar.set_label("P(class 1): the network's output", fontsize=13)
     bar.set_ticks([0, 0.25, 0.5, 0.75, 1])
     fig.suptitle("The decision boundary as it forms", fontsize=16, fontweight="bold")
-    fig.handles = {"key": key, "colorbar": bar}
     return fig
 
 
@@ -155,85 +160,157 @@ def _snapshot_epochs(history: datasets.EpochHistory, epochs) -> list[int]:
     return epochs
 
 
-@styled
+@dataclass(eq=False)
+class BoundaryView(FigureView):
+    """Left: P(class 1) over the plane, the 0.5 line and the points; right: accuracy per
+    epoch. The fields are what an app changes: the shading, the line, the points, the star
+    for a new point and its note, and the accuracy curves."""
+
+    ax: Axes
+    ax_acc: Axes
+    image: AxesImage  # P(class 1) on a grid of ``resolution`` x ``resolution``
+    contour: ContourSet | None  # the 0.5 line; None when P(class 1) never crosses 0.5
+    train: list  # the training points' scatters, one per class
+    test: list  # the held-out points' scatters (hollow), empty without held-out points
+    marker: Line2D  # the star at a new point
+    point_text: Text  # what the network says about the star
+    boundary_note: Text  # why there is no line, when there is none
+    acc_note: Text  # what the dots are, before any epoch
+    train_line: Line2D
+    test_line: Line2D
+    resolution: int
+
+    @classmethod
+    @styled
+    def draw(cls, history: datasets.EpochHistory, train: Dataset, test: Dataset | None = None,
+             points=None, resolution: int = 80, figsize=(11, 4.8)) -> BoundaryView:
+        """The figure for ``history``'s network on ``train`` (and ``test``); the star at
+        the first of ``points``."""
+        _history(history)
+        _data_sets(train, test)
+        resolution = _resolution(resolution)
+        if points is not None:
+            points = np.atleast_2d(finite_array(points, "points", limit=LIMIT))
+            if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
+                raise ValueError(f"points must be (x1, x2) pairs, shape (n, 2), got shape "
+                                 f"{points.shape}")
+        fig, (ax, ax_acc) = new_figure(1, 2, figsize=figsize, width_ratios=[1.1, 1])
+        bounds = datasets.bounds_of(train)
+        image, grid = _boundary(ax, history.net, bounds, resolution)
+        contour = _contour(ax, grid)
+        train_pts = _scatter(ax, train)
+        test_pts = _scatter(ax, test, hollow=True) if test is not None else []
+        marker, = ax.plot([], [], "*", color=PALETTE["vermillion"], markersize=20,
+                          markeredgecolor="black", zorder=4, label="your point")
+        # What the network says about the star: kept in a corner, where it hides few points.
+        point_text = ax.text(0.02, 0.03, "", transform=ax.transAxes, fontsize=11, zorder=5,
+                             bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
+        ax.set_xlim(bounds[0], bounds[1])
+        ax.set_ylim(bounds[2], bounds[3])
+        ax.set_xlabel("x1 (no unit)")
+        ax.set_ylabel("x2 (no unit)")
+        ax.set_title("The network's P(class 1) and its 0.5 line")
+        ax.grid(False)  # the shading is the background here
+        # Above the star's note, in the corner the legend leaves free.
+        boundary_note = ax.text(0.02, 0.11, _no_boundary(grid), transform=ax.transAxes,
+                                fontsize=10, va="bottom", zorder=5,
+                                bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
+        boundary_note.set_visible(bool(_no_boundary(grid)))
+        entries = [(train_pts[0], "class 0"), (train_pts[1], "class 1")]
+        if test_pts:
+            entries.append((tuple(test_pts), "held out (hollow)"))
+        if points is not None:
+            entries.append((marker, "your point"))
+        ax.legend(*zip(*entries, strict=True), loc="upper right", fontsize=10,
+                  framealpha=0.9, handler_map={tuple: HandlerTuple(ndivide=None)})
+        epochs = np.arange(history.epochs + 1)
+        # A dot on the latest epoch, so a run of 0 epochs still shows its accuracy.
+        # Different marker sizes, so that equal accuracies still show both dots.
+        train_line, = ax_acc.plot(epochs, 100 * history.train_accuracy, color=PALETTE["blue"],
+                                  marker="o", markersize=11, markevery=[-1], clip_on=False,
+                                  label="training points")
+        test_line, = ax_acc.plot(
+            epochs, 100 * (history.test_accuracy if history.test_accuracy is not None
+                           else epochs * np.nan),
+            color=PALETTE["vermillion"], linestyle="--", marker="D", markersize=6,
+            markevery=[-1], clip_on=False, label="held-out points")
+        acc_note = ax_acc.text(0.5, 0.7, "", transform=ax_acc.transAxes, ha="center",
+                               va="center", fontsize=12, color=PALETTE["black"])
+        _accuracy_note(acc_note, history)
+        ax_acc.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax_acc.set_xlim(0, max(1, history.epochs))
+        ax_acc.set_ylim(0, 102)
+        ax_acc.set_xlabel("epochs (one pass over the training points)")
+        ax_acc.set_ylabel("accuracy (%)")
+        ax_acc.set_title("Accuracy while training")
+        ax_acc.legend(loc="lower right")
+        view = cls(fig, ax=ax, ax_acc=ax_acc, image=image, contour=contour, train=train_pts,
+                   test=test_pts, marker=marker, point_text=point_text,
+                   boundary_note=boundary_note, acc_note=acc_note, train_line=train_line,
+                   test_line=test_line, resolution=resolution)
+        if points is not None:
+            x1, x2 = points[0]
+            view.show_point(history.net, x1, x2)
+        return view
+
+    def show_point(self, net, x1: float, x2: float) -> float:
+        """Move the star to (x1, x2) and write the network's P(class 1) there; returns it."""
+        x1, x2 = number_in(x1, "x1", -LIMIT, LIMIT), number_in(x2, "x2", -LIMIT, LIMIT)
+        p = float(datasets.predict_proba(net, [[x1, x2]])[0])
+        self.marker.set_data([x1], [x2])
+        self.point_text.set_text(
+            f"star ({x1:.2f}, {x2:.2f}): P(class 1) = {p:.3f}, class {int(p >= 0.5)}")
+        return p
+
+    def show_boundary(self, history: datasets.EpochHistory, train: Dataset,
+                      test: Dataset | None = None) -> bool:
+        """Redraw the shading, the 0.5 line and the accuracy curves for ``history``.
+
+        Returns True when the axes' limits changed too, so that the whole figure, not only
+        an app's moving artists, needs drawing again.
+        """
+        _history(history)
+        _data_sets(train, test)
+        limits_changed = False
+        bounds = datasets.bounds_of(train)
+        grid = datasets.probability_grid(history.net, bounds, self.resolution)
+        self.image.set_data(grid[2])
+        if tuple(self.image.get_extent()) != bounds:
+            self.image.set_extent(bounds)
+            self.ax.set_xlim(bounds[0], bounds[1])
+            self.ax.set_ylim(bounds[2], bounds[3])
+            limits_changed = True
+        if self.contour is not None:
+            self.contour.remove()
+        self.contour = _contour(self.ax, grid)
+        self.boundary_note.set_text(_no_boundary(grid))
+        self.boundary_note.set_visible(bool(_no_boundary(grid)))
+        _accuracy_note(self.acc_note, history)
+        epochs = np.arange(history.epochs + 1)
+        self.train_line.set_data(epochs, 100 * history.train_accuracy)
+        test_acc = (history.test_accuracy if history.test_accuracy is not None
+                    else epochs * np.nan)
+        self.test_line.set_data(epochs, 100 * test_acc)
+        if self.ax_acc.get_xlim() != (0, max(1, history.epochs)):
+            self.ax_acc.set_xlim(0, max(1, history.epochs))
+            limits_changed = True
+        return limits_changed
+
+    def show_points(self, train: Dataset, test: Dataset | None = None) -> None:
+        """Move the scatters to another data set's points."""
+        _data_sets(train, test)
+        for data, scatters in ((train, self.train), (test, self.test)):
+            if data is None:
+                continue
+            for label, artist in zip((0, 1), scatters, strict=True):
+                artist.set_offsets(data.X[data.y == label])
+
+
 def boundary(history: datasets.EpochHistory, train: Dataset, test: Dataset | None = None,
              points=None, resolution: int = 80, figsize=(11, 4.8)):
-    """Left: P(class 1) over the plane, the 0.5 line and the points; right: accuracy per epoch.
-
-    ``fig.handles`` holds the image, the scatters, the accuracy lines and the marker for
-    new points, for an app to change.
-    """
-    _history(history)
-    _data_sets(train, test)
-    resolution = _resolution(resolution)
-    if points is not None:
-        points = np.atleast_2d(finite_array(points, "points", limit=LIMIT))
-        if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
-            raise ValueError(f"points must be (x1, x2) pairs, shape (n, 2), got shape "
-                             f"{points.shape}")
-    fig, (ax, ax_acc) = new_figure(1, 2, figsize=figsize, width_ratios=[1.1, 1])
-    bounds = datasets.bounds_of(train)
-    image, grid = _boundary(ax, history.net, bounds, resolution)
-    contour = _contour(ax, grid)
-    train_pts = _scatter(ax, train)
-    test_pts = _scatter(ax, test, hollow=True) if test is not None else []
-    marker, = ax.plot([], [], "*", color=PALETTE["vermillion"], markersize=20,
-                      markeredgecolor="black", zorder=4, label="your point")
-    # What the network says about the star: kept in a corner, where it hides few points.
-    point_text = ax.text(0.02, 0.03, "", transform=ax.transAxes, fontsize=11, zorder=5,
-                         bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
-    ax.set_xlim(bounds[0], bounds[1])
-    ax.set_ylim(bounds[2], bounds[3])
-    ax.set_xlabel("x1 (no unit)")
-    ax.set_ylabel("x2 (no unit)")
-    ax.set_title("The network's P(class 1) and its 0.5 line")
-    ax.grid(False)  # the shading is the background here
-    # Above the star's note, in the corner the legend leaves free.
-    boundary_note = ax.text(0.02, 0.11, _no_boundary(grid), transform=ax.transAxes,
-                            fontsize=10, va="bottom", zorder=5,
-                            bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "none"})
-    boundary_note.set_visible(bool(_no_boundary(grid)))
-    entries = [(train_pts[0], "class 0"), (train_pts[1], "class 1")]
-    if test_pts:
-        entries.append((tuple(test_pts), "held out (hollow)"))
-    if points is not None:
-        entries.append((marker, "your point"))
-    legend = ax.legend(*zip(*entries, strict=True), loc="upper right", fontsize=10,
-                       framealpha=0.9, handler_map={tuple: HandlerTuple(ndivide=None)})
-    epochs = np.arange(history.epochs + 1)
-    # A dot on the latest epoch, so a run of 0 epochs still shows its accuracy.
-    # Different marker sizes, so that equal accuracies still show both dots.
-    train_line, = ax_acc.plot(epochs, 100 * history.train_accuracy, color=PALETTE["blue"],
-                              marker="o", markersize=11, markevery=[-1], clip_on=False,
-                              label="training points")
-    test_line, = ax_acc.plot(
-        epochs, 100 * (history.test_accuracy if history.test_accuracy is not None
-                       else epochs * np.nan),
-        color=PALETTE["vermillion"], linestyle="--", marker="D", markersize=6,
-        markevery=[-1], clip_on=False, label="held-out points")
-    acc_note = ax_acc.text(0.5, 0.7, "", transform=ax_acc.transAxes, ha="center",
-                           va="center", fontsize=12, color=PALETTE["black"])
-    _accuracy_note(acc_note, history)
-    ax_acc.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax_acc.set_xlim(0, max(1, history.epochs))
-    ax_acc.set_ylim(0, 102)
-    ax_acc.set_xlabel("epochs (one pass over the training points)")
-    ax_acc.set_ylabel("accuracy (%)")
-    ax_acc.set_title("Accuracy while training")
-    ax_acc.legend(loc="lower right")
-    fig.handles = {"image": image, "contour": contour, "train": train_pts, "test": test_pts,
-                   "marker": marker, "point_text": point_text, "ax": ax, "ax_acc": ax_acc,
-                   "train_line": train_line, "test_line": test_line, "resolution": resolution,
-                   "boundary_note": boundary_note, "acc_note": acc_note}
-    # In drawing order: the shading first, the legend over the points.
-    fig.handles["dynamic"] = [a for a in (image, contour, *train_pts, *test_pts, marker,
-                                          point_text, boundary_note, legend, train_line,
-                                          test_line, acc_note)
-                              if a is not None]
-    if points is not None:
-        x1, x2 = points[0]
-        set_point(fig, history.net, x1, x2)
-    return fig
+    """Left: P(class 1) over the plane, the 0.5 line and the points; right: accuracy per
+    epoch (``BoundaryView``'s figure)."""
+    return BoundaryView.draw(history, train, test, points, resolution, figsize).fig
 
 
 def _accuracy_note(text, history) -> None:
@@ -247,82 +324,13 @@ def _accuracy_note(text, history) -> None:
                   "Train, and the curves grow from these dots.")
 
 
-def set_point(fig, net, x1: float, x2: float) -> float:
-    """Move the star to (x1, x2) and write the network's P(class 1) there; returns it."""
-    figure_from(fig, "boundary", "marker", "point_text")
-    x1, x2 = number_in(x1, "x1", -LIMIT, LIMIT), number_in(x2, "x2", -LIMIT, LIMIT)
-    p = float(datasets.predict_proba(net, [[x1, x2]])[0])
-    fig.handles["marker"].set_data([x1], [x2])
-    fig.handles["point_text"].set_text(
-        f"star ({x1:.2f}, {x2:.2f}): P(class 1) = {p:.3f}, class {int(p >= 0.5)}")
-    return p
-
-
-def set_boundary(fig, history: datasets.EpochHistory, train: Dataset,
-                 test: Dataset | None = None) -> bool:
-    """Redraw the shading, the 0.5 line and the accuracy curves for ``history``.
-
-    Returns True when the axes' limits changed too, so that the whole figure, not only
-    its dynamic artists, needs drawing again.
-    """
-    figure_from(fig, "boundary", "image", "contour", "dynamic")
-    _history(history)
-    _data_sets(train, test)
-    limits_changed = False
-    h = fig.handles
-    bounds = datasets.bounds_of(train)
-    grid = datasets.probability_grid(history.net, bounds, h["resolution"])
-    h["image"].set_data(grid[2])
-    if tuple(h["image"].get_extent()) != bounds:
-        h["image"].set_extent(bounds)
-        h["ax"].set_xlim(bounds[0], bounds[1])
-        h["ax"].set_ylim(bounds[2], bounds[3])
-        limits_changed = True
-    dynamic = h["dynamic"]
-    if h["contour"] is not None:
-        dynamic.remove(h["contour"])
-        h["contour"].remove()
-    h["contour"] = _contour(h["ax"], grid)
-    if h["contour"] is not None:
-        dynamic.insert(1, h["contour"])  # just above the shading
-    h["boundary_note"].set_text(_no_boundary(grid))
-    h["boundary_note"].set_visible(bool(_no_boundary(grid)))
-    _accuracy_note(h["acc_note"], history)
-    epochs = np.arange(history.epochs + 1)
-    h["train_line"].set_data(epochs, 100 * history.train_accuracy)
-    test_acc = history.test_accuracy if history.test_accuracy is not None else epochs * np.nan
-    h["test_line"].set_data(epochs, 100 * test_acc)
-    if h["ax_acc"].get_xlim() != (0, max(1, history.epochs)):
-        h["ax_acc"].set_xlim(0, max(1, history.epochs))
-        limits_changed = True
-    return limits_changed
-
-
-def set_points(fig, train: Dataset, test: Dataset | None = None) -> None:
-    """Move the scatters to another data set's points."""
-    figure_from(fig, "boundary", "train", "test")
-    _data_sets(train, test)
-    for data, handles in ((train, fig.handles["train"]), (test, fig.handles["test"])):
-        if data is None:
-            continue
-        for label, artist in zip((0, 1), handles, strict=True):
-            artist.set_offsets(data.X[data.y == label])
-
-
 def untrained_view(dataset_name: str = "moons", hidden: int = 8, seed: int = 0,
                    point=(0.5, 0.0)):
-    """What the data-set app shows when it opens: a random network's boundary (epoch 0).
-
-    ``fig.handles`` also keeps the ``history``, ``train_set`` and ``test_set`` it drew.
-    """
+    """What the data-set app shows when it opens: a random network's boundary (epoch 0)."""
     one_of(dataset_name, "dataset_name", datasets.MAKERS)
     point = finite_array(point, "point", shape=(2,), limit=LIMIT)
-    train, test = datasets.make(dataset_name, seed=seed).split(seed=seed)
-    history = datasets.train_epochs(datasets.classifier(hidden, seed=seed), train, 0, 1.0,
-                                    test=test)
-    fig = boundary(history, train, test, points=[point])
-    fig.handles.update(history=history, train_set=train, test_set=test)
-    return fig
+    history, train, test = datasets.untrained(dataset_name, hidden, seed)
+    return boundary(history, train, test, points=[point])
 
 
 @styled

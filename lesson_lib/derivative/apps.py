@@ -8,18 +8,19 @@ from ..apps.base import App
 from ..apps.controls import Slider
 from ..core.activations import ACTIVATIONS, activation
 from ..core.checks import finite_number
-from .figures import SYMBOLS, show_tangent, tangent_view
+from .figures import SYMBOLS, TangentView
 
 
 class TangentExplorer(App):
-    """An x slider and an activation menu over ``figures.sigmoid.tangent_view``."""
+    """An x slider and an activation menu over a ``TangentView``."""
 
     def __init__(self, name: str = "sigmoid", x: float = 1.0):
         activation(name)  # fails early, with the allowed names, on a typo
         x = finite_number(x, "x")
         if not -6 <= x <= 6:
             raise ValueError(f"x must be between -6 and 6, got {x}")
-        self.fig = tangent_view(name, x)
+        self.view = TangentView.draw(name, x)
+        self.fig = self.view.fig
         self.controls = {
             "activation": widgets.Dropdown(options=list(ACTIVATIONS), value=name,
                                            description="activation",
@@ -27,14 +28,13 @@ class TangentExplorer(App):
             "x": Slider("x", x, -6.0, 6.0, 0.1),
         }
         # Moving x changes only these artists; a new activation redraws everything.
-        parts = self.fig.parts
+        v = self.view
         self._drawn = name
-        self._start(dynamic=[parts[k] for k in ("tangent", "point", "slope_point",
-                                                "left_title", "right_title")])
+        self._start(dynamic=[v.tangent, v.point, v.slope_point, v.left_title, v.right_title])
 
     def update(self) -> None:
         name, x = self.controls["activation"].value, self.controls["x"].value
-        show_tangent(self.fig, name, x)
+        self.view.show(name, x)
         if name != self._drawn:
             self._drawn = name
             self.redraw_all()

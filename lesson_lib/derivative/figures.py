@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.text import Annotation, Text
 
 from ..core.activations import activation, sigmoid, sigmoid_prime
 from ..core.checks import finite_number
-from ..figures.style import PALETTE, RC, figure_from, new_figure, styled
+from ..figures.style import PALETTE, RC, FigureView, new_figure, styled
 from .core import lesson_grid, tangent
 
 TITLES = {"step": "Unit step", "sigmoid": "Sigmoid", "relu": "ReLU"}
@@ -74,51 +78,65 @@ def sigmoid_and_derivative():
     return fig
 
 
-@styled
+@dataclass(eq=False)
+class TangentView(FigureView):
+    """Left: an activation and its tangent at x. Right: its derivative, with the same x."""
+
+    curve: Line2D
+    tangent: Line2D
+    point: Line2D
+    slope_curve: Line2D
+    slope_point: Line2D
+    left_title: Text  # the titles are plain texts at a fixed place: an app redraws them
+    right_title: Text  # alone on every move
+    peak: Annotation
+
+    @classmethod
+    @styled
+    def draw(cls, name: str = "sigmoid", x: float = 1.0) -> TangentView:
+        """The figure at activation ``name`` and input ``x``."""
+        fig, (left, right) = new_figure(1, 2, figsize=(12, 4.6))
+        view = cls(
+            fig,
+            curve=left.plot([], [], color=PALETTE["blue"], label="function")[0],
+            tangent=left.plot([], [], color=PALETTE["orange"], linewidth=3,
+                              label="tangent line")[0],
+            point=left.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
+            slope_curve=right.plot(DENSE, np.zeros_like(DENSE), color=PALETTE["vermillion"],
+                                   label="derivative")[0],
+            slope_point=right.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
+            left_title=left.text(0.5, 1.02, "", transform=left.transAxes, **TITLE),
+            right_title=right.text(0.5, 1.02, "", transform=right.transAxes, **TITLE),
+            peak=right.annotate("peak of σ':\n0.25 at x = 0", xy=(0, 0.25), xytext=(2.2, 0.25),
+                                arrowprops={"arrowstyle": "->", "color": PALETTE["grey"]}),
+        )
+        left.set(xlabel="input x", ylabel="output (no unit)", xlim=(-6, 6))
+        right.set(xlabel="input x", ylabel="slope (output per unit of x)", xlim=(-6, 6))
+        left.legend(loc="upper left")
+        right.legend(loc="upper left")
+        # Fixed margins: the app changes the y-range (0..1 or 0..6), and a fixed layout also
+        # spares a layout pass (and a second draw) on each redraw.
+        fig.set_layout_engine(None)
+        fig.subplots_adjust(left=0.065, right=0.985, bottom=0.12, top=0.91, wspace=0.2)
+        view.show(name, x)
+        return view
+
+    def show(self, name: str, x: float) -> None:
+        """Move to activation ``name`` at ``x`` (changes data only)."""
+        f, f_prime = activation(name)
+        line_x, line_y, slope, value = tangent(name, x)
+        self.curve.set_data(DENSE, f(DENSE))
+        self.tangent.set_data(line_x, line_y)
+        self.point.set_data([x], [value])
+        self.slope_curve.set_ydata(f_prime(DENSE))
+        self.slope_point.set_data([x], [slope])
+        self.peak.set_visible(name == "sigmoid")
+        self.fig.axes[0].set_ylim(Y_LIMITS[name])
+        self.fig.axes[1].set_ylim(SLOPE_LIMITS[name])
+        self.left_title.set_text(f"{TITLES[name]}: tangent at x = {x:.2f}")
+        self.right_title.set_text(f"Its slope there: {SYMBOLS[name]}'({x:.2f}) = {slope:.4f}")
+
+
 def tangent_view(name: str = "sigmoid", x: float = 1.0):
-    """Left: the activation and its tangent at x. Right: its derivative, with the same x."""
-    fig, (left, right) = new_figure(1, 2, figsize=(12, 4.6))
-    parts = {
-        "curve": left.plot([], [], color=PALETTE["blue"], label="function")[0],
-        "tangent": left.plot([], [], color=PALETTE["orange"], linewidth=3,
-                             label="tangent line")[0],
-        "point": left.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
-        "slope_curve": right.plot(DENSE, np.zeros_like(DENSE), color=PALETTE["vermillion"],
-                                  label="derivative")[0],
-        "slope_point": right.plot([], [], "o", color=PALETTE["black"], markersize=9)[0],
-        # Titles as plain texts at a fixed place: an app redraws them alone on every move.
-        "left_title": left.text(0.5, 1.02, "", transform=left.transAxes, **TITLE),
-        "right_title": right.text(0.5, 1.02, "", transform=right.transAxes, **TITLE),
-        "peak": right.annotate("peak of σ':\n0.25 at x = 0", xy=(0, 0.25), xytext=(2.2, 0.25),
-                               arrowprops={"arrowstyle": "->", "color": PALETTE["grey"]}),
-    }
-    left.set(xlabel="input x", ylabel="output (no unit)", xlim=(-6, 6))
-    right.set(xlabel="input x", ylabel="slope (output per unit of x)", xlim=(-6, 6))
-    left.legend(loc="upper left")
-    right.legend(loc="upper left")
-    # Fixed margins: the app changes the y-range (0..1 or 0..6), and a fixed layout also
-    # spares a layout pass (and a second draw) on each redraw.
-    fig.set_layout_engine(None)
-    fig.subplots_adjust(left=0.065, right=0.985, bottom=0.12, top=0.91, wspace=0.2)
-    fig.parts = parts
-    show_tangent(fig, name, x)
-    return fig
-
-
-def show_tangent(fig, name: str, x: float) -> None:
-    """Move a ``tangent_view`` figure to activation ``name`` at ``x`` (changes data only)."""
-    figure_from(fig, "tangent_view", "curve", "tangent", attribute="parts")
-    f, f_prime = activation(name)
-    line_x, line_y, slope, value = tangent(name, x)
-    p = fig.parts
-    p["curve"].set_data(DENSE, f(DENSE))
-    p["tangent"].set_data(line_x, line_y)
-    p["point"].set_data([x], [value])
-    p["slope_curve"].set_ydata(f_prime(DENSE))
-    p["slope_point"].set_data([x], [slope])
-    p["peak"].set_visible(name == "sigmoid")
-    fig.axes[0].set_ylim(Y_LIMITS[name])
-    fig.axes[1].set_ylim(SLOPE_LIMITS[name])
-    symbol = SYMBOLS[name]
-    p["left_title"].set_text(f"{TITLES[name]}: tangent at x = {x:.2f}")
-    p["right_title"].set_text(f"Its slope there: {symbol}'({x:.2f}) = {slope:.4f}")
+    """The tangent figure at activation ``name`` and input ``x`` (``TangentView``'s figure)."""
+    return TangentView.draw(name, x).fig

@@ -35,24 +35,25 @@ class DirectionExplorer(App):
 
     def __init__(self, angle_deg: float = 20.0):
         angle_deg = finite_number(angle_deg, "angle_deg") % 360.0
-        self.fig = figures.direction_figure(angle_deg)
+        self.view = figures.DirectionView.draw(angle_deg)
+        self.fig = self.view.fig
         self.controls = {"angle": Slider("direction from East", angle_deg, 0.0, 360.0, 1.0,
                                          decimals=0, unit="°", width=300)}
         best = descent.best_angle()
         buttons = {"best": widgets.Button(description=f"along the gradient ({best:.2f}°)",
                                           layout=widgets.Layout(width="240px"))}
         buttons["best"].on_click(lambda _: self._set_angle(best))
-        h = self.fig.handles
+        v = self.view
         # The end point under the arrow, as in the figure; the curve's marker above its legend.
         self._start(buttons=buttons, dynamic=_prepare_overlay(
-            self.fig, [h["end"], h["trip"], h["label"], h["marker"]]))
+            self.fig, [v.end, v.trip, v.label, v.marker]))
 
     def _set_angle(self, angle_deg: float) -> None:
         self.controls["angle"].value = angle_deg  # the slider's observer refreshes the view
 
     def update(self) -> None:
         angle = self.controls["angle"].value
-        figures.show_direction(self.fig, angle)
+        self.view.show(angle)
         east, north = descent.heading(angle)
         earned = float(descent.revenue_at_angle(angle))
         best = descent.best_route()
@@ -83,7 +84,8 @@ class DescentExplorer(App):
         if steps > self.MAX_STEPS:
             raise ValueError(f"steps must be at most {self.MAX_STEPS}, got {steps}")
         self._limits = {}
-        self.fig = figures.descent_figure(learning_rate, steps)
+        self.view = figures.DescentView.draw(learning_rate, steps)
+        self.fig = self.view.fig
         self.controls = {
             "learning_rate": Slider("learning rate", learning_rate, low, high, 0.001,
                                     decimals=3, width=300),
@@ -93,10 +95,10 @@ class DescentExplorer(App):
         for name, rate in self.PRESETS.items():
             buttons[name] = widgets.Button(description=f"{name} ({rate:g})")
             buttons[name].on_click(lambda _, rate=rate: self._set_rate(rate))
-        h = self.fig.handles
+        v = self.view
         # The title tells the verdict; the loss panel's legend stays in its corner.
         self._start(buttons=buttons, dynamic=_prepare_overlay(
-            self.fig, [h["path"], h["start"], h["ax_path"].title, h["loss"]]))
+            self.fig, [v.path, v.start, v.ax_path.title, v.loss]))
 
     def _set_rate(self, rate: float) -> None:
         self.controls["learning_rate"].value = rate
@@ -109,7 +111,7 @@ class DescentExplorer(App):
         the start of a longer one, so the longer run's limits hold it."""
         band = next(n for n in self.STEP_BANDS if n >= steps)
         if band not in self._limits:
-            rates = np.linspace(*self.RATES, 26)  # every 0.005; show_descent widens if need be
+            rates = np.linspace(*self.RATES, 26)  # every 0.005; DescentView.show widens if need be
             self._limits[band] = figures.loss_limits(
                 [descent.gradient_descent(rate, band) for rate in rates])
         return self._limits[band]
@@ -117,7 +119,7 @@ class DescentExplorer(App):
     def update(self) -> None:
         steps = self.controls["steps"].value
         self.result = descent.gradient_descent(self.controls["learning_rate"].value, steps)
-        if figures.show_descent(self.fig, self.result, self._loss_limits(steps)):
+        if self.view.show(self.result, self._loss_limits(steps)):
             self.redraw_all()  # new axis limits: the background's ticks are out of date
         final = self.result.final
         colour = "#D55E00" if self.result.diverged else "inherit"

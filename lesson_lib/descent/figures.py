@@ -1,18 +1,23 @@
 """Figures for steepest descent: the revenue map, revenue by direction, descent on a bowl.
 
-Figures an app animates keep their changing artists in ``fig.handles`` (a dict), so the
-app only moves data and never rebuilds the drawing.
+A figure an app animates is drawn by a view (``DirectionView``, ``DescentView``): its fields
+are the artists that change, its ``show`` moves them, so the app only moves data and never
+rebuilds the drawing. The notebook's functions return the view's figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.text import Annotation, Text
 
 from ..core.checks import finite_array, finite_number, instance_of
-from ..figures.style import PALETTE, RC, new_figure, styled
+from ..figures.style import PALETTE, RC, FigureView, new_figure, styled
 from . import core as descent
 
 ANGLES = np.linspace(0.0, 360.0, 721)
@@ -52,63 +57,76 @@ def routes_figure(routes=descent.LESSON_ROUTES):
     return fig
 
 
-@styled
+@dataclass(eq=False)
+class DirectionView(FigureView):
+    """Left: a 5-mile trip at an angle and the gradient (4, 3). Right: revenue by angle."""
+
+    trip: Annotation  # the trip's arrow
+    end: Line2D  # the trip's end point
+    label: Text  # where the trip ends and what it earns
+    marker: Line2D  # the trip on the revenue curve
+
+    @classmethod
+    @styled
+    def draw(cls, angle_deg: float = 20.0) -> DirectionView:
+        """The figure for a trip at ``angle_deg`` degrees counter-clockwise from East."""
+        angle_deg = finite_number(angle_deg, "angle_deg")
+        east, north = descent.heading(angle_deg)
+        earned = float(descent.revenue_at_angle(angle_deg))
+        best = descent.best_route()
+        fig, (ax_map, ax_curve) = new_figure(1, 2, figsize=(13, 5.6))
+
+        _map_axes(ax_map, "Drive 5 miles in one direction", full_circle=True)
+        gradient = descent.revenue_gradient()
+        _arrow(ax_map, (gradient["dr_deast"], gradient["dr_dnorth"]), PALETTE["vermillion"],
+               linestyle="--")
+        ax_map.plot([], [], color=PALETTE["vermillion"], ls="--", label="gradient (4, 3)")
+        trip = _arrow(ax_map, (east, north), PALETTE["blue"])
+        ax_map.plot([], [], color=PALETTE["blue"], label="your trip")
+        end, = ax_map.plot([east], [north], "o", color=PALETTE["blue"], ms=9)
+        label = ax_map.text(0.03, 0.03, "", transform=ax_map.transAxes, fontsize=12,
+                            bbox=dict(facecolor="white", edgecolor=PALETTE["grey"]))
+        ax_map.set_xlim(-7.5, 7.5)  # room in the corners for the legend and the label
+        ax_map.set_ylim(-7.5, 7.5)
+        ax_map.legend(loc="upper left", framealpha=0.95, fontsize=11)
+
+        ax_curve.plot(ANGLES, descent.revenue_at_angle(ANGLES), color=PALETTE["green"],
+                      label="revenue of a 5-mile trip")
+        ax_curve.axvline(best["angle_deg"], color=PALETTE["vermillion"], ls="--", lw=1.8,
+                         label=f"gradient direction, {best['angle_deg']:.2f}°")
+        ax_curve.axvline(best["angle_deg"] + 180.0, color=PALETTE["sky"], ls=":", lw=2.2,
+                         label=f"opposite the gradient, {best['angle_deg'] + 180:.2f}°")
+        ax_curve.axhline(0.0, color=PALETTE["black"], lw=0.8)
+        marker, = ax_curve.plot([angle_deg], [earned], "o", color=PALETTE["blue"], ms=10,
+                                label="your trip")
+        ax_curve.set_xlim(0, 360)
+        ax_curve.set_xticks(np.arange(0, 361, 45))
+        ax_curve.set_ylim(-28, 32)
+        ax_curve.set_xlabel("direction (degrees counter-clockwise from East)")
+        ax_curve.set_ylabel("revenue ($)")
+        ax_curve.set_title(f"Revenue peaks at {best['angle_deg']:.2f}°: ${best['revenue']:.0f}")
+        ax_curve.legend(loc="lower left", framealpha=0.95, fontsize=10)
+
+        view = cls(fig, trip=trip, end=end, label=label, marker=marker)
+        view.show(angle_deg)
+        return view
+
+    def show(self, angle_deg: float) -> None:
+        """Move the trip's arrow, end point, label and curve marker to ``angle_deg``."""
+        angle_deg = finite_number(angle_deg, "angle_deg")
+        east, north = descent.heading(angle_deg)
+        earned = float(descent.revenue_at_angle(angle_deg))
+        self.trip.xy = (east, north)
+        self.end.set_data([east], [north])
+        self.marker.set_data([angle_deg % 360.0], [earned])
+        self.label.set_text(f"{east:.2f} mi East, {north:.2f} mi North\n"
+                            f"revenue = {descent.dollars(earned)}")
+
+
 def direction_figure(angle_deg: float = 20.0):
-    """Left: a 5-mile trip at ``angle_deg`` and the gradient (4, 3). Right: revenue by angle."""
-    angle_deg = finite_number(angle_deg, "angle_deg")
-    east, north = descent.heading(angle_deg)
-    earned = float(descent.revenue_at_angle(angle_deg))
-    best = descent.best_route()
-    fig, (ax_map, ax_curve) = new_figure(1, 2, figsize=(13, 5.6))
-
-    _map_axes(ax_map, "Drive 5 miles in one direction", full_circle=True)
-    gradient = descent.revenue_gradient()
-    _arrow(ax_map, (gradient["dr_deast"], gradient["dr_dnorth"]), PALETTE["vermillion"],
-           linestyle="--")
-    ax_map.plot([], [], color=PALETTE["vermillion"], ls="--", label="gradient (4, 3)")
-    trip = _arrow(ax_map, (east, north), PALETTE["blue"])
-    ax_map.plot([], [], color=PALETTE["blue"], label="your trip")
-    end, = ax_map.plot([east], [north], "o", color=PALETTE["blue"], ms=9)
-    label = ax_map.text(0.03, 0.03, "", transform=ax_map.transAxes, fontsize=12,
-                        bbox=dict(facecolor="white", edgecolor=PALETTE["grey"]))
-    ax_map.set_xlim(-7.5, 7.5)  # room in the corners for the legend and the label
-    ax_map.set_ylim(-7.5, 7.5)
-    ax_map.legend(loc="upper left", framealpha=0.95, fontsize=11)
-
-    ax_curve.plot(ANGLES, descent.revenue_at_angle(ANGLES), color=PALETTE["green"],
-                  label="revenue of a 5-mile trip")
-    ax_curve.axvline(best["angle_deg"], color=PALETTE["vermillion"], ls="--", lw=1.8,
-                     label=f"gradient direction, {best['angle_deg']:.2f}°")
-    ax_curve.axvline(best["angle_deg"] + 180.0, color=PALETTE["sky"], ls=":", lw=2.2,
-                     label=f"opposite the gradient, {best['angle_deg'] + 180:.2f}°")
-    ax_curve.axhline(0.0, color=PALETTE["black"], lw=0.8)
-    marker, = ax_curve.plot([angle_deg], [earned], "o", color=PALETTE["blue"], ms=10,
-                            label="your trip")
-    ax_curve.set_xlim(0, 360)
-    ax_curve.set_xticks(np.arange(0, 361, 45))
-    ax_curve.set_ylim(-28, 32)
-    ax_curve.set_xlabel("direction (degrees counter-clockwise from East)")
-    ax_curve.set_ylabel("revenue ($)")
-    ax_curve.set_title(f"Revenue peaks at {best['angle_deg']:.2f}°: ${best['revenue']:.0f}")
-    ax_curve.legend(loc="lower left", framealpha=0.95, fontsize=10)
-
-    fig.handles = {"trip": trip, "end": end, "label": label, "marker": marker}
-    show_direction(fig, angle_deg)
-    return fig
-
-
-def show_direction(fig, angle_deg: float) -> None:
-    """Move ``direction_figure``'s trip arrow, end point, label and curve marker."""
-    _made_by(fig, "direction_figure", "trip")
-    angle_deg = finite_number(angle_deg, "angle_deg")
-    east, north = descent.heading(angle_deg)
-    earned = float(descent.revenue_at_angle(angle_deg))
-    h = fig.handles
-    h["trip"].xy = (east, north)
-    h["end"].set_data([east], [north])
-    h["marker"].set_data([angle_deg % 360.0], [earned])
-    h["label"].set_text(f"{east:.2f} mi East, {north:.2f} mi North\n"
-                        f"revenue = {descent.dollars(earned)}")
+    """Left: a 5-mile trip at ``angle_deg`` and the gradient (4, 3). Right: revenue by angle
+    (``DirectionView``'s figure)."""
+    return DirectionView.draw(angle_deg).fig
 
 
 @styled
@@ -141,13 +159,6 @@ def _list_of(values, name: str, kind: type, most: int | None = None) -> None:
         raise TypeError(f"{name} must be a non-empty list of {kind.__name__}, got {values!r}")
     if most is not None and len(values) > most:
         raise ValueError(f"{name} must hold at most {most} items, got {len(values)}")
-
-
-def _made_by(fig, maker: str, handle: str) -> None:
-    """Raise unless ``fig`` is a figure that ``maker`` returned (it keeps ``fig.handles``)."""
-    handles = getattr(fig, "handles", None)
-    if not isinstance(handles, dict) or handle not in handles:
-        raise TypeError(f"fig must be a figure made by {maker}, got {type(fig).__name__}")
 
 
 def _formula(bowl) -> str:
@@ -198,40 +209,89 @@ def _show_verdict(ax, result, sep: str = ": ") -> None:
     title.set_fontsize(RC["axes.titlesize"] if len(title.get_text()) <= 64 else 11)
 
 
-@styled
+@dataclass(eq=False)
+class DescentView(FigureView):
+    """Left: the path of gradient descent over the bowl's contours. Right: loss per step."""
+
+    path: Line2D
+    start: Line2D
+    loss: Line2D
+    legend: Legend  # the loss panel's
+    ax_path: Axes  # its title is the run's verdict
+    ax_loss: Axes
+
+    @classmethod
+    @styled
+    def draw(cls, learning_rate: float = 0.09, steps: int = 30, start=descent.START,
+             bowl: descent.Bowl = descent.BOWL) -> DescentView:
+        """The figure for ``steps`` steps at ``learning_rate`` from ``start``."""
+        result = descent.gradient_descent(learning_rate, steps, start, bowl)
+        fig, (ax_path, ax_loss) = new_figure(1, 2, figsize=(14, 5.4),
+                                             gridspec_kw={"width_ratios": [1.6, 1]})
+        fig.suptitle(f"Gradient descent on {_formula(bowl)}, starting at u = {start[0]:g}, "
+                     f"v = {start[1]:g}")
+        _bowl_axes(ax_path, bowl)
+        # Pinned where matplotlib would put it anyway (nothing sits above these axes): an app
+        # then redraws the verdict on its own, without the axes placing it again.
+        ax_path.set_title(" ", y=1.0)
+        path, = ax_path.plot(*result.path.T, "o-", color=PALETTE["blue"], ms=4, lw=1.8,
+                             label="path of (u, v)")
+        start_marker, = ax_path.plot([start[0]], [start[1]], "s", color=PALETTE["black"], ms=8,
+                                     label="start")
+        ax_path.legend(loc="lower right", framealpha=0.95, fontsize=11)
+
+        loss, = ax_loss.semilogy(np.arange(len(result.losses)), result.losses,
+                                 "o-", color=PALETTE["vermillion"], ms=4, lw=1.8, label="loss")
+        ax_loss.axhline(descent.CONVERGED_LOSS, color=PALETTE["green"], ls=":", lw=2,
+                        label=f"converged ({descent.CONVERGED_LOSS:g})")
+        ax_loss.set_xlabel("step")
+        ax_loss.set_ylabel("loss L(u, v) (log scale)")
+        ax_loss.set_title("Loss after each step")
+        # Lower left: a loss curve starts high on the left, whether it then falls or climbs, so
+        # the corner stays clear (and the legend stays put while an app moves the curve).
+        legend = ax_loss.legend(loc="lower left", fontsize=11)
+
+        view = cls(fig, path=path, start=start_marker, loss=loss, legend=legend,
+                   ax_path=ax_path, ax_loss=ax_loss)
+        view.show(result)
+        return view
+
+    def show(self, result, limits=None) -> bool:
+        """Redraw the path, loss curve and verdict for a new result.
+
+        The loss axes get ``limits`` (from ``loss_limits``), widened if this curve needs
+        more room. Returns True when they changed: an app must then redraw the axes. An app
+        passes limits that hold every curve its slider can make, so moving the slider never
+        does that.
+        """
+        instance_of(result, "result", descent.DescentResult)
+        if limits is not None:
+            limits = finite_array(limits, "limits", shape=(2, 2)).tolist()
+            (left, right), (low, high) = limits
+            if not (left < right and 0 < low < high):  # the loss axis is logarithmic
+                raise ValueError(f"limits must be ((first step, last step), (low, high)) "
+                                 f"with 0 < low < high, as loss_limits gives them, got "
+                                 f"{limits}")
+        self.path.set_data(*result.path.T)
+        self.loss.set_data(np.arange(len(result.losses)), _shown_losses(result))
+        _show_verdict(self.ax_path, result)
+        own = loss_limits([result])
+        if limits is not None:
+            (_, right), (low, high) = limits
+            own = ((0.0, max(right, own[0][1])), (min(low, own[1][0]), max(high, own[1][1])))
+        ax = self.ax_loss
+        if (tuple(ax.get_xlim()), tuple(ax.get_ylim())) == own:
+            return False
+        ax.set_xlim(*own[0])
+        ax.set_ylim(*own[1])
+        return True
+
+
 def descent_figure(learning_rate: float = 0.09, steps: int = 30, start=descent.START,
                    bowl: descent.Bowl = descent.BOWL):
-    """Left: the path of gradient descent over the bowl's contours. Right: loss per step."""
-    result = descent.gradient_descent(learning_rate, steps, start, bowl)
-    fig, (ax_path, ax_loss) = new_figure(1, 2, figsize=(14, 5.4),
-                                         gridspec_kw={"width_ratios": [1.6, 1]})
-    fig.suptitle(f"Gradient descent on {_formula(bowl)}, starting at u = {start[0]:g}, "
-                 f"v = {start[1]:g}")
-    _bowl_axes(ax_path, bowl)
-    # Pinned where matplotlib would put it anyway (nothing sits above these axes): an app
-    # then redraws the verdict on its own, without the axes placing it again.
-    ax_path.set_title(" ", y=1.0)
-    path, = ax_path.plot(*result.path.T, "o-", color=PALETTE["blue"], ms=4, lw=1.8,
-                         label="path of (u, v)")
-    start_marker, = ax_path.plot([start[0]], [start[1]], "s", color=PALETTE["black"], ms=8,
-                                 label="start")
-    ax_path.legend(loc="lower right", framealpha=0.95, fontsize=11)
-
-    loss, = ax_loss.semilogy(np.arange(len(result.losses)), result.losses,
-                             "o-", color=PALETTE["vermillion"], ms=4, lw=1.8, label="loss")
-    ax_loss.axhline(descent.CONVERGED_LOSS, color=PALETTE["green"], ls=":", lw=2,
-                    label=f"converged ({descent.CONVERGED_LOSS:g})")
-    ax_loss.set_xlabel("step")
-    ax_loss.set_ylabel("loss L(u, v) (log scale)")
-    ax_loss.set_title("Loss after each step")
-    # Lower left: a loss curve starts high on the left, whether it then falls or climbs, so
-    # the corner stays clear (and the legend stays put while an app moves the curve).
-    legend = ax_loss.legend(loc="lower left", fontsize=11)
-
-    fig.handles = {"path": path, "start": start_marker, "loss": loss, "legend": legend,
-                   "ax_path": ax_path, "ax_loss": ax_loss}
-    show_descent(fig, result)
-    return fig
+    """Left: the path of gradient descent over the bowl's contours. Right: loss per step
+    (``DescentView``'s figure)."""
+    return DescentView.draw(learning_rate, steps, start, bowl).fig
 
 
 def loss_limits(results) -> tuple:
@@ -247,37 +307,6 @@ def loss_limits(results) -> tuple:
 def _shown_losses(result) -> np.ndarray:
     # The log axis cannot show a loss of exactly 0 or inf: keep them at its edges.
     return np.clip(result.losses, 1e-30, 1e30)
-
-
-def show_descent(fig, result, limits=None) -> bool:
-    """Redraw ``descent_figure``'s path, loss curve and verdict for a new result.
-
-    The loss axes get ``limits`` (from ``loss_limits``), widened if this curve needs more
-    room. Returns True when they changed: an app must then redraw the axes. An app passes
-    limits that hold every curve its slider can make, so moving the slider never does that.
-    """
-    _made_by(fig, "descent_figure", "path")
-    instance_of(result, "result", descent.DescentResult)
-    if limits is not None:
-        limits = finite_array(limits, "limits", shape=(2, 2)).tolist()
-        (left, right), (low, high) = limits
-        if not (left < right and 0 < low < high):  # the loss axis is logarithmic
-            raise ValueError(f"limits must be ((first step, last step), (low, high)) with "
-                             f"0 < low < high, as loss_limits gives them, got {limits}")
-    h = fig.handles
-    h["path"].set_data(*result.path.T)
-    h["loss"].set_data(np.arange(len(result.losses)), _shown_losses(result))
-    _show_verdict(h["ax_path"], result)
-    own = loss_limits([result])
-    if limits is not None:
-        (_, right), (low, high) = limits
-        own = ((0.0, max(right, own[0][1])), (min(low, own[1][0]), max(high, own[1][1])))
-    ax = h["ax_loss"]
-    if (tuple(ax.get_xlim()), tuple(ax.get_ylim())) == own:
-        return False
-    ax.set_xlim(*own[0])
-    ax.set_ylim(*own[1])
-    return True
 
 
 RATE_COLOURS = ("blue", "orange", "vermillion", "purple", "sky")  # one per learning rate

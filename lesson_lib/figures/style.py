@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+from dataclasses import dataclass
 
 import matplotlib as mpl
 import numpy as np
@@ -72,13 +73,17 @@ class LessonFigure(Figure):
         return self.to_png()
 
 
-def figure_from(fig, maker: str, *keys: str, attribute: str = "handles") -> LessonFigure:
-    """``fig`` itself when ``maker`` drew it: a LessonFigure that keeps, in ``attribute``,
-    the artists ``keys`` that the caller moves."""
-    kept = getattr(fig, attribute, None) if isinstance(fig, LessonFigure) else None
-    if kept is None or not all(key in kept for key in keys):
-        raise TypeError(f"fig must be a figure made by {maker}, got {type(fig).__name__}")
-    return fig
+@dataclass(eq=False)
+class FigureView:
+    """A figure that an app animates, with the artists it moves as named fields.
+
+    A lesson's figure module subclasses it: the fields name the artists, a method moves
+    them (``TangentView.show(name, x)``). An app holds the view and draws ``view.fig``; a
+    notebook's figure function returns ``view.fig``, a plain figure. Nothing is stored on the
+    Figure itself, and a misspelt part is an AttributeError where it is written.
+    """
+
+    fig: LessonFigure
 
 
 def styled(build):

@@ -34,9 +34,10 @@ class LearningRateExplorer(App):
             "update_biases": widgets.Checkbox(value=update_biases, description="update biases",
                                               indent=False),
         }
-        self.fig = figures.rate_explorer(self.sweep(update_biases), learning_rate)
+        self.view = figures.RateView.draw(self.sweep(update_biases), learning_rate)
+        self.fig = self.view.fig
         self._shown_biases = update_biases
-        self._start(dynamic=self.fig.handles["dynamic"])
+        self._start(dynamic=[self.view.curve])
 
     def sweep(self, update_biases: bool) -> training.LearningRateSweep:
         return training.slider_sweep(update_biases, self.steps)
@@ -46,11 +47,12 @@ class LearningRateExplorer(App):
         update_biases = self.controls["update_biases"].value
         if update_biases != self._shown_biases:
             # The faint reference curves belong to the other setting: draw the figure anew.
-            self.fig = figures.rate_explorer(self.sweep(update_biases), rate)
-            self.dynamic = self.fig.handles["dynamic"]
+            self.view = figures.RateView.draw(self.sweep(update_biases), rate)
+            self.fig = self.view.fig
+            self.dynamic = [self.view.curve]
             self.redraw_all()
             self._shown_biases = update_biases
-        errors, kind = figures.set_rate_curve(self.fig, self.sweep(update_biases), rate)
+        errors, kind = self.view.show(self.sweep(update_biases), rate)
         hits = np.flatnonzero(errors <= 1e-6)
         reach = f"{hits[0]:,} updates" if hits.size else "never"
         self.readout.value = (

@@ -1,14 +1,17 @@
 """Figures of training: error curves, learning rates side by side, a data set and the
 decision boundary a network draws through it.
 
-Builders that an app animates return the figure with ``fig.handles``: the artists the app
-changes (a line's data, an image's pixels), so an update never rebuilds the figure;
-``fig.handles["dynamic"]`` lists every artist that an update may change.
+The figure the learning-rate app animates is drawn by ``RateView``: its ``curve`` is the line
+the app moves, so an update never rebuilds the figure.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, NullLocator
 
 from ..core.checks import (
@@ -18,7 +21,7 @@ from ..core.checks import (
     positive_number,
 )
 from ..core.network import LIMIT, TrainingHistory
-from ..figures.style import PALETTE, figure_from, new_figure, styled
+from ..figures.style import PALETTE, FigureView, new_figure, styled
 from . import core as training
 from .core import rate_text
 
@@ -153,38 +156,52 @@ def _rate_axes(ax, sweep, floor: float = ERROR_FLOOR):
     ax.set_ylabel(ERROR_LABEL)
 
 
-@styled
+@dataclass(eq=False)
+class RateView(FigureView):
+    """One bold curve for a learning rate over dashed reference curves (slow, good,
+    stalled): ``curve`` is the bold line, ``ax`` its axes."""
+
+    curve: Line2D
+    ax: Axes
+
+    @classmethod
+    @styled
+    def draw(cls, sweep: training.LearningRateSweep, rate: float,
+             reference_rates=(0.05, 10.0, 1000.0), floor: float = 1e-12,
+             figsize=(9, 5)) -> RateView:
+        """The figure for ``rate`` in ``sweep``, on axes that stop at ``floor``."""
+        reference_rates = _rates(reference_rates, "reference_rates")
+        floor = positive_number(floor, "floor", maximum=0.1)
+        rate = positive_number(rate, "rate", maximum=LIMIT)
+        _sweep(sweep)
+        fig, ax = new_figure(figsize=figsize)
+        steps = sweep.errors.shape[1] - 1
+        k = np.arange(1, steps + 1)
+        # Full colour but dashed and thinner: readable on a projector, yet clearly not yours.
+        for ref, dash in zip(reference_rates, ("--", "-.", ":", "--"), strict=False):
+            errors, kind = sweep.curve(ref)
+            ax.plot(k, errors[1:], dash, color=VERDICT_COLOURS[kind], linewidth=2.5,
+                    label=f"rate {rate_text(ref)} ({kind})")
+        curve, = ax.plot(k, k * np.nan, color=PALETTE["black"], linewidth=3.5, label="your rate")
+        _rate_axes(ax, sweep, floor)
+        ax.set_title(f"$E_{{total}}$ over {steps:,} updates at your learning rate")
+        ax.legend(loc="lower left", fontsize=11)
+        view = cls(fig, curve=curve, ax=ax)
+        view.show(sweep, rate)
+        return view
+
+    def show(self, sweep: training.LearningRateSweep, rate: float) -> tuple:
+        """Point the bold line at ``rate``'s curve; returns (errors, verdict)."""
+        errors, kind = _sweep(sweep).curve(rate)
+        self.curve.set_ydata(errors[1:])
+        return errors, kind
+
+
 def rate_explorer(sweep: training.LearningRateSweep, rate: float,
                   reference_rates=(0.05, 10.0, 1000.0), floor: float = 1e-12, figsize=(9, 5)):
     """One bold curve for ``rate`` over dashed reference curves (slow, good, stalled), on
-    axes that stop at ``floor``; ``fig.handles['curve']`` is the bold line."""
-    reference_rates = _rates(reference_rates, "reference_rates")
-    floor = positive_number(floor, "floor", maximum=0.1)
-    rate = positive_number(rate, "rate", maximum=LIMIT)
-    _sweep(sweep)
-    fig, ax = new_figure(figsize=figsize)
-    steps = sweep.errors.shape[1] - 1
-    k = np.arange(1, steps + 1)
-    # Full colour but dashed and thinner: readable on a projector, yet clearly not yours.
-    for ref, dash in zip(reference_rates, ("--", "-.", ":", "--"), strict=False):
-        errors, kind = sweep.curve(ref)
-        ax.plot(k, errors[1:], dash, color=VERDICT_COLOURS[kind], linewidth=2.5,
-                label=f"rate {rate_text(ref)} ({kind})")
-    curve, = ax.plot(k, k * np.nan, color=PALETTE["black"], linewidth=3.5, label="your rate")
-    _rate_axes(ax, sweep, floor)
-    ax.set_title(f"$E_{{total}}$ over {steps:,} updates at your learning rate")
-    ax.legend(loc="lower left", fontsize=11)
-    fig.handles = {"curve": curve, "ax": ax, "dynamic": [curve]}
-    set_rate_curve(fig, sweep, rate)
-    return fig
-
-
-def set_rate_curve(fig, sweep: training.LearningRateSweep, rate: float) -> tuple:
-    """Point the bold line at ``rate``'s curve; returns (errors, verdict)."""
-    figure_from(fig, "rate_explorer", "curve")
-    errors, kind = _sweep(sweep).curve(rate)
-    fig.handles["curve"].set_ydata(errors[1:])
-    return errors, kind
+    axes that stop at ``floor`` (``RateView``'s figure)."""
+    return RateView.draw(sweep, rate, reference_rates, floor, figsize).fig
 
 
 # -- what the lecture leaves out (issue 11) ------------------------------------------------
