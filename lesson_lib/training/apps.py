@@ -17,7 +17,7 @@ class LearningRateExplorer(App):
     """Move the learning rate; the whole 10,000-update error curve follows.
 
     Every slider position was trained when the first such app opened (one vectorised
-    sweep of all 102 rates, about 0.3 s, kept for later apps), so a move only looks its
+    sweep of all 102 rates, about a second, kept for later apps), so a move only looks its
     curve up; a typed rate between the positions is trained on the spot.
     """
 
