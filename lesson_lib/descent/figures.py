@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
 
@@ -216,7 +215,6 @@ class DescentView(FigureView):
     path: Line2D
     start: Line2D
     loss: Line2D
-    legend: Legend  # the loss panel's
     ax_path: Axes  # its title is the run's verdict
     ax_loss: Axes
 
@@ -249,10 +247,10 @@ class DescentView(FigureView):
         ax_loss.set_title("Loss after each step")
         # Lower left: a loss curve starts high on the left, whether it then falls or climbs, so
         # the corner stays clear (and the legend stays put while an app moves the curve).
-        legend = ax_loss.legend(loc="lower left", fontsize=11)
+        ax_loss.legend(loc="lower left", fontsize=11)
 
-        view = cls(fig, path=path, start=start_marker, loss=loss, legend=legend,
-                   ax_path=ax_path, ax_loss=ax_loss)
+        view = cls(fig, path=path, start=start_marker, loss=loss, ax_path=ax_path,
+                   ax_loss=ax_loss)
         view.show(result)
         return view
 
