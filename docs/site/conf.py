@@ -1,13 +1,17 @@
 """Sphinx configuration of the course website, built by scripts/build_site.py (`make site`).
 
 The pages are the stored notebooks, rendered without a kernel (their outputs are the
-figures and the apps' stills). MathJax is served from the site itself, so a page asks no
-other host for anything.
+figures and the apps' stills); figure_alt.py, next to this file, gives every figure its
+text alternative. MathJax is served from the site itself, so a page asks no other host
+for anything.
 """
 
 import os
+import sys
 from html import escape
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # figure_alt, this folder's extension
 
 # Where a lesson opens: the repository on Binder, and the JupyterLite site that `make lite`
 # builds, by default next to this one (build/site and build/lite).
@@ -22,7 +26,7 @@ project = "Backpropagation, by hand and interactive"
 author = "the course's authors"
 copyright = "the course's authors; text and figures CC BY 4.0, code MIT"
 
-extensions = ["myst_nb"]
+extensions = ["myst_nb", "figure_alt"]  # figure_alt: every figure's alt text
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 nb_execution_mode = "off"  # the stored outputs are the pages' figures and numbers
 nb_ipywidgets_js = {}  # the stills stand in for the apps; no widget scripts from a CDN

@@ -28,7 +28,7 @@ import numpy as np
 import traitlets
 from matplotlib.backends.backend_svg import RendererSVG
 
-from ..figures.style import LessonFigure
+from ..figures.style import LessonFigure, describe_figure
 from .controls import Picture, Slider
 
 # The bitmap's resolution: a notebook column shows an app's figure at about this size.
@@ -137,16 +137,7 @@ class App:
 
     def describe(self) -> str:
         """The picture in words: the figure's titles and its axes' labels."""
-        fig = self.fig
-        panels = []
-        for ax in fig.get_axes():
-            title = ax.get_title() or ax.get_title("left")
-            if ax.get_xlabel() or ax.get_ylabel():
-                title += f" ({ax.get_ylabel()} against {ax.get_xlabel()})"
-            if title.strip():
-                panels.append(title.strip())
-        heading = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
-        return "Figure: " + "; ".join(filter(None, [heading, *panels]))
+        return describe_figure(self.fig)
 
     def redraw_all(self) -> None:
         """Draw the whole figure on the next render (something outside ``dynamic`` and

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from dataclasses import dataclass
 
 import matplotlib as mpl
@@ -69,8 +70,40 @@ class LessonFigure(Figure):
         self.savefig(buffer, format="png", dpi=dpi or self.dpi, pil_kwargs=PNG_OPTIONS)
         return buffer.getvalue()
 
-    def _repr_png_(self) -> bytes:
-        return self.to_png()
+    def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
+        """The PNG, with its text alternative as the output's ``alt`` metadata (what
+        nbconvert's HTML and the course website put in the image's ``alt``)."""
+        return self.to_png(), {"alt": describe_figure(self)}
+
+
+def describe_figure(fig: Figure) -> str:
+    """The figure in words, its text alternative: the suptitle, then each panel's title
+    (a panel without one: its texts) with its axes' labels, as a screen reader should read
+    them (no mathtext markup)."""
+    panels = []
+    for ax in fig.get_axes():
+        named = ax.get_title() or ax.get_title("left") or "\n".join(t.get_text() for t in ax.texts)
+        title, y, x = (_plain(t) for t in (named, ax.get_ylabel(), ax.get_xlabel()))
+        axes = f"{y} against {x}" if y and x else f"against {x}" if x else y
+        panels.append(f"{title} ({axes})".strip() if axes else title)
+    heading = _plain(fig.get_suptitle() if hasattr(fig, "get_suptitle") else "")
+    return "Figure: " + "; ".join(filter(None, [heading, *panels]))
+
+
+# Mathtext in words: $E_{total} \leq 10^{-6}$ reads "E_total ≤ 10^-6".
+_SYMBOLS = {"\\leq": "≤", "\\geq": "≥", "\\le": "≤", "\\ge": "≥", "\\cdot": "·", "\\times": "×"}
+
+
+def _plain(text: str) -> str:
+    """``text`` as a screen reader should read it: a line break as a comma (a space after
+    punctuation), mathtext (between two $ signs, as matplotlib reads it) without markup."""
+
+    def words(math: re.Match) -> str:
+        return re.sub(r"\\([A-Za-z]+)", lambda c: _SYMBOLS.get(c.group(0), c.group(1)),
+                      math.group(1)).replace("{", "").replace("}", "")
+
+    text = re.sub(r"(?<!\\)\$(.+?)(?<!\\)\$", words, text).replace("\\$", "$")
+    return re.sub(r"\s*\n\s*", ", ", re.sub(r"(?<=[:;,.])\s*\n\s*", " ", text.strip()))
 
 
 @dataclass(eq=False)

@@ -1,5 +1,7 @@
 """The website (build/site) in headless Chromium: every page, formula, figure and button."""
 
+import functools
+import html
 import json
 import re
 from urllib.parse import parse_qs, urlparse
@@ -70,6 +72,82 @@ def test_lesson_page_shows_its_formulas_figures_and_open_buttons(visit, notebook
     assert (BUILD / "lite" / "files" / notebook).exists()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(SCREENSHOTS / f"site_{notebook[:-6]}.png"))
+
+
+# The oracle for a PNG figure: the figure itself, in a fresh run of its notebook. Every
+# matplotlib Figure the notebook shows also shows, as JSON, its titles and axis labels read
+# with matplotlib's getters here (not with lesson_lib's describe_figure, which writes the alt).
+FIGURE_TEXTS = """
+from matplotlib.figure import Figure
+def _figure_texts(fig):
+    axes = fig.get_axes()
+    titles = [fig.get_suptitle()] + [ax.get_title(loc) for ax in axes
+                                     for loc in ("center", "left", "right")]
+    labels = [label for ax in axes for label in (ax.get_xlabel(), ax.get_ylabel())]
+    return {"texts": [text for text in titles + labels if text.strip()]}
+get_ipython().display_formatter.formatters["application/json"].for_type(Figure, _figure_texts)
+"""
+
+
+@functools.cache
+def figure_texts(notebook: str) -> list[list[str]]:
+    """For each figure the stored notebook shows, in order: the texts its alt must name.
+    An SVG still: its own <title>, read from the stored notebook. A PNG: its titles and
+    axis labels, from a run of the notebook (only if it stores a PNG)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    stored = nbformat.read(ROOT / "notebooks" / notebook, as_version=4)
+    figures = [out for cell in stored.cells for out in cell.get("outputs", [])
+               if {"image/png", "image/svg+xml"} & set(out.get("data", {}))]
+    pngs = []
+    if any("image/png" in out.data for out in figures):
+        run = nbformat.read(ROOT / "notebooks" / notebook, as_version=4)
+        run.cells.insert(0, nbformat.v4.new_code_cell(FIGURE_TEXTS))
+        for cell in run.cells[1:]:
+            if cell.cell_type == "code":
+                cell.outputs = []
+        NotebookClient(run, kernel_name="python3", timeout=600,
+                       resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+        pngs = [out.data["application/json"]["texts"] for cell in run.cells
+                for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+    texts = []
+    for out in figures:
+        if "image/png" in out.data:
+            texts.append(pngs.pop(0))
+        else:
+            title = re.search(r"<title>(.*?)</title>", out.data["image/svg+xml"], re.DOTALL)
+            texts.append([html.unescape(title.group(1))])
+    assert not pngs, f"{notebook}: the run showed more PNG figures than were stored"
+    return texts
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of a text, TeX commands ($\\leq$) left out."""
+    return re.findall(r"[A-Za-z0-9]+", re.sub(r"\\[A-Za-z]+", " ", text))
+
+
+def names(alt: str, text: str) -> bool:
+    """Whether ``alt`` says ``text``: its words, in order and together."""
+    want, have = words(text), words(alt)
+    return any(have[i:i + len(want)] == want for i in range(len(have) - len(want) + 1))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_every_figure_has_a_text_alternative(visit, notebook):
+    """Each figure's <img> has an alt that says what the figure shows (its titles and axis
+    labels; a still: its title), never the image's file path."""
+    expected = figure_texts(notebook)
+    tab = visit()
+    tab.page.goto(tab.base_url + "site/lessons/" + notebook.replace(".ipynb", ".html"))
+    shown = [img for img in tab.page.evaluate(IMAGES) if "_images/" in img["src"]]
+    assert len(shown) == len(expected), f"{notebook}: {len(expected)} figures, {len(shown)} shown"
+    for img, texts in zip(shown, expected, strict=True):
+        alt = img["alt"]
+        assert alt.strip() and alt != img["src"] and "_images" not in alt \
+            and not re.search(r"\.(png|svg)$", alt), f"{notebook}: {img['src']} has alt {alt!r}"
+        missing = [text for text in texts if not names(alt, text)]
+        assert not missing, f"{notebook}: the alt of {img['src']} ({alt!r}) does not say {missing}"
 
 
 def test_solutions_are_for_instructors_only():
