@@ -1,15 +1,11 @@
 """Build the course website into build/site/ from the stored notebooks (`make site`).
 
-Offline: the notebooks are rendered with their stored outputs, MathJax comes from
-build/vendor/ (scripts/fetch_site_assets.py). The pages are staged in build/site-src/: every
-notebooks/NN_*.ipynb as lessons/, docs/instructor.md, docs/license.md, a generated course
-map (index.md) and a generated solutions page that no lesson links to.
-
-Every figure's alt text is its output's ``alt`` metadata (docs/site/figure_alt.py), which
-``LessonFigure`` writes when a notebook runs. A stored notebook whose PNG figures lack it
-(stored before figures wrote it) is run once, in a kernel, into its staged copy only:
-each such figure takes the ``alt`` of the same output of that run. The notebooks in
-notebooks/ are not touched; once they are stored again, no kernel runs here.
+Offline: the notebooks are rendered with their stored outputs (no kernel runs), MathJax
+comes from build/vendor/ (scripts/fetch_site_assets.py). The pages are staged in
+build/site-src/: every notebooks/NN_*.ipynb as lessons/, docs/instructor.md, docs/license.md,
+a generated course map (index.md) and a generated solutions page that no lesson links to.
+Every figure's alt text is its stored output's ``alt`` metadata, which ``LessonFigure``
+writes (docs/site/figure_alt.py; tests/test_hygiene.py checks every stored figure has one).
 """
 
 import importlib
@@ -19,10 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "build" / "site-src"
@@ -124,55 +117,11 @@ def solutions_page() -> str:
     return "\n".join(parts)
 
 
-def figures_without_alt(nb: nbformat.NotebookNode) -> list[tuple[int, int]]:
-    """(cell, output) of every PNG output whose metadata has no ``alt``."""
-    return [(i, j) for i, cell in enumerate(nb.cells)
-            for j, out in enumerate(cell.get("outputs", []))
-            if "image/png" in out.get("data", {})
-            and not out.get("metadata", {}).get("image/png", {}).get("alt")]
-
-
-def add_alt_texts(path: Path) -> str:
-    """Run the staged notebook ``path`` in a fresh kernel (as `make notebooks` does) and give
-    each of its PNG figures without an ``alt`` the ``alt`` of the same output of that run.
-    Only ``path`` (a copy in build/site-src/) changes, and only in those outputs' metadata."""
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    missing = figures_without_alt(nb)
-    if not missing:
-        return f"{path.name}: every figure has its alt text"
-    run = nbformat.read(path, as_version=4)
-    for cell in run.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    NotebookClient(run, kernel_name="python3", timeout=600, store_widget_state=False,
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
-    notes = []
-    for i, j in missing:
-        stored, fresh = nb.cells[i], run.cells[i]
-        out = fresh.outputs[j] if j < len(fresh.outputs) else {}
-        alt = out.get("metadata", {}).get("image/png", {}).get("alt")
-        if fresh.source != stored.source or not alt:
-            sys.exit(f"{path.name}: cell {i}, output {j}: the run gave no alt text for it")
-        if out["data"]["image/png"] != stored.outputs[j]["data"]["image/png"]:
-            notes.append(f"cell {i} (its stored PNG differs from this run's)")
-        stored.outputs[j].setdefault("metadata", {}).setdefault("image/png", {})["alt"] = alt
-    nbformat.write(nb, path)
-    return (f"{path.name}: {len(missing)} figures' alt texts from a run"
-            + (f"; {', '.join(notes)}: store the notebook again" if notes else ""))
-
-
 def stage() -> None:
     shutil.rmtree(SOURCE, ignore_errors=True)
     (SOURCE / "lessons").mkdir(parents=True)
     for nb in notebooks():
         shutil.copy2(nb, SOURCE / "lessons" / nb.name)
-    staged = [SOURCE / "lessons" / nb.name for nb in notebooks()
-              if figures_without_alt(nbformat.read(nb, as_version=4))]
-    with ThreadPoolExecutor(max_workers=max(1, len(staged))) as pool:
-        for line in pool.map(add_alt_texts, staged):
-            print(line, flush=True)
     for page in PAGES:
         text = (ROOT / "docs" / page).read_text()
         # links between the guide and the lessons, written for the repository

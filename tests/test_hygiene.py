@@ -144,6 +144,20 @@ def test_no_stored_output_gives_a_solution_away(path):
                 f"{path.name}: the stored check cell {cell.source!r} says the answer is right"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_stored_figure_says_what_it_shows(path):
+    """A PNG figure carries its text alternative (the website's alt) as output metadata;
+    tests/site checks the words against the figure's own titles and labels."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        for out in cell.get("outputs", []):
+            if "image/png" not in out.get("data", {}):
+                continue
+            alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+            assert alt.startswith("Figure: ") and len(alt) > len("Figure: ") + 10, \
+                f"{path.name}: a stored figure has no alt text ({cell.source[:60]!r}): " \
+                "store the notebook again (make notebooks NB=...)"
+
+
 def test_lazy_layers_answer_dunder_probes_without_importing():
     """inspect and copy ask modules for names like __bases__; that must not recurse."""
     import lesson_lib as ll
