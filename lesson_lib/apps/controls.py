@@ -10,6 +10,7 @@ arrives). ``Picture`` shows an SVG string or PNG bytes with a text alternative.
 from __future__ import annotations
 
 import io
+import json
 import math
 import zlib
 
@@ -104,6 +105,12 @@ PICTURE_JS = r"""
 function render({ model, el }) {
   el.classList.add("ll-picture");
   el.setAttribute("role", "img");
+  // The drawing lives in a shadow root: its elements are matched against this one short
+  // style sheet, not the page's thousands of rules (a new SVG is restyled on every move).
+  const root = el.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = SHADOW_CSS;
+  root.append(style);
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d");
   let queue = Promise.resolve();
@@ -143,6 +150,8 @@ function render({ model, el }) {
   const layer = document.createElement("div");
   const under = document.createElement("div");  // an app's axes, when they follow its controls
   layer.className = under.className = "ll-overlay";
+  const drawing = document.createElement("div");  // a whole SVG drawing (the network apps)
+  drawing.className = "ll-drawing";
   const label = () => el.setAttribute("aria-label", model.get("alt"));
   const overlay = () => later(async () => {
     layer.innerHTML = await text("overlay");
@@ -152,11 +161,13 @@ function render({ model, el }) {
   const draw = () => {
     if (has("svg")) {
       later(async () => {
-        el.innerHTML = await text("svg");
+        const svg = await text("svg");
+        if (!drawing.isConnected) { root.replaceChildren(style, drawing); }
+        drawing.innerHTML = svg;
         el.dataset.frames = String(++frames);
       });
     } else if (model.get("png").byteLength) {
-      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas, under, layer); }
+      if (!canvas.isConnected) { root.replaceChildren(style, canvas, under, layer); }
       paint(model.get("png"), 0, 0, true);
       underlay();
       overlay();
@@ -180,11 +191,15 @@ export default { render };
 
 PICTURE_CSS = """
 .ll-picture { max-width: 100%; line-height: 0; position: relative; width: fit-content; }
-.ll-picture > canvas, .ll-picture > svg { max-width: 100%; height: auto; display: block; }
-.ll-picture .ll-overlay { position: absolute; inset: 0; pointer-events: none;
+"""
+
+# Inside the picture's shadow root (the page's style sheets do not reach in).
+SHADOW_CSS = """
+canvas, .ll-drawing > svg { max-width: 100%; height: auto; display: block; }
+.ll-overlay { position: absolute; inset: 0; pointer-events: none;
   contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
-.ll-picture .ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
-.ll-picture .ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
+.ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
+.ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
 """
 
 
@@ -296,7 +311,7 @@ class Picture(anywidget.AnyWidget):
     change (a patch: the changed box, its unchanged pixels transparent). ``alt`` is the
     text a screen reader reads for it."""
 
-    _esm = PICTURE_JS
+    _esm = f"const SHADOW_CSS = {json.dumps(SHADOW_CSS)};\n{PICTURE_JS}"
     _css = PICTURE_CSS
     # A whole drawing (a network app's, replaced on each change) is deflated from 6 KB on;
     # the SVG over a bitmap, what a slider moves, only when it is large (a chain's axes).
