@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import uuid
 import zlib
 
 import anywidget
@@ -83,9 +84,15 @@ function render({ model, el }) {
     if (busy) pending = v; else send(v);
   });
   model.on("msg:custom", (msg) => { if (msg && msg.drawn) done(); });
+  // The app's picture says, in its own message, that the kernel has drawn the last value.
+  const hub = (globalThis.llPictures ??= { last: new Map(), events: new EventTarget() });
+  const drawn = (event) => {
+    if (model.get("channel") && event.detail.channel === model.get("channel")) done();
+  };
+  hub.events.addEventListener("drawn", drawn);
   model.on("change", () => { if (!busy && pending === null) sync(); });
   sync();
-  return () => clearTimeout(timer);
+  return () => { clearTimeout(timer); hub.events.removeEventListener("drawn", drawn); };
 }
 export default { render };
 """
@@ -178,6 +185,19 @@ function render({ model, el }) {
   model.on("change:underlay", underlay);
   model.on("change:overlay", overlay);
   model.on("change:alt", label);
+  // The readout's text and the sliders' "drawn" come in the picture's message (one message
+  // a move instead of three); the page's other widgets of the app hear them on this hub.
+  const hub = (globalThis.llPictures ??= { last: new Map(), events: new EventTarget() });
+  const tell = (kind, detail) => hub.events.dispatchEvent(new CustomEvent(kind, { detail }));
+  const caption = () => {
+    const channel = model.get("channel");
+    if (!channel) return;
+    hub.last.set(channel, model.get("caption"));
+    tell("readout", { channel, html: model.get("caption") });
+  };
+  model.on("change:caption", caption);
+  model.on("change:drawn", () => tell("drawn", { channel: model.get("channel") }));
+  caption();
   model.on("msg:custom", (msg, buffers) => {
     if (msg && msg.patch && canvas.width) paint(buffers[0], msg.patch[0], msg.patch[1], false);
   });
@@ -185,6 +205,24 @@ function render({ model, el }) {
   draw();
   // Patches sent before this view existed are not in the stored frame: ask for a new one.
   if (!has("svg")) model.send({ want: "frame" });
+}
+export default { render };
+"""
+
+READOUT_JS = r"""
+function render({ model, el }) {
+  // Laid out as an ipywidgets HTML widget; its text arrives in the picture's message.
+  el.classList.add("widget-inline-hbox", "widget-html", "ll-readout");
+  const content = document.createElement("div");
+  content.className = "widget-html-content";
+  el.append(content);
+  const hub = (globalThis.llPictures ??= { last: new Map(), events: new EventTarget() });
+  const show = (event) => {
+    if (event.detail.channel === model.get("channel")) content.innerHTML = event.detail.html;
+  };
+  content.innerHTML = hub.last.get(model.get("channel")) ?? "";
+  hub.events.addEventListener("readout", show);
+  return () => hub.events.removeEventListener("readout", show);
 }
 export default { render };
 """
@@ -201,6 +239,11 @@ canvas, .ll-drawing > svg { max-width: 100%; height: auto; display: block; }
 .ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
 .ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
 """
+
+
+def _keep_pairs(value: str, _widget) -> str:
+    """On the page a "name = value" pair never breaks across lines."""
+    return value.replace(" = ", "\u00a0=\u00a0")
 
 
 def _deflated_from(size: int):
@@ -250,6 +293,8 @@ class Slider(anywidget.AnyWidget):
     unit = traitlets.Unicode().tag(sync=True)
     log = traitlets.Bool(False).tag(sync=True)
     integer = traitlets.Bool(False).tag(sync=True)
+    # The Picture whose "drawn" releases the values held back ("": only drawn() does).
+    channel = traitlets.Unicode().tag(sync=True)
 
     def __init__(self, description: str, value: float, low: float, high: float, step: float,
                  decimals: int = 2, unit: str = "", log: bool = False, width: int = 280):
@@ -321,8 +366,14 @@ class Picture(anywidget.AnyWidget):
     overlay = traitlets.Unicode().tag(sync=True, to_json=_deflated_from(20_000))  # what moves
     alt = traitlets.Unicode().tag(sync=True)
     width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
+    # What travels with the drawing in its one message: the app's Readout text, and a count
+    # of the slider moves drawn, which tells the app's Sliders (same channel) to send on.
+    channel = traitlets.Unicode().tag(sync=True)
+    caption = traitlets.Unicode().tag(sync=True, to_json=_keep_pairs)
+    drawn = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("channel", uuid.uuid4().hex)
         super().__init__(**kwargs)
         self.pixels: np.ndarray | None = None  # what every view shows now, as RGB
         self.on_msg(self._on_message)
@@ -355,3 +406,18 @@ class Picture(anywidget.AnyWidget):
         if isinstance(content, dict) and content.get("want") == "frame" and \
                 self.pixels is not None:
             self.png = self.frame()
+
+
+class Readout(anywidget.AnyWidget):
+    """An app's text (HTML), shown where it sits among the app's widgets; ``value`` is sent
+    to the page as the ``picture``'s ``caption``, in the picture's message."""
+
+    _esm = READOUT_JS
+    channel = traitlets.Unicode().tag(sync=True)
+    value = traitlets.Unicode()  # not synced itself: the picture carries it
+
+    def __init__(self, picture: Picture, **kwargs):
+        instance_of(picture, "picture", Picture)
+        super().__init__(channel=picture.channel, **kwargs)
+        self.picture = picture
+        traitlets.dlink((self, "value"), (picture, "caption"))
