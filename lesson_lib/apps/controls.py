@@ -4,7 +4,12 @@
 reader announces its name and the value as shown ("learning rate, 0.5"), the arrow keys
 move it one step in JupyterLab and in Notebook 7 alike, and while a picture is being
 drawn it sends only the latest value (a fast drag coalesces; the last value always
-arrives). ``Picture`` shows an SVG string or PNG bytes with a text alternative.
+arrives). ``Picture`` shows an SVG string or PNG bytes with a text alternative, in a shadow
+root (the page's style sheets do not reach the drawing: restyling a new SVG is cheap).
+``Readout`` shows an app's text; the text travels in the picture's message, and so does
+the sliders' "drawn" (each message makes JupyterLab lay out the page: one a move, not
+three). On the page the three hear each other through an event hub keyed by the picture's
+``channel``.
 """
 
 from __future__ import annotations
@@ -114,10 +119,10 @@ function render({ model, el }) {
   el.setAttribute("role", "img");
   // The drawing lives in a shadow root: its elements are matched against this one short
   // style sheet, not the page's thousands of rules (a new SVG is restyled on every move).
-  const root = el.attachShadow({ mode: "open" });
+  const root = el.shadowRoot ?? el.attachShadow({ mode: "open" });  // (a view drawn again)
   const style = document.createElement("style");
   style.textContent = SHADOW_CSS;
-  root.append(style);
+  root.replaceChildren(style);
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d");
   let queue = Promise.resolve();
