@@ -198,8 +198,8 @@ def main() -> None:
           f"{time.perf_counter() - start:.0f} s in all.\n")
     header = ["app (control)", "p50 ms", "p95 ms", "KB p50", "target"]
     if before:
-        header = ["app (control)", "before p50 ms", "p50 ms", "p95 ms", "before KB p50",
-                  "KB p50", "target"]
+        header = ["app (control)", "before p50 ms", "p50 ms", "before p95 ms", "p95 ms",
+                  "before KB p50", "KB p50", "target"]
     rows = []
     for index, (label, times, sizes) in enumerate(after):
         _, _, _, ms, kb = APPS[index]
@@ -212,9 +212,9 @@ def main() -> None:
         cells = [f"{p50:.0f}", f"{p95:.0f}", f"{size:.1f}"]
         if before:
             _, old_times, old_sizes = before[index]
-            old = [f"{percentile(old_times, 50):.0f}" if old_times else "-",
-                   f"{percentile(old_sizes, 50) / 1000:.1f}" if old_sizes else "-"]
-            cells = [old[0], cells[0], cells[1], old[1], cells[2]]
+            old = [f"{percentile(old_times, q):.0f}" if old_times else "-" for q in (50, 95)]
+            old.append(f"{percentile(old_sizes, 50) / 1000:.1f}" if old_sizes else "-")
+            cells = [old[0], cells[0], old[1], cells[1], old[2], cells[2]]
         rows.append([label, *cells, f"{verdict} (<= {ms} ms, <= {kb} KB)"])
     print(table(header, rows))
     print()
