@@ -90,6 +90,43 @@ def test_the_oracle_sees_a_stale_bitmap_and_a_wrong_overlay():
         assert_shows_the_figure(app)
 
 
+def sent_by(app):
+    """What each of the app's widgets sends to the page: state updates and custom messages."""
+    sent = []
+    for name, widget in (("picture", app.picture), ("readout", app.readout),
+                         *app.controls.items()):
+        widget.send_state = lambda key=None, name=name: sent.append(
+            (name, sorted([key] if isinstance(key, str) else key or ())))
+        widget.send = lambda content, buffers=None, name=name: sent.append((name, content))
+    return sent
+
+
+def test_a_move_is_one_message_the_picture_with_its_readout_and_drawn():
+    """The page gets one message a move (each message makes JupyterLab lay out the page):
+    the new overlay, the readout's text and the count of moves drawn, which releases the
+    slider's held-back values; the readout widget and the slider send nothing."""
+    app = OverlayEcho()
+    drawn = app.picture.drawn
+    sent = sent_by(app)
+    app.controls["a"].value = 0.5
+    # (Set from Python, the slider also sends its value; a value from the page is not echoed.)
+    assert [s for s in sent if s[0] != "a"] == [("picture", ["caption", "drawn", "overlay"])]
+    assert ("a", {"drawn": True}) not in sent
+    assert app.readout.value == "a = 0.50"
+    assert app.picture.caption == "a = 0.50" and app.picture.drawn == drawn + 1
+    assert app.picture.get_state()["caption"] == "a\u00a0=\u00a00.50"  # a pair never breaks
+    assert app.controls["a"].channel == app.readout.channel == app.picture.channel != ""
+
+
+def test_a_move_that_draws_nothing_still_releases_the_slider():
+    app = OverlayEcho()
+    drawn = app.picture.drawn
+    sent = sent_by(app)
+    app.controls["a"].value = 0.15 - 1e-16 * 3  # a rounding echo: no new picture
+    assert [s for s in sent if s[0] != "a"] == [("picture", ["drawn"])]
+    assert app.picture.drawn == drawn + 1
+
+
 def test_patches_rebuild_the_frame_a_browser_would_show():
     """Paint the first frame, then each patch over it where it is opaque, as the page does:
     the result is the figure's own pixels, up to the 64-colour palette's rounding."""

@@ -25,11 +25,10 @@ import re
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
-import traitlets
 from matplotlib.backends.backend_svg import RendererSVG
 
 from ..figures.style import LessonFigure, describe_figure
-from .controls import Picture, Slider
+from .controls import Picture, Readout, Slider
 
 # The bitmap's resolution: a notebook column shows an app's figure at about this size.
 APP_DPI = 80
@@ -65,16 +64,6 @@ def svg_of(fig, artists) -> str:
     return re.sub(r"\s*<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>", "", text, count=1)
 
 
-def _keep_pairs(value: str, _widget) -> str:
-    return value.replace(" = ", "\u00a0=\u00a0")
-
-
-class _Readout(widgets.HTML):
-    """The app's text; on the page a "name = value" pair never breaks across lines."""
-
-    value = traitlets.Unicode().tag(sync=True, to_json=_keep_pairs)
-
-
 def _wrapping(children, gap: str = "4px 18px") -> widgets.Box:
     """A row of widgets that wraps onto the next line in a narrow column instead of
     shrinking them."""
@@ -99,10 +88,13 @@ class App:
         self._underlay = None  # the scales as SVG, drawn again after redraw_scales()
         self._scale_cache = {}  # id(axis) -> (its range, its SVG)
         self._shown = None  # the bitmap the page has
-        self.readout = _Readout(layout=widgets.Layout(margin="2px 0 2px 4px"))
+        self._slider_moved = False  # a slider moved; its "drawn" goes with the next picture
         self.picture = Picture()
+        self.readout = Readout(self.picture, layout=widgets.Layout(margin="2px 0 2px 4px"))
         for control in self.controls.values():
             control.observe(self._control_moved, names="value")
+            if isinstance(control, Slider):
+                control.channel = self.picture.channel
         rows = [_wrapping(self.controls.values())]
         if self.buttons:
             rows.append(_wrapping(self.buttons.values(), gap="4px 8px"))
@@ -115,9 +107,11 @@ class App:
 
     def refresh(self) -> None:
         """Recompute from the controls and re-render the picture."""
-        with self.readout.hold_sync():  # the picture goes first: it takes the browser longer
+        # One message: the drawing, its words, the readout and the sliders' "drawn".
+        with self.picture.hold_sync():
             self.update()
             self.show(self.render())
+            self._release_sliders()
 
     def show(self, shown) -> None:
         """Put the picture on the page with its text alternative: an SVG string, an RGBA
@@ -182,10 +176,15 @@ class App:
         return drawn[1]
 
     def _control_moved(self, change) -> None:
+        self._slider_moved = isinstance(change.get("owner"), Slider)
         self._on_change(change)
-        owner = change.get("owner")
-        if isinstance(owner, Slider):
-            owner.drawn()  # the browser may send the value it held back meanwhile
+        self._release_sliders()  # no new picture (a rounding echo, or only the readout has news)
+
+    def _release_sliders(self) -> None:
+        """The browser's sliders may send the values they held back meanwhile."""
+        if self._slider_moved:
+            self._slider_moved = False
+            self.picture.drawn += 1
 
     def _on_change(self, change) -> None:
         old, new = change.get("old"), change.get("new")

@@ -4,13 +4,20 @@
 reader announces its name and the value as shown ("learning rate, 0.5"), the arrow keys
 move it one step in JupyterLab and in Notebook 7 alike, and while a picture is being
 drawn it sends only the latest value (a fast drag coalesces; the last value always
-arrives). ``Picture`` shows an SVG string or PNG bytes with a text alternative.
+arrives). ``Picture`` shows an SVG string or PNG bytes with a text alternative, in a shadow
+root (the page's style sheets do not reach the drawing: restyling a new SVG is cheap).
+``Readout`` shows an app's text; the text travels in the picture's message, and so does
+the sliders' "drawn" (each message makes JupyterLab lay out the page: one a move, not
+three). On the page the three hear each other through an event hub keyed by the picture's
+``channel``.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import math
+import uuid
 import zlib
 
 import anywidget
@@ -82,9 +89,15 @@ function render({ model, el }) {
     if (busy) pending = v; else send(v);
   });
   model.on("msg:custom", (msg) => { if (msg && msg.drawn) done(); });
+  // The app's picture says, in its own message, that the kernel has drawn the last value.
+  const hub = (globalThis.llPictures ??= { last: new Map(), events: new EventTarget() });
+  const drawn = (event) => {
+    if (model.get("channel") && event.detail.channel === model.get("channel")) done();
+  };
+  hub.events.addEventListener("drawn", drawn);
   model.on("change", () => { if (!busy && pending === null) sync(); });
   sync();
-  return () => clearTimeout(timer);
+  return () => { clearTimeout(timer); hub.events.removeEventListener("drawn", drawn); };
 }
 export default { render };
 """
@@ -104,6 +117,12 @@ PICTURE_JS = r"""
 function render({ model, el }) {
   el.classList.add("ll-picture");
   el.setAttribute("role", "img");
+  // The drawing lives in a shadow root: its elements are matched against this one short
+  // style sheet, not the page's thousands of rules (a new SVG is restyled on every move).
+  const root = el.shadowRoot ?? el.attachShadow({ mode: "open" });  // (a view drawn again)
+  const style = document.createElement("style");
+  style.textContent = SHADOW_CSS;
+  root.replaceChildren(style);
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d");
   let queue = Promise.resolve();
@@ -143,6 +162,8 @@ function render({ model, el }) {
   const layer = document.createElement("div");
   const under = document.createElement("div");  // an app's axes, when they follow its controls
   layer.className = under.className = "ll-overlay";
+  const drawing = document.createElement("div");  // a whole SVG drawing (the network apps)
+  drawing.className = "ll-drawing";
   const label = () => el.setAttribute("aria-label", model.get("alt"));
   const overlay = () => later(async () => {
     layer.innerHTML = await text("overlay");
@@ -152,11 +173,13 @@ function render({ model, el }) {
   const draw = () => {
     if (has("svg")) {
       later(async () => {
-        el.innerHTML = await text("svg");
+        const svg = await text("svg");
+        if (!drawing.isConnected) { root.replaceChildren(style, drawing); }
+        drawing.innerHTML = svg;
         el.dataset.frames = String(++frames);
       });
     } else if (model.get("png").byteLength) {
-      if (!canvas.isConnected) { el.innerHTML = ""; el.append(canvas, under, layer); }
+      if (!canvas.isConnected) { root.replaceChildren(style, canvas, under, layer); }
       paint(model.get("png"), 0, 0, true);
       underlay();
       overlay();
@@ -167,6 +190,19 @@ function render({ model, el }) {
   model.on("change:underlay", underlay);
   model.on("change:overlay", overlay);
   model.on("change:alt", label);
+  // The readout's text and the sliders' "drawn" come in the picture's message (one message
+  // a move instead of three); the page's other widgets of the app hear them on this hub.
+  const hub = (globalThis.llPictures ??= { last: new Map(), events: new EventTarget() });
+  const tell = (kind, detail) => hub.events.dispatchEvent(new CustomEvent(kind, { detail }));
+  const caption = () => {
+    const channel = model.get("channel");
+    if (!channel) return;
+    hub.last.set(channel, model.get("caption"));
+    tell("readout", { channel, html: model.get("caption") });
+  };
+  model.on("change:caption", caption);
+  model.on("change:drawn", () => tell("drawn", { channel: model.get("channel") }));
+  caption();
   model.on("msg:custom", (msg, buffers) => {
     if (msg && msg.patch && canvas.width) paint(buffers[0], msg.patch[0], msg.patch[1], false);
   });
@@ -178,14 +214,41 @@ function render({ model, el }) {
 export default { render };
 """
 
+READOUT_JS = r"""
+function render({ model, el }) {
+  // Laid out as an ipywidgets HTML widget; its text arrives in the picture's message.
+  el.classList.add("widget-inline-hbox", "widget-html", "ll-readout");
+  const content = document.createElement("div");
+  content.className = "widget-html-content";
+  el.append(content);
+  const hub = (globalThis.llPictures ??= { last: new Map(), events: new EventTarget() });
+  const show = (event) => {
+    if (event.detail.channel === model.get("channel")) content.innerHTML = event.detail.html;
+  };
+  content.innerHTML = hub.last.get(model.get("channel")) ?? "";
+  hub.events.addEventListener("readout", show);
+  return () => hub.events.removeEventListener("readout", show);
+}
+export default { render };
+"""
+
 PICTURE_CSS = """
 .ll-picture { max-width: 100%; line-height: 0; position: relative; width: fit-content; }
-.ll-picture > canvas, .ll-picture > svg { max-width: 100%; height: auto; display: block; }
-.ll-picture .ll-overlay { position: absolute; inset: 0; pointer-events: none;
-  contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
-.ll-picture .ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
-.ll-picture .ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
 """
+
+# Inside the picture's shadow root (the page's style sheets do not reach in).
+SHADOW_CSS = """
+canvas, .ll-drawing > svg { max-width: 100%; height: auto; display: block; }
+.ll-overlay { position: absolute; inset: 0; pointer-events: none;
+  contain: strict; will-change: transform; }  /* its own layer: the bitmap is not repainted */
+.ll-overlay svg { position: absolute; inset: 0; width: 100%; height: 100%; }
+.ll-overlay svg * { stroke-linejoin: round; stroke-linecap: butt; }
+"""
+
+
+def _keep_pairs(value: str, _widget) -> str:
+    """On the page a "name = value" pair never breaks across lines."""
+    return value.replace(" = ", "\u00a0=\u00a0")
 
 
 def _deflated_from(size: int):
@@ -235,6 +298,8 @@ class Slider(anywidget.AnyWidget):
     unit = traitlets.Unicode().tag(sync=True)
     log = traitlets.Bool(False).tag(sync=True)
     integer = traitlets.Bool(False).tag(sync=True)
+    # The Picture whose "drawn" releases the values held back ("": only drawn() does).
+    channel = traitlets.Unicode().tag(sync=True)
 
     def __init__(self, description: str, value: float, low: float, high: float, step: float,
                  decimals: int = 2, unit: str = "", log: bool = False, width: int = 280):
@@ -296,7 +361,7 @@ class Picture(anywidget.AnyWidget):
     change (a patch: the changed box, its unchanged pixels transparent). ``alt`` is the
     text a screen reader reads for it."""
 
-    _esm = PICTURE_JS
+    _esm = f"const SHADOW_CSS = {json.dumps(SHADOW_CSS)};\n{PICTURE_JS}"
     _css = PICTURE_CSS
     # A whole drawing (a network app's, replaced on each change) is deflated from 6 KB on;
     # the SVG over a bitmap, what a slider moves, only when it is large (a chain's axes).
@@ -306,8 +371,14 @@ class Picture(anywidget.AnyWidget):
     overlay = traitlets.Unicode().tag(sync=True, to_json=_deflated_from(20_000))  # what moves
     alt = traitlets.Unicode().tag(sync=True)
     width = traitlets.Int(0).tag(sync=True)  # the bitmap's width in CSS pixels; 0: as is
+    # What travels with the drawing in its one message: the app's Readout text, and a count
+    # of the slider moves drawn, which tells the app's Sliders (same channel) to send on.
+    channel = traitlets.Unicode().tag(sync=True)
+    caption = traitlets.Unicode().tag(sync=True, to_json=_keep_pairs)
+    drawn = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, **kwargs):
+        kwargs.setdefault("channel", uuid.uuid4().hex)
         super().__init__(**kwargs)
         self.pixels: np.ndarray | None = None  # what every view shows now, as RGB
         self.on_msg(self._on_message)
@@ -340,3 +411,18 @@ class Picture(anywidget.AnyWidget):
         if isinstance(content, dict) and content.get("want") == "frame" and \
                 self.pixels is not None:
             self.png = self.frame()
+
+
+class Readout(anywidget.AnyWidget):
+    """An app's text (HTML), shown where it sits among the app's widgets; ``value`` is sent
+    to the page as the ``picture``'s ``caption``, in the picture's message."""
+
+    _esm = READOUT_JS
+    channel = traitlets.Unicode().tag(sync=True)
+    value = traitlets.Unicode()  # not synced itself: the picture carries it
+
+    def __init__(self, picture: Picture, **kwargs):
+        instance_of(picture, "picture", Picture)
+        super().__init__(channel=picture.channel, **kwargs)
+        self.picture = picture
+        traitlets.dlink((self, "value"), (picture, "caption"))

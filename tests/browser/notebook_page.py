@@ -239,9 +239,10 @@ APP_STATE = r"""() => {
   const picture = app.querySelector(':scope > .ll-picture');
   const handle = app.querySelector('[data-browser-test=handle]');
   const readout = app.querySelector(':scope > .widget-html');
-  const canvas = picture.querySelector('canvas');
+  const drawing = picture.shadowRoot || picture;  // the drawing is in its shadow root
+  const canvas = drawing.querySelector('canvas');
   return {frames: picture.dataset.frames || '',
-          loaded: !!picture.querySelector('svg') || !!(canvas && canvas.width > 0),
+          loaded: !!drawing.querySelector('svg') || !!(canvas && canvas.width > 0),
           value: handle.getAttribute('aria-valuetext') || handle.value || '',
           readout: readout ? readout.innerText.trim() : ''};
 }"""

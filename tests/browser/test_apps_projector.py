@@ -38,7 +38,8 @@ AUDIT = r"""() => {
     const box = app.getBoundingClientRect();
     const column = app.closest('.jp-OutputArea-output').getBoundingClientRect();
     const picture = app.querySelector(':scope > .ll-picture');
-    const shown = picture.querySelector('canvas, svg');
+    // The drawing is in the picture's shadow root (lesson_lib/apps/controls.py).
+    const shown = (picture.shadowRoot || picture).querySelector('canvas, svg');
     const controls = Array.from(app.querySelectorAll('input, select, button'));
     return {
       picture: picture.getAttribute('aria-label') || '',
