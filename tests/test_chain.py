@@ -230,11 +230,13 @@ def test_each_title_says_where_its_dot_is():
 
 def test_starts_on_the_lessons_table():
     app = ll.chain.apps.chain_explorer()
-    assert ">36</td>" in app.table.value and "y = f(x) = 2*x" in app.table.value
+    assert ">36</td>" in app.readout.value and "y = f(x) = 2*x" in app.readout.value
     assert "dy/dx = f'(x) = 2.0000" in app.readout.value
     assert "dz/dy = g'(y) = 3.0000" in app.readout.value
     assert "<b>6.0000</b>" in app.readout.value
-    assert app.table in app.widget.children
+    # The table follows the sentences, between them and the picture.
+    assert app.readout.value.index("<b>6.0000</b>") < app.readout.value.index("<table")
+    assert app.widget.children.index(app.readout) < app.widget.children.index(app.picture)
 
 
 def test_changing_multipliers_updates_table_and_slopes():
@@ -243,8 +245,8 @@ def test_changing_multipliers_updates_table_and_slopes():
     app.controls["a"].value = -1.5
     app.controls["b"].value = 2.0
     assert "dy/dx * dz/dy = <b>-3.0000</b>" in app.readout.value
-    assert "y = f(x) = -1.5*x,  z = g(y) = 2*y" in app.table.value
-    assert ">-3</td>" in app.table.value  # every ratio dz/dx in the table
+    assert "y = f(x) = -1.5*x,  z = g(y) = 2*y" in app.readout.value
+    assert ">-3</td>" in app.readout.value  # every ratio dz/dx in the table
     assert app.picture.overlay != before
 
 
@@ -268,8 +270,8 @@ def test_non_linear_links_product_matches_a_nudge():
 def test_smaller_spacing_brings_the_tables_ratio_to_the_slope():
     app = ll.chain.apps.chain_explorer(inner="square", a=1.0, outer="sine", b=1.0, x=1.0)
     app.controls["spacing"].value = 0.001
-    assert ">1.001</td>" in app.table.value
-    assert ">1.07" in app.table.value  # the secant slope, close to 2 cos(1) = 1.0806
+    assert ">1.001</td>" in app.readout.value
+    assert ">1.07" in app.readout.value  # the secant slope, close to 2 cos(1) = 1.0806
 
 
 @pytest.mark.parametrize("kwargs, word", [({"inner": "cube"}, "inner must be one of"),

@@ -43,7 +43,6 @@ class ChainExplorer(App):
                                         style={"description_width": "initial"}),
         }
         self.fig.subplots_adjust(top=0.88)  # one-line titles here: room for the panels
-        self.table = widgets.HTML()
         self._first = True  # the first picture makes room for the next moves
         # Moving a control moves the lines; the panels' titles name the functions in symbols
         # (the numbers are in the readout and the table) and change only with a menu; the
@@ -56,12 +55,6 @@ class ChainExplorer(App):
         # Painted as a full draw paints them: by zorder.
         self._start(dynamic=sorted(moving, key=lambda artist: artist.get_zorder()),
                     scales=scales)
-        # Show the table between the readout and the figure.
-        self.widget.children = (*self.widget.children[:-1], self.table, self.picture)
-
-    def refresh(self) -> None:
-        with self.table.hold_sync():  # the table goes after the picture, as the readout does
-            super().refresh()
 
     def chain(self):
         """The chain the controls describe now."""
@@ -80,15 +73,16 @@ class ChainExplorer(App):
         if shapes != self._shapes:  # new titles
             self._shapes = shapes
             self.redraw_all()
-        self.table.value = links.table(x, spacing)._repr_html_()
         at = links.at(x)
+        # The table under the sentences, in the readout: it travels in the picture's message.
         self.readout.value = (
             f"At x = {x:.2f}: y = {at['y']:.4f}, z = {at['z']:.4f}.<br>"
             f"Local slopes: dy/dx = f'(x) = {at['dy_dx']:.4f}, "
             f"dz/dy = g'(y) = {at['dz_dy']:.4f}.<br>"
             f"Chain rule: dy/dx * dz/dy = <b>{at['dz_dx']:.4f}</b>; "
             f"central difference of z(x): <b>{at['numeric_dz_dx']:.4f}</b> "
-            f"(gap {at['abs_error']:.1e}).")
+            f"(gap {at['abs_error']:.1e})."
+            + links.table(x, spacing)._repr_html_())
 
 
 def chain_explorer(inner: str = "linear", a: float = 2.0, outer: str = "linear",
